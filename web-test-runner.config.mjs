@@ -1,0 +1,89 @@
+// web-test-runner: every test file runs in real browsers.
+//
+// Browsers come from the system (Debian packages), never downloaded:
+//   chromium  — @web/test-runner-chrome, CHROME_PATH or /usr/bin/chromium
+//   firefox   — @web/test-runner-puppeteer (WebDriver BiDi), FIREFOX_PATH or /usr/bin/firefox-esr
+//   webkit    — @web/test-runner-webdriver against a WebKitWebDriver that scripts/test.mjs
+//               starts under Xvfb and announces through WEBKIT_WEBDRIVER_PORT
+// TN_BROWSERS (comma-separated) picks a subset; scripts/test.mjs sets it.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { fileURLToPath } from 'node:url';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const wanted = (process.env.TN_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
+const browsers = [];
+
+if (wanted.includes('chromium')) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  );
+}
+if (wanted.includes('firefox')) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        headless: true,
+      },
+    }),
+  );
+}
+if (wanted.includes('webkit')) {
+  const port = process.env.WEBKIT_WEBDRIVER_PORT;
+  if (!port) throw new Error('WebKit needs WEBKIT_WEBDRIVER_PORT: run the tests through `npm test`.');
+  browsers.push(
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: Number(port),
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        'webkitgtk:browserOptions': {
+          binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation'],
+        },
+      },
+    }),
+  );
+}
+
+export default {
+  files: process.env.TN_FILES ? process.env.TN_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  browsers,
+  // WebKitWebDriver drives one session at a time.
+  concurrency: wanted.includes('webkit') ? 1 : 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  browserStartTimeout: 120_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2021',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), summaryReporter()],
+};
