@@ -12,6 +12,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { pressChordPlugin } from './scripts/wtr-keys-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const wanted = (process.env.TN_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
@@ -78,6 +79,7 @@ export default {
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
+    pressChordPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2021',

@@ -1,0 +1,77 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { adapterContext, ensureContextRoot } from '../adapter/context.js';
+import type { CustomerConnectAdapter } from '../adapter/types.js';
+import { ensureLocalization } from '../localization.js';
+import { VERSION } from '../version.js';
+
+type EventDetail<K extends keyof GlobalEventHandlersEventMap> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Registers `tag` for `ctor`, safely: nothing happens when the same class already holds the
+ * tag, and a warning (no exception) names both versions when another copy of the library
+ * does — our script-tag build may load twice on one page.
+ */
+export function defineElement(tag: string, ctor: CustomElementConstructor & { version?: string }): void {
+  const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+  if (!existing) {
+    customElements.define(tag, ctor);
+    return;
+  }
+  if (existing === ctor) return;
+  console.warn(
+    `tn-customer-connect: <${tag}> is already defined (version ${existing.version ?? 'unknown'}); ` +
+      `this copy (version ${ctor.version ?? 'unknown'}) was not registered.`,
+  );
+}
+
+/**
+ * Base of every tn-* element that talks to the network: typed events, localization and the
+ * adapter, resolved as (1) the `adapter` property, (2) the nearest provider through
+ * `@lit/context`, (3) none — and then the element renders a visible "not configured" error.
+ */
+export class TnElement extends LitElement {
+  /** The library version of this copy. */
+  static readonly version = VERSION;
+
+  private readonly adapterConsumer = new ContextConsumer(this, {
+    context: adapterContext,
+    subscribe: true,
+  });
+
+  /** The adapter this element talks to. When unset, one provided by an ancestor is used. */
+  @property({ attribute: false }) adapter?: CustomerConnectAdapter;
+
+  constructor() {
+    super();
+    ensureLocalization();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
+    super.connectedCallback();
+  }
+
+  /** The adapter in effect: the property, else the provided one, else `undefined`. */
+  protected get resolvedAdapter(): CustomerConnectAdapter | undefined {
+    return this.adapter ?? this.adapterConsumer.value;
+  }
+
+  /**
+   * Dispatches a typed `tn-*` event that bubbles and crosses shadow roots. Returns `false`
+   * when a listener called `preventDefault()` on a cancelable event.
+   */
+  protected emit<K extends keyof GlobalEventHandlersEventMap & `tn-${string}`>(
+    name: K,
+    detail: EventDetail<K>,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+    );
+  }
+}

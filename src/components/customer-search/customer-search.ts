@@ -1,0 +1,545 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { msg, str } from '@lit/localize';
+import { TnElement } from '../../base/tn-element.js';
+import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
+import { highlightRuns } from '../../base/fold.js';
+import { abortableDelay } from '../../base/delay.js';
+import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
+import type { CustomerEntity, GroupRef, SearchPage } from '../../adapter/types.js';
+import { countryName, formatCount } from '../../format.js';
+import { getLocale } from '../../localization.js';
+import { tokens, shared } from '../../styles/tokens.js';
+import { styles } from './customer-search.styles.js';
+
+/** Results of one query, all pages fetched so far. */
+interface ResultSet {
+  query: string;
+  items: CustomerEntity[];
+  total?: number;
+  nextCursor?: string;
+}
+
+/** Results as the listbox shows them: under their group's heading, in first-seen order. */
+interface ResultSection {
+  group?: GroupRef;
+  /** `index` is the position in display order, which the keyboard follows. */
+  entries: { entity: CustomerEntity; index: number }[];
+}
+
+/** The listbox's layout, derived from a result set. */
+interface ResultView {
+  sections: ResultSection[];
+  /** Every result in display order. */
+  ordered: CustomerEntity[];
+}
+
+/** The two things a result offers. */
+type ResultAction = 'connect' | 'view-group';
+
+/**
+ * Searches the network directory for a customer (DESIGN step 1): an ARIA 1.2 combobox whose
+ * listbox lives in the same shadow root, results grouped under their corporate group, and
+ * **Connect** / **View group** on each result.
+ *
+ * Keyboard (focus stays in the text field):
+ * - typing searches once `min-chars` characters are there, after `debounce` ms;
+ * - ↓ / ↑ open the list and move through the results; Home / End jump to the first / last
+ *   result while one is active (otherwise they move the caret);
+ * - Enter connects the active result; Shift+Enter views its group;
+ * - Escape closes the list, and clears the field when the list is already closed;
+ * - Tab reaches "Show more results" and "Try again" when they are shown.
+ *
+ * @summary Directory search with Connect and View group actions.
+ *
+ * @fires tn-connect - The user chose Connect on a result. `detail: { customer }`.
+ * @fires tn-view-group - The user chose View group on a grouped result. `detail: { customer, group }`.
+ * @fires tn-search - A page of results arrived. `detail: { query, total, shown }`.
+ * @fires tn-error - A search failed; the element shows an error with a retry. `detail: { operation, code, error, retry }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart label - The field's label.
+ * @csspart field - The box around the icon, the text field and the busy indicator.
+ * @csspart input - The text field (the combobox).
+ * @csspart hint - The help text under the field.
+ * @csspart popup - The panel under the field that holds results and statuses.
+ * @csspart listbox - The list of results.
+ * @csspart group - A group of results, with its heading.
+ * @csspart group-label - A group's heading.
+ * @csspart option - One result.
+ * @csspart option-active - The result the keyboard is on.
+ * @csspart name - A result's legal name.
+ * @csspart match - The part of a name that matched the query.
+ * @csspart meta - A result's network ID, tax IDs and country.
+ * @csspart action - Each of a result's actions.
+ * @csspart action-connect - A result's Connect action.
+ * @csspart action-view-group - A result's View group action.
+ * @csspart status - The loading and no-results messages.
+ * @csspart show-more - The "Show more results" button.
+ * @csspart error - An error message.
+ * @csspart retry - The "Try again" button.
+ *
+ * @cssprop --tn-search-popup-max-height - Height at which the results panel scrolls (default 26rem).
+ * @cssprop --tn-color-accent - Buttons, focus and active result accents.
+ * @cssprop --tn-color-highlight - Background of the matched text.
+ */
+export class TnCustomerSearch extends TnElement {
+  static override styles = [tokens, shared, styles];
+
+  /** Set by "Try again" and "Show more": run at once, without the typing debounce. */
+  private skipDebounce = false;
+
+  private readonly searchTask = new Task(this, {
+    args: () => [this.resolvedAdapter, this.query.trim(), this.minChars, this.pageSize] as const,
+    task: async ([adapter, text, minChars, pageSize], { signal }) => {
+      if (!adapter || text.length < minChars) return initialState;
+      if (this.skipDebounce) this.skipDebounce = false;
+      else await abortableDelay(this.debounce, signal);
+      const page = checkPage(await adapter.searchDirectory({ text, pageSize }, { signal }));
+      return { query: text, items: page.items, total: page.total, nextCursor: page.nextCursor } as ResultSet;
+    },
+    onComplete: (results) => {
+      this.results = results;
+      this.reportSearch(results);
+    },
+    onError: (error) => this.reportError(error, () => this.retry()),
+  });
+
+  private readonly moreTask = new Task(this, {
+    autoRun: false,
+    args: () => [this.resolvedAdapter, this.results] as const,
+    task: async ([adapter, results], { signal }) => {
+      if (!adapter || !results?.nextCursor) return initialState;
+      const page = checkPage(
+        await adapter.searchDirectory(
+          { text: results.query, cursor: results.nextCursor, pageSize: this.pageSize },
+          { signal },
+        ),
+      );
+      const known = new Set(results.items.map((item) => item.id));
+      return {
+        query: results.query,
+        items: [...results.items, ...page.items.filter((item) => !known.has(item.id))],
+        total: page.total ?? results.total,
+        nextCursor: page.nextCursor,
+      } as ResultSet;
+    },
+    onComplete: (results) => {
+      this.results = results;
+      this.reportSearch(results);
+    },
+    onError: (error) => this.reportError(error, () => this.showMore()),
+  });
+
+  @query('input') private input!: HTMLInputElement;
+
+  /** The results on screen: the current query's pages, or none. */
+  @state() private results?: ResultSet;
+  /** Whether the results panel is open. */
+  @state() private expanded = false;
+  /** The results laid out for the listbox (derived from `results`). */
+  @state() private view: ResultView = { sections: [], ordered: [] };
+  /** Position (in display order) of the result the keyboard is on, or -1. */
+  @state() private activeIndex = -1;
+
+  /** What is in the search field. Setting it searches, as typing does. */
+  @property() value = '';
+
+  /** Characters needed before searching. */
+  @property({ type: Number, attribute: 'min-chars' }) minChars = 2;
+
+  /** Milliseconds to wait after the last keystroke before searching. */
+  @property({ type: Number }) debounce = 250;
+
+  /** Results asked for per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Overrides the field's label ("Search your customers"). */
+  @property() label?: string;
+
+  /** Overrides the field's placeholder. */
+  @property() placeholder?: string;
+
+  private get query(): string {
+    return this.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // A new query (or another adapter) makes the pages of the old one meaningless.
+    if (changed.has('value') || changed.has('adapter') || changed.has('minChars')) {
+      if (this.results && this.results.query !== this.query.trim()) {
+        this.moreTask.abort();
+        this.results = undefined;
+        this.activeIndex = -1;
+      }
+    }
+    if (changed.has('results')) this.view = layout(this.results?.items ?? []);
+  }
+
+  protected override updated(): void {
+    if (this.activeIndex >= 0) {
+      this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  private onInput(event: InputEvent): void {
+    this.value = (event.target as HTMLInputElement).value;
+    this.expanded = true;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const count = this.view.ordered.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        event.preventDefault();
+        const down = event.key === 'ArrowDown';
+        if (!this.expanded) {
+          this.expanded = true;
+          if (count) this.activeIndex = down ? 0 : count - 1;
+        } else if (count) {
+          if (this.activeIndex < 0) this.activeIndex = down ? 0 : count - 1;
+          else this.activeIndex = Math.min(count - 1, Math.max(0, this.activeIndex + (down ? 1 : -1)));
+        }
+        break;
+      }
+      case 'Home':
+      case 'End':
+        if (this.expanded && this.activeIndex >= 0 && count) {
+          event.preventDefault();
+          this.activeIndex = event.key === 'Home' ? 0 : count - 1;
+        }
+        break;
+      case 'Enter':
+        if (this.expanded && this.activeIndex >= 0) {
+          event.preventDefault();
+          this.choose(this.activeIndex, event.shiftKey ? 'view-group' : 'connect');
+        }
+        break;
+      case 'Escape':
+        if (this.expanded) {
+          event.preventDefault();
+          // Handled: don't let it also close a host dialog around us.
+          event.stopPropagation();
+          this.collapse();
+        } else if (this.value) {
+          event.preventDefault();
+          this.value = '';
+        }
+        break;
+    }
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !this.renderRoot.contains(next)) this.collapse();
+  }
+
+  /** Keeps focus in the field when the pointer presses inside the panel. */
+  private onPopupPointerDown(event: PointerEvent): void {
+    if (!(event.target as Element).closest('button')) event.preventDefault();
+  }
+
+  private onOptionClick(event: MouseEvent): void {
+    const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    if (!option) return;
+    const index = Number(option.dataset.index);
+    const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action as
+      | ResultAction
+      | undefined;
+    this.activeIndex = index;
+    if (action) this.choose(index, action);
+    this.input.focus();
+  }
+
+  /** Runs the failed search again, at once. */
+  retry(): void {
+    this.skipDebounce = true;
+    this.expanded = true;
+    void this.searchTask.run();
+  }
+
+  /** Fetches the next page of results, when there is one. */
+  showMore(): void {
+    if (this.results?.nextCursor) void this.moreTask.run();
+  }
+
+  /** Moves focus to the search field. */
+  override focus(options?: FocusOptions): void {
+    this.input?.focus(options);
+  }
+
+  override render(): TemplateResult {
+    const adapter = this.resolvedAdapter;
+    return html`<div part="base" class="base" @focusout=${this.onFocusOut}>
+      <label part="label" class="label" for="input">${this.label ?? msg('Search your customers')}</label>
+      ${adapter ? this.renderField() : renderNotConfigured('tn-customer-search')}
+      <div class="visually-hidden" role="status">${this.renderAnnouncement()}</div>
+    </div>`;
+  }
+
+  private renderField(): TemplateResult {
+    const open = this.popupOpen;
+    const hasOptions = open && (this.results?.items.length ?? 0) > 0;
+    const busy = this.searchTask.status === TaskStatus.PENDING || this.moreTask.status === TaskStatus.PENDING;
+    return html`<div part="field" class="field">
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="10.5" cy="10.5" r="6.5" />
+          <path d="M15.5 15.5 21 21" />
+        </svg>
+        <input
+          id="input"
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${hasOptions ? 'true' : 'false'}
+          aria-controls=${ifDefined(hasOptions ? 'listbox' : undefined)}
+          aria-activedescendant=${ifDefined(
+            hasOptions && this.activeIndex >= 0 ? `option-${this.activeIndex}` : undefined,
+          )}
+          aria-describedby="hint"
+          aria-busy=${busy ? 'true' : 'false'}
+          placeholder=${this.placeholder ?? msg('Legal name, network ID or VAT number')}
+          .value=${this.value}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+        />
+        <span class="spinner" ?hidden=${!busy} aria-hidden="true"></span>
+      </div>
+      <p id="hint" part="hint" class="hint">${this.renderHint()}</p>
+      <div part="popup" class="popup" ?hidden=${!open} @pointerdown=${this.onPopupPointerDown}>
+        ${this.renderPopupContent()}
+      </div>`;
+  }
+
+  /** The panel is open when the user wants it and there is something to show in it. */
+  private get popupOpen(): boolean {
+    return this.expanded && this.query.trim().length >= this.minChars;
+  }
+
+  private renderHint(): string {
+    if (this.popupOpen && this.results?.items.length) {
+      return msg('Use the arrow keys to choose; Enter connects, Shift+Enter views the group, Escape closes.', {
+        desc: 'Keyboard help shown while results are listed',
+      });
+    }
+    return msg(str`Type at least ${this.minChars} characters of the legal name, or a network ID or VAT number.`, {
+      desc: 'Help under the search field; the number is the minimum length of a search',
+    });
+  }
+
+  private renderPopupContent(): TemplateResult | typeof nothing {
+    const error = this.searchTask.status === TaskStatus.ERROR ? this.searchTask.error : undefined;
+    if (error !== undefined && !isAbort(error)) {
+      return renderErrorNotice(
+        searchFailedText(),
+        toAdapterError(error).code,
+        () => this.retry(),
+      );
+    }
+    const results = this.results;
+    if (!results || this.searchTask.status === TaskStatus.PENDING) {
+      return html`<p part="status" class="notice status">${searchingText()}</p>`;
+    }
+    if (results.items.length === 0) {
+      return html`<p part="status" class="notice status">
+        ${noMatchText(results.query)}
+      </p>`;
+    }
+    return html`${this.renderListbox(results)} ${this.renderMore(results)}`;
+  }
+
+  private renderListbox(results: ResultSet): TemplateResult {
+    return html`<div
+      id="listbox"
+      part="listbox"
+      class="listbox"
+      role="listbox"
+      aria-label=${msg('Customers')}
+      @click=${this.onOptionClick}
+    >
+      ${this.view.sections.map((section, i) =>
+        section.group
+          ? html`<div role="group" part="group" class="group" aria-labelledby="group-${i}">
+              <div id="group-${i}" part="group-label" class="group-label" role="presentation">
+                ${section.group.name}
+              </div>
+              ${section.entries.map(({ entity, index }) => this.renderOption(entity, index, results.query))}
+            </div>`
+          : section.entries.map(({ entity, index }) => this.renderOption(entity, index, results.query)),
+      )}
+    </div>`;
+  }
+
+  private renderOption(entity: CustomerEntity, index: number, query: string): TemplateResult {
+    const active = index === this.activeIndex;
+    const locale = getLocale();
+    return html`<div
+      id="option-${index}"
+      data-index=${index}
+      role="option"
+      aria-selected=${active ? 'true' : 'false'}
+      part=${active ? 'option option-active' : 'option'}
+      class=${classMap({ option: true, active })}
+    >
+      <span part="name" class="name"
+        >${highlightRuns(entity.legalName, query).map((run) =>
+          run.match ? html`<mark part="match">${run.text}</mark>` : run.text,
+        )}</span
+      >
+      <span part="meta" class="meta">
+        <span class="id" dir="ltr">${entity.id}</span>
+        ${entity.taxIds.map(
+          (taxId) =>
+            html`<span class="tax"
+              ><span class="visually-hidden">${msg('VAT number')}</span> <span dir="ltr">${taxId}</span></span
+            >`,
+        )}
+        <span class="country">${countryName(entity.country, locale)}</span>
+      </span>
+      <span class="actions" aria-hidden="true">
+        <span part="action action-connect" class="action primary" data-action="connect">${msg('Connect')}</span>
+        ${entity.group
+          ? html`<span part="action action-view-group" class="action" data-action="view-group"
+              >${msg('View group')}</span
+            >`
+          : nothing}
+      </span>
+    </div>`;
+  }
+
+  private renderMore(results: ResultSet): TemplateResult | typeof nothing {
+    const moreError = this.moreTask.status === TaskStatus.ERROR ? this.moreTask.error : undefined;
+    if (moreError !== undefined && !isAbort(moreError)) {
+      return renderErrorNotice(
+        msg("Couldn't load more results.", { desc: 'Lead of the error shown when loading a further page fails' }),
+        toAdapterError(moreError).code,
+        () => this.showMore(),
+      );
+    }
+    if (!results.nextCursor) return nothing;
+    const loading = this.moreTask.status === TaskStatus.PENDING;
+    return html`<button
+      part="show-more"
+      class="button show-more"
+      type="button"
+      aria-disabled=${loading ? 'true' : 'false'}
+      @click=${() => !loading && this.showMore()}
+    >
+      ${loading ? msg('Loading more…') : msg('Show more results')}
+    </button>`;
+  }
+
+  /** What the polite live region says: the state of the search, in words. */
+  private renderAnnouncement(): string {
+    if (!this.popupOpen) return '';
+    if (this.searchTask.status === TaskStatus.PENDING) return searchingText();
+    if (this.searchTask.status === TaskStatus.ERROR && !isAbort(this.searchTask.error)) {
+      return searchFailedText();
+    }
+    const results = this.results;
+    if (!results) return '';
+    if (results.items.length === 0) return noMatchText(results.query);
+    return resultCount(results.items.length, results.total);
+  }
+
+  private choose(index: number, action: ResultAction): void {
+    const customer = this.view.ordered[index];
+    if (!customer) return;
+    if (action === 'view-group') {
+      if (!customer.group) return;
+      this.emit('tn-view-group', { customer, group: customer.group });
+    } else {
+      this.emit('tn-connect', { customer });
+    }
+    this.collapse();
+  }
+
+  private collapse(): void {
+    this.expanded = false;
+    this.activeIndex = -1;
+  }
+
+  private reportSearch(results: ResultSet): void {
+    this.emit('tn-search', { query: results.query, total: results.total, shown: results.items.length });
+  }
+
+  private reportError(error: unknown, retry: () => void): void {
+    if (isAbort(error)) return;
+    const adapterError = toAdapterError(error);
+    this.emit('tn-error', { operation: 'searchDirectory', code: adapterError.code, error: adapterError, retry });
+  }
+}
+
+/** Rejects what no adapter should send, so a broken server shows an error, not a crash. */
+function checkPage(page: SearchPage): SearchPage {
+  const valid =
+    typeof page === 'object' &&
+    page !== null &&
+    Array.isArray(page.items) &&
+    page.items.every(
+      (item) =>
+        typeof item === 'object' &&
+        item !== null &&
+        typeof item.id === 'string' &&
+        typeof item.legalName === 'string' &&
+        typeof item.country === 'string' &&
+        Array.isArray(item.taxIds),
+    );
+  if (!valid) throw new TnAdapterError('bad-response', { message: 'searchDirectory returned a malformed page' });
+  return page;
+}
+
+/** Groups results under their group (first-seen order); ungrouped results stand alone. */
+function layout(items: CustomerEntity[]): ResultView {
+  const sections: ResultSection[] = [];
+  const byGroup = new Map<string, ResultSection>();
+  for (const entity of items) {
+    if (!entity.group) {
+      sections.push({ entries: [{ entity, index: 0 }] });
+      continue;
+    }
+    let section = byGroup.get(entity.group.id);
+    if (!section) {
+      section = { group: entity.group, entries: [] };
+      byGroup.set(entity.group.id, section);
+      sections.push(section);
+    }
+    section.entries.push({ entity, index: 0 });
+  }
+  const ordered: CustomerEntity[] = [];
+  for (const entry of sections.flatMap((section) => section.entries)) {
+    entry.index = ordered.length;
+    ordered.push(entry.entity);
+  }
+  return { sections, ordered };
+}
+
+const searchingText = () => msg('Searching…', { desc: 'Status while a search runs' });
+
+const searchFailedText = () =>
+  msg("Couldn't search the directory.", { desc: 'Lead of the error shown when a search fails' });
+
+const noMatchText = (query: string) =>
+  msg(str`No customers match “${query}”.`, { desc: 'Empty search result; the placeholder is what the user typed' });
+
+/** "8 customers found", or "20 of 512 customers shown" when more pages exist. */
+function resultCount(shown: number, total: number | undefined): string {
+  const locale = getLocale();
+  if (total !== undefined && total > shown) {
+    return msg(str`${formatCount(shown, locale)} of ${formatCount(total, locale)} customers shown`, {
+      desc: 'Announced when only part of the results is listed',
+    });
+  }
+  return new Intl.PluralRules(locale).select(shown) === 'one'
+    ? msg('1 customer found', { desc: 'Announced when exactly one result is listed' })
+    : msg(str`${formatCount(shown, locale)} customers found`, { desc: 'Announced result count (plural)' });
+}

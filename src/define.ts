@@ -1,0 +1,5 @@
+/** Registers every tn-* element. Safe to load twice (see `defineElement`). */
+import './adapter/tn-adapter-provider.js';
+import './components/customer-search/tn-customer-search.js';
+
+export * from './index.js';

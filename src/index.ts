@@ -1,0 +1,16 @@
+/**
+ * tn-customer-connect — public API. Importing this module registers nothing: import
+ * `tn-customer-connect/define.js` (every element) or one element's entry to register tags.
+ */
+export { TnElement, defineElement } from './base/tn-element.js';
+export { TnCustomerSearch } from './components/customer-search/customer-search.js';
+export { TnAdapterProvider } from './adapter/adapter-provider.js';
+export { adapterContext } from './adapter/context.js';
+export { provideAdapter } from './adapter/provide.js';
+export type { AdapterProvision } from './adapter/provide.js';
+export { TnAdapterError, isAdapterError, isAbort, toAdapterError } from './adapter/errors.js';
+export type { AdapterErrorCode, AdapterErrorInit, FieldError } from './adapter/errors.js';
+export type * from './adapter/types.js';
+export type * from './events.js';
+export { setLocale, getLocale, resolveLocale, supportedLocales, LOCALE_STATUS_EVENT } from './localization.js';
+export { VERSION } from './version.js';
