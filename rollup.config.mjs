@@ -1,0 +1,56 @@
+// Two builds:
+// 1. npm: ES modules under dist/, one file per source module (so each element entry and
+//    each locale stays a separate module), `lit` and `@lit/*` external, with declarations.
+// 2. Script tag: dist/cdn/tn-customer-connect.min.js — one minified, self-registering ES
+//    module with Lit bundled, defining every element. The demo adapter is a separate file
+//    (dist/cdn/tn-demo-adapter.min.js), never part of the elements' bundle.
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const npmEntries = {
+  index: 'src/index.ts',
+  define: 'src/define.ts',
+  'components/customer-search/tn-customer-search': 'src/components/customer-search/tn-customer-search.ts',
+  'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
+  'adapter/demo/index': 'src/adapter/demo/index.ts',
+};
+
+const isExternal = (id) => /^(lit|@lit\/|tslib)/.test(id);
+
+const cdnPlugins = () => [
+  resolve({ exportConditions: ['production'] }),
+  typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
+  terser({ ecma: 2021, module: true, format: { comments: false } }),
+];
+
+export default [
+  {
+    input: npmEntries,
+    external: isExternal,
+    plugins: [typescript({ tsconfig: './tsconfig.build.json' })],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+  },
+  {
+    input: 'src/define.ts',
+    plugins: cdnPlugins(),
+    output: {
+      file: 'dist/cdn/tn-customer-connect.min.js',
+      format: 'es',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+  },
+  {
+    input: 'src/adapter/demo/index.ts',
+    plugins: cdnPlugins(),
+    output: { file: 'dist/cdn/tn-demo-adapter.min.js', format: 'es', sourcemap: true },
+  },
+];
