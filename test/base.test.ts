@@ -1,0 +1,85 @@
+import { expect } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { defineElement } from '../src/base/tn-element.js';
+import { fold, highlightRuns } from '../src/base/fold.js';
+import { resolveLocale } from '../src/localization.js';
+import { countryName } from '../src/format.js';
+import { VERSION } from '../src/version.js';
+
+describe('defineElement', () => {
+  it('registers once and ignores the same class again', () => {
+    class First extends LitElement {}
+    defineElement('tn-test-define-once', First);
+    expect(() => defineElement('tn-test-define-once', First)).not.to.throw();
+    expect(customElements.get('tn-test-define-once')).to.equal(First);
+  });
+
+  it('warns, naming both versions, instead of throwing when another copy holds the tag', () => {
+    class Old extends LitElement {
+      static version = '0.0.9';
+    }
+    class New extends LitElement {
+      static version = '0.1.0';
+    }
+    defineElement('tn-test-define-twice', Old);
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      expect(() => defineElement('tn-test-define-twice', New)).not.to.throw();
+    } finally {
+      console.warn = original;
+    }
+    expect(customElements.get('tn-test-define-twice')).to.equal(Old);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('0.0.9').and.to.contain('0.1.0');
+  });
+
+  it('knows the package version', async () => {
+    const pkg = await (await fetch('/package.json')).json();
+    expect(VERSION).to.equal(pkg.version);
+  });
+});
+
+describe('fold and highlightRuns', () => {
+  it('folds case, accents and white space', () => {
+    expect(fold('  Société   GÉNÉRALE ')).to.equal(' societe generale ');
+  });
+
+  it('marks every accent-insensitive match on the original text', () => {
+    expect(highlightRuns('Société Générale', 'ge')).to.deep.equal([
+      { text: 'Société ', match: false },
+      { text: 'Gé', match: true },
+      { text: 'nérale', match: false },
+    ]);
+    expect(highlightRuns('Tungsten Network', 'N').filter((r) => r.match).map((r) => r.text)).to.deep.equal([
+      'n',
+      'n',
+      'N',
+    ]);
+  });
+
+  it('returns the text unmarked for an empty query, and keeps astral characters whole', () => {
+    expect(highlightRuns('ACME', '  ')).to.deep.equal([{ text: 'ACME', match: false }]);
+    expect(highlightRuns('😀 Café', 'cafe')).to.deep.equal([
+      { text: '😀 ', match: false },
+      { text: 'Café', match: true },
+    ]);
+  });
+});
+
+describe('locales and formats', () => {
+  it('resolves regional and unknown tags', () => {
+    expect(resolveLocale('fr-CH')).to.equal('fr');
+    expect(resolveLocale('FR')).to.equal('fr');
+    expect(resolveLocale('en-GB')).to.equal('en');
+    expect(resolveLocale('xx')).to.equal('en');
+    expect(resolveLocale(undefined)).to.equal('en');
+  });
+
+  it('names countries in the locale, and shows a bad code as it came', () => {
+    expect(countryName('MY', 'en')).to.equal('Malaysia');
+    expect(countryName('my', 'fr')).to.equal('Malaisie');
+    expect(countryName('not a code', 'en')).to.equal('not a code');
+  });
+});

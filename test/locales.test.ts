@@ -1,0 +1,50 @@
+import { expect } from '@open-wc/testing';
+import { targetLocales } from '../src/generated/locale-codes.js';
+
+/** Each generated locale module (a static map, as the library's own loader has). */
+const MODULES: Record<string, () => Promise<{ templates: Record<string, unknown> }>> = {
+  fr: () => import('../src/generated/locales/fr.js'),
+};
+
+/** Every shipped locale translates every message, keeping every placeholder. */
+describe('translations', () => {
+  it('covers every target locale', () => {
+    expect(Object.keys(MODULES).sort()).to.deep.equal([...targetLocales].sort());
+  });
+
+  for (const locale of targetLocales) {
+    it(`${locale}: every message has a translation with the same placeholders`, async () => {
+      const response = await fetch(`/locales/${locale}.xlf`);
+      expect(response.ok).to.equal(true);
+      const doc = new DOMParser().parseFromString(await response.text(), 'application/xml');
+      const units = [...doc.getElementsByTagName('trans-unit')];
+      expect(units.length).to.be.greaterThan(0);
+      const problems: string[] = [];
+      const placeholders = (node: Element | undefined) =>
+        [...(node?.getElementsByTagName('x') ?? [])].map((x) => x.getAttribute('equiv-text')).sort();
+      for (const unit of units) {
+        const source = unit.getElementsByTagName('source')[0];
+        const target = unit.getElementsByTagName('target')[0];
+        const id = unit.getAttribute('id');
+        if (!target || !target.textContent!.trim()) {
+          problems.push(`${id} "${source.textContent}" has no translation`);
+          continue;
+        }
+        if (JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target))) {
+          problems.push(`${id} "${source.textContent}" loses or adds a placeholder`);
+        }
+        if (target.textContent === source.textContent && /[a-z]{4}/.test(source.textContent!)) {
+          problems.push(`${id} "${source.textContent}" is left in English`);
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
+
+    it(`${locale}: the generated module holds every translation`, async () => {
+      const { templates } = await MODULES[locale]();
+      const xliff = await (await fetch(`/locales/${locale}.xlf`)).text();
+      const ids = [...xliff.matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]).sort();
+      expect(Object.keys(templates).sort()).to.deep.equal(ids);
+    });
+  }
+});
