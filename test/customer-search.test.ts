@@ -229,6 +229,26 @@ describe('<tn-customer-search>', () => {
     expect(input.value).to.equal('');
   });
 
+  it('scrolls the active result into view as the keyboard moves', async () => {
+    const fake = new FakeAdapter();
+    const el = await searchFixture(fake);
+    const many = Array.from({ length: 20 }, (_, i) =>
+      entity(`AAA1000000${String(i).padStart(2, '0')}`, `Acme Trading ${i}`, 'FR', [], false),
+    );
+    await showResults(el, fake, 'acme', many);
+    const listbox = el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
+    expect(listbox.scrollHeight).to.be.greaterThan(listbox.clientHeight);
+    await press('ArrowDown');
+    await press('End');
+    await el.updateComplete;
+    const last = parts(el).options()[19];
+    const box = listbox.getBoundingClientRect();
+    const row = last.getBoundingClientRect();
+    expect(row.top).to.be.at.least(box.top - 1);
+    expect(row.bottom).to.be.at.most(box.bottom + 1);
+    await expect(el).to.be.accessible();
+  });
+
   it('offers Connect and View group to the pointer', async () => {
     const fake = new FakeAdapter();
     const el = await searchFixture(fake);

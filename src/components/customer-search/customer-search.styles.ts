@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --tn-i-popup-max-height: var(--tn-search-popup-max-height, 26rem);
+    --tn-i-popup-max-height: var(--tn-search-popup-max-height, 24rem);
   }
   .base {
     position: relative;
@@ -77,9 +77,6 @@ export const styles = css`
     inset-block-start: 100%;
     z-index: 10;
     margin-block-start: 2px;
-    max-block-size: var(--tn-i-popup-max-height);
-    overflow-y: auto;
-    overscroll-behavior: contain;
     display: grid;
     gap: var(--tn-i-space);
     padding: calc(var(--tn-i-space) / 2);
@@ -88,7 +85,14 @@ export const styles = css`
     border-radius: var(--tn-i-radius);
     box-shadow: var(--tn-i-shadow);
   }
-    .group + .group,
+    /* The listbox itself scrolls: it is what the combobox controls, and the keyboard scrolls
+     it by moving aria-activedescendant (the active option is scrolled into view). */
+  .listbox {
+    max-block-size: var(--tn-i-popup-max-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .group + .group,
   .group + .option,
   .option + .group {
     margin-block-start: var(--tn-i-space);

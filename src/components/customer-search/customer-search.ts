@@ -83,7 +83,7 @@ type ResultAction = 'connect' | 'view-group';
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop --tn-search-popup-max-height - Height at which the results panel scrolls (default 26rem).
+ * @cssprop --tn-search-popup-max-height - Height at which the list of results scrolls (default 24rem).
  * @cssprop --tn-color-accent - Buttons, focus and active result accents.
  * @cssprop --tn-color-highlight - Background of the matched text.
  */
