@@ -43,7 +43,8 @@ describe('defineElement', () => {
 
 describe('fold and highlightRuns', () => {
   it('folds case, accents and white space', () => {
-    expect(fold('  Société   GÉNÉRALE ')).to.equal(' societe generale ');
+    expect(fold('  Société   GÉNÉRALE ')).to.equal('societe generale');
+    expect(fold('Straße – Œuvre')).to.equal('strasse - oeuvre');
   });
 
   it('marks every accent-insensitive match on the original text', () => {
@@ -56,6 +57,15 @@ describe('fold and highlightRuns', () => {
       'n',
       'n',
       'N',
+    ]);
+  });
+
+  it('marks letters that fold to several (ß → ss) as a whole', () => {
+    expect(highlightRuns('Großhandel', 'strasse')).to.deep.equal([{ text: 'Großhandel', match: false }]);
+    expect(highlightRuns('Hauptstraße 5', 'strasse')).to.deep.equal([
+      { text: 'Haupt', match: false },
+      { text: 'straße', match: true },
+      { text: ' 5', match: false },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { TnAdapterError } from '../adapter/errors.js';
 export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new TnAdapterError('aborted'));
+      reject(new TnAdapterError('aborted', { cause: signal.reason }));
       return;
     }
     if (ms <= 0) {
@@ -13,7 +13,7 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new TnAdapterError('aborted'));
+      reject(new TnAdapterError('aborted', { cause: signal?.reason }));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

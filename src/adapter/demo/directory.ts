@@ -397,7 +397,7 @@ const BRAND_HEADS = [
   'Al', 'Bran', 'Cor', 'Dal', 'Eld', 'Fen', 'Gar', 'Hal', 'Ist', 'Jor', 'Kel', 'Lun', 'Mar', 'Nor', 'Or',
   'Pel', 'Quin', 'Ros', 'Sel', 'Tor', 'Ul', 'Val', 'Wes', 'Yar', 'Zen', 'Ast', 'Ber', 'Cal', 'Dor', 'Est',
 ];
-const BRAND_LINKS = ['a', 'e', 'i', 'o', 'ar', 'en', 'il', 'or'];
+const BRAND_LINKS = ['a', 'e', 'i', 'o', 'en', 'il'];
 const BRAND_TAILS = [
   'ano', 'berg', 'cor', 'dale', 'ex', 'ford', 'gate', 'helm', 'ica', 'ion', 'ix', 'mont', 'net', 'ora', 'pak',
   'quist', 'rex', 'son', 'tek', 'tia', 'ton', 'ura', 'vale', 'wick', 'ra', 'lyn', 'zia', 'line', 'stone', 'field',
@@ -414,6 +414,8 @@ const NAME_RETRIES = 12;
 
 // ---------------------------------------------------------------------------------------
 // Generation
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** PRNG helpers over one mulberry32 stream. */
 class Random {
@@ -436,16 +438,34 @@ class Random {
     return this.next() < probability;
   }
 
-  /** A string following a pattern: `#` a digit, `@` a capital letter. */
+  /** A string following a pattern: `#` a digit, `@` a capital letter, anything else literal. */
   fromPattern(pattern: string): string {
     let out = '';
-    for (const char of pattern) {
-      if (char === '#') out += String(this.int(0, 9));
-      else if (char === '@') out += String.fromCharCode(65 + this.int(0, 25));
-      else out += char;
+    for (const part of compileIdPattern(pattern)) {
+      if (part.kind === 'digits') out += String(this.int(0, 10 ** part.length - 1)).padStart(part.length, '0');
+      else if (part.kind === 'letter') out += String.fromCharCode(65 + this.int(0, 25));
+      else out += part.text;
     }
     return out;
   }
+}
+
+type IdPatternPart = { kind: 'digits'; length: number } | { kind: 'letter' } | { kind: 'text'; text: string };
+
+const compiledIdPatterns = new Map<string, readonly IdPatternPart[]>();
+
+/** Cuts a tax-ID pattern into runs of at most 9 digits, letters and literal text. */
+function compileIdPattern(pattern: string): readonly IdPatternPart[] {
+  let parts = compiledIdPatterns.get(pattern);
+  if (!parts) {
+    parts = (pattern.match(/#{1,9}|@|[^#@]+/g) ?? []).map((run): IdPatternPart => {
+      if (run[0] === '#') return { kind: 'digits', length: run.length };
+      if (run === '@') return { kind: 'letter' };
+      return { kind: 'text', text: run };
+    });
+    compiledIdPatterns.set(pattern, parts);
+  }
+  return parts;
 }
 
 /** Picks countries in proportion to their weight. */
@@ -471,29 +491,70 @@ function frenchOf(city: string): string {
   return /^[aeiouyhàâäéèêëîïôöûüœ]/i.test(city) ? `d'${city}` : `de ${city}`;
 }
 
-/** Replaces `{S}` surname, `{I}` industry, `{D}` descriptor, `{C}` city, `{dC}` "de city", `{B}` brand. */
-function fillPattern(pattern: string, locale: Locale, random: Random, brand = ''): string {
-  const surnames = locale.surnames ?? locale.bank.surnames;
-  return pattern.replace(/\{(S|I|D|C|dC|B)\}/g, (_, token: string) => {
-    switch (token) {
-      case 'S':
-        return random.pick(surnames);
-      case 'I':
-        return random.pick(locale.bank.industries);
-      case 'D':
-        return random.pick(locale.bank.descriptors);
-      case 'C':
-        return random.pick(locale.cities);
-      case 'dC':
-        return frenchOf(random.pick(locale.cities));
-      default:
-        return brand;
-    }
-  });
+/** A pattern cut into literal text and `{S}` surname, `{I}` industry, `{D}` descriptor, `{C}` city, `{dC}` "de city", `{B}` brand. */
+type PatternPart = { text: string } | { token: 'S' | 'I' | 'D' | 'C' | 'dC' | 'B' };
+
+const parsedPatterns = new Map<string, readonly PatternPart[]>();
+
+function parsePattern(pattern: string): readonly PatternPart[] {
+  let parts = parsedPatterns.get(pattern);
+  if (!parts) {
+    parts = pattern
+      .split(/(\{(?:S|I|D|C|dC|B)\})/)
+      .filter((piece) => piece !== '')
+      .map((piece): PatternPart =>
+        /^\{\w+\}$/.test(piece) ? { token: piece.slice(1, -1) as 'S' | 'I' | 'D' | 'C' | 'dC' | 'B' } : { text: piece },
+      );
+    parsedPatterns.set(pattern, parts);
+  }
+  return parts;
 }
 
+function fillPattern(pattern: string, locale: Locale, random: Random, brand = ''): string {
+  let out = '';
+  let surname = '';
+  for (const part of parsePattern(pattern)) {
+    if ('text' in part) {
+      out += part.text;
+    } else if (part.token === 'S') {
+      surname = otherSurname(locale, random, surname);
+      out += surname;
+    } else {
+      out += fillToken(part.token, locale, random, brand);
+    }
+  }
+  return out;
+}
+
+/** A surname, never the one just used ("Tan & Lim", not "Tan & Tan"). */
+function otherSurname(locale: Locale, random: Random, previous: string): string {
+  const surnames = locale.surnames ?? locale.bank.surnames;
+  let surname = random.pick(surnames);
+  while (surname === previous) surname = random.pick(surnames);
+  return surname;
+}
+
+function fillToken(token: 'S' | 'I' | 'D' | 'C' | 'dC' | 'B', locale: Locale, random: Random, brand: string): string {
+  switch (token) {
+    case 'S':
+      return otherSurname(locale, random, '');
+    case 'I':
+      return random.pick(locale.bank.industries);
+    case 'D':
+      return random.pick(locale.bank.descriptors);
+    case 'C':
+      return random.pick(locale.cities);
+    case 'dC':
+      return frenchOf(random.pick(locale.cities));
+    case 'B':
+      return brand;
+  }
+}
+
+/** Upper-cases the first letter ("van Dijk Bouw" → "Van Dijk Bouw"); most stems need nothing. */
 function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const first = text.charCodeAt(0);
+  return first >= 97 && first <= 122 ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 function containsReservedWord(text: string): boolean {
@@ -501,11 +562,19 @@ function containsReservedWord(text: string): boolean {
   return RESERVED_WORDS.some((word) => lower.includes(word));
 }
 
+/** Which of a bank's pattern lists names an entity, and the group's brand for `{B}`. */
+interface NameStyle {
+  patterns: 'patterns' | 'groupPatterns';
+  brand: string;
+}
+
+const STANDALONE: NameStyle = { patterns: 'patterns', brand: '' };
+
 /** Accumulates entities and groups while keeping IDs and names unique. */
 class DirectoryBuilder {
   readonly entries: DirectoryEntry[] = [];
   readonly groups: DirectoryGroup[] = [];
-  private readonly usedIds: Set<string>;
+  private readonly usedIds = new Set<number>();
   private readonly usedNames = new Set<string>();
   private readonly usedBrands = new Set<string>();
   private readonly picker = new CountryPicker(COUNTRIES);
@@ -514,15 +583,17 @@ class DirectoryBuilder {
     private readonly random: Random,
     reservedIds: Iterable<string>,
   ) {
-    this.usedIds = new Set(reservedIds);
+    for (const id of reservedIds) {
+      if (/^AAA\d{9}$/.test(id)) this.usedIds.add(Number(id.slice(3)));
+    }
   }
 
   addGlobexGroup(): void {
     this.groups.push({ id: GLOBEX_GROUP_ID, name: GLOBEX_GROUP_NAME });
+    const style: NameStyle = { patterns: 'groupPatterns', brand: 'Globex' };
     for (let i = 0; i < GLOBEX_GROUP_SIZE; i++) {
       // Spread evenly over every country: a truly multinational group.
-      const where = COUNTRIES[i % COUNTRIES.length];
-      this.addEntity(where, (locale) => fillPattern(this.random.pick(locale.bank.groupPatterns), locale, this.random, 'Globex'), GLOBEX_GROUP_ID);
+      this.addEntity(COUNTRIES[i % COUNTRIES.length], style, GLOBEX_GROUP_ID);
     }
   }
 
@@ -533,36 +604,38 @@ class DirectoryBuilder {
       name: `${brand.toUpperCase()} ${this.random.pick(GROUP_SUFFIXES)}`,
     };
     this.groups.push(group);
+    const style: NameStyle = { patterns: 'groupPatterns', brand };
     const home = this.picker.pick(this.random);
     for (let i = 0; i < size; i++) {
       const where = i === 0 || this.random.chance(SMALL_GROUP_HOME_SHARE) ? home : this.picker.pick(this.random);
-      this.addEntity(where, (locale) => fillPattern(this.random.pick(locale.bank.groupPatterns), locale, this.random, brand), group.id);
+      this.addEntity(where, style, group.id);
     }
   }
 
   addStandalone(): void {
-    this.addEntity(this.picker.pick(this.random), (locale) => fillPattern(this.random.pick(locale.bank.patterns), locale, this.random));
+    this.addEntity(this.picker.pick(this.random), STANDALONE);
   }
 
-  private addEntity(where: Country, stemFor: (locale: Locale) => string, groupId?: string): void {
-    const locale = this.random.pick(where.locales);
-    const entry: DirectoryEntry = {
+  private addEntity(where: Country, style: NameStyle, groupId?: string): void {
+    const locale = where.locales.length === 1 ? where.locales[0] : this.random.pick(where.locales);
+    const entry: Mutable<DirectoryEntry> = {
       id: this.newId(),
-      legalName: this.newName(locale, stemFor),
+      legalName: this.newName(locale, style),
       taxIds: where.taxId && !this.random.chance(NO_TAX_ID_CHANCE) ? [this.random.fromPattern(where.taxId)] : [],
       country: where.code,
-      ...(groupId ? { groupId } : {}),
-      ...(this.random.chance(VENDOR_CODE_CHANCE) ? { requiresVendorCode: true } : {}),
     };
+    if (groupId !== undefined) entry.groupId = groupId;
+    if (this.random.chance(VENDOR_CODE_CHANCE)) entry.requiresVendorCode = true;
     this.entries.push(entry);
   }
 
   /** A legal name no other entity has: retry a few draws, then number the stem. */
-  private newName(locale: Locale, stemFor: (locale: Locale) => string): string {
+  private newName(locale: Locale, style: NameStyle): string {
+    const patterns = locale.bank[style.patterns];
     let stem = '';
     let form = '';
     for (let attempt = 0; attempt < NAME_RETRIES; attempt++) {
-      stem = capitalise(stemFor(locale));
+      stem = capitalise(fillPattern(this.random.pick(patterns), locale, this.random, style.brand));
       form = this.random.pick(locale.forms);
       const name = `${stem} ${form}`;
       if (!this.usedNames.has(name)) return this.claimName(name);
@@ -578,12 +651,13 @@ class DirectoryBuilder {
     return name;
   }
 
+  /** `AAA` + 9 digits, unique; numbers rather than strings in the set keep this cheap. */
   private newId(): string {
     for (;;) {
-      const id = `AAA${String(this.random.int(0, 999_999_999)).padStart(9, '0')}`;
-      if (!this.usedIds.has(id)) {
-        this.usedIds.add(id);
-        return id;
+      const number = this.random.int(0, 999_999_999);
+      if (!this.usedIds.has(number)) {
+        this.usedIds.add(number);
+        return `AAA${String(number).padStart(9, '0')}`;
       }
     }
   }
@@ -591,13 +665,26 @@ class DirectoryBuilder {
   private newBrand(): string {
     for (;;) {
       const link = this.random.chance(0.35) ? this.random.pick(BRAND_LINKS) : '';
-      const brand = this.random.pick(BRAND_HEADS) + link + this.random.pick(BRAND_TAILS);
-      if (!this.usedBrands.has(brand) && !containsReservedWord(brand)) {
+      const parts = [this.random.pick(BRAND_HEADS), link, this.random.pick(BRAND_TAILS)].filter((part) => part !== '');
+      const brand = parts.join('');
+      if (joinsSmoothly(parts) && !this.usedBrands.has(brand) && !containsReservedWord(brand)) {
         this.usedBrands.add(brand);
         return brand;
       }
     }
   }
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/** No doubled letter and no two vowels where syllables meet ("Alaano", "Asttek" read badly). */
+function joinsSmoothly(parts: readonly string[]): boolean {
+  for (let i = 1; i < parts.length; i++) {
+    const end = parts[i - 1].slice(-1).toLowerCase();
+    const start = parts[i].charAt(0).toLowerCase();
+    if (end === start || (VOWELS.has(end) && VOWELS.has(start))) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,0 +1,92 @@
+/**
+ * The demo host page: a supplier-portal-like page that hosts the elements on the embedded
+ * demo adapter, the way an integrator would, and logs every tn-* event they dispatch.
+ */
+import '../src/define.js';
+import { createDemoAdapter } from '../src/adapter/demo/index.js';
+import { setLocale, resolveLocale } from '../src/localization.js';
+
+/** Every event the elements dispatch (see src/events.ts). */
+const EVENTS = ['tn-connect', 'tn-view-group', 'tn-search', 'tn-error'] as const;
+
+/** The demo page's own words (the elements translate themselves). */
+const PAGE_TEXT: Record<string, Record<string, string>> = {
+  en: {
+    welcome: 'Welcome Elise',
+    language: 'Language',
+    portalNav: 'Portal',
+    home: 'Home',
+    invoicing: 'Invoicing',
+    customers: 'Customers',
+    reports: 'Reports',
+    connectTitle: 'Connect with a customer',
+    connectLead: 'Search your customers and request a connection',
+    eventLog: 'Event log',
+    clear: 'Clear',
+    logLead: 'Every tn-* event the elements dispatch, newest first.',
+    logEmpty: 'No events yet.',
+  },
+  fr: {
+    welcome: 'Bienvenue Elise',
+    language: 'Langue',
+    portalNav: 'Portail',
+    home: 'Accueil',
+    invoicing: 'Facturation',
+    customers: 'Clients',
+    reports: 'Présentation de rapports',
+    connectTitle: 'Se mettre en relation avec un client',
+    connectLead: 'Rechercher vos clients et demander une mise en relation',
+    eventLog: "Journal d'événements",
+    clear: 'Effacer',
+    logLead: "Chaque événement tn-* émis par les composants, du plus récent au plus ancien.",
+    logEmpty: 'Aucun événement pour le moment.',
+  },
+};
+
+const params = new URLSearchParams(location.search);
+const provider = document.querySelector('tn-adapter-provider')!;
+provider.adapter = createDemoAdapter({ latency: { min: 150, max: 450 } });
+
+const localeSelect = document.querySelector<HTMLSelectElement>('#locale')!;
+async function applyLocale(tag: string) {
+  const locale = resolveLocale(tag);
+  document.documentElement.lang = locale;
+  localeSelect.value = locale;
+  const text = PAGE_TEXT[locale] ?? PAGE_TEXT.en;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    node.textContent = text[node.dataset.i18n!];
+  }
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    node.setAttribute('aria-label', text[node.dataset.i18nLabel!]);
+  }
+  await setLocale(locale);
+}
+localeSelect.addEventListener('change', () => {
+  const url = new URL(location.href);
+  url.searchParams.set('lang', localeSelect.value);
+  history.replaceState(null, '', url);
+  void applyLocale(localeSelect.value);
+});
+void applyLocale(params.get('lang') ?? 'en');
+
+// A `q` parameter pre-fills the search (handy for screenshots and links).
+const initialQuery = params.get('q');
+if (initialQuery) document.querySelector('tn-customer-search')!.value = initialQuery;
+
+const log = document.querySelector<HTMLOListElement>('#log')!;
+const empty = document.querySelector<HTMLElement>('#log-empty')!;
+function record(event: Event) {
+  const item = document.createElement('li');
+  const name = document.createElement('strong');
+  name.textContent = event.type;
+  const detail = document.createElement('pre');
+  detail.textContent = JSON.stringify((event as CustomEvent).detail, null, 2);
+  item.append(name, detail);
+  log.prepend(item);
+  empty.hidden = true;
+}
+for (const type of EVENTS) document.addEventListener(type, record);
+document.querySelector('#clear-log')!.addEventListener('click', () => {
+  log.replaceChildren();
+  empty.hidden = false;
+});

@@ -1,0 +1,31 @@
+/**
+ * The demo adapter: an in-memory Customer Connect network with the tutorial's data, a
+ * generated directory of 60,000 entities, simulated latency and fault injection.
+ *
+ * ```ts
+ * import { createDemoAdapter, DEMO_IDS } from 'tn-customer-connect/demo-adapter.js';
+ * const adapter = createDemoAdapter({ latency: { min: 150, max: 600 } });
+ * ```
+ */
+export { DemoAdapter, createDemoAdapter } from './demo-adapter.js';
+export type { DemoAdapterMethod, DemoAdapterOptions, DemoFault, DemoLatency } from './demo-adapter.js';
+export { DemoNetwork } from './engine.js';
+export type { DemoNetworkOptions, DirectoryStats } from './engine.js';
+export {
+  DEMO_ACCOUNT_IDS,
+  DEMO_FIRST_CASE_REFERENCE,
+  DEMO_GROUP_IDS,
+  DEMO_IDS,
+  DEMO_INVOICE_HISTORY,
+  DEMO_SEED_CASE_REFERENCES,
+} from './data.js';
+export type { DemoInvoice } from './data.js';
+export {
+  DEFAULT_DIRECTORY_SEED,
+  DEFAULT_DIRECTORY_SIZE,
+  GLOBEX_GROUP_ID,
+  GLOBEX_GROUP_NAME,
+  GLOBEX_GROUP_SIZE,
+  generateDirectory,
+} from './directory.js';
+export type { DirectoryEntry, DirectoryGroup, DirectoryOptions, GeneratedDirectory } from './directory.js';
