@@ -329,13 +329,6 @@ describe('DemoNetwork generated directory', () => {
     expect(searchAll(a, 'logistics').items).to.deep.equal(searchAll(b, 'logistics').items);
     expect(a.getGroup(GLOBEX_GROUP_ID)).to.deep.equal(b.getGroup(GLOBEX_GROUP_ID));
   });
-
-  it('generates 60,000 entities quickly', () => {
-    const start = performance.now();
-    generateDirectory();
-    // Generous bound: it takes ~150–450 ms on a slow shared CI VM; this catches regressions in kind.
-    expect(performance.now() - start).to.be.below(2500);
-  });
 });
 
 describe('DemoNetwork errors', () => {
