@@ -23,7 +23,11 @@ export type AdapterErrorCode =
 
 /** A problem with one input field, as reported by the server (`invalid`). */
 export interface FieldError {
-  /** The request field, e.g. `vendorCode`, `evidence.amount`. */
+  /**
+   * The property of the method's argument at fault, named as in the contract's types
+   * (`vendorCode`, `notes`, `entityIds`, `invoiceDate`, `amount`, `text`…), so an element can
+   * put the message on the matching form field.
+   */
   field: string;
   /** A machine-readable reason, e.g. `required`, `too-long`. */
   code: string;
