@@ -2,7 +2,8 @@
 // Takes a PNG of a page in headless Chromium after optional user actions, and prints the
 // page's console errors/warnings. For looking at changes (see DEVELOPERS.md).
 //   node scripts/screenshot.mjs URL OUT.png [WIDTH] ["type:tungsten|wait:1500|press:ArrowDown"]
-// Actions: type:TEXT (into the first tn-customer-search), press:KEY, wait:MS.
+// Actions: type:TEXT (focuses the first tn-customer-search, then types), keys:TEXT (types
+// wherever focus is), press:KEY (e.g. Tab, ArrowDown, Shift+Enter), wait:MS.
 import { chromium } from 'playwright-core';
 
 const [url, out, width = '1280', actions = ''] = process.argv.slice(2);
@@ -27,7 +28,8 @@ try {
     if (kind === 'type') {
       await page.locator('tn-customer-search input').first().focus();
       await page.keyboard.type(arg, { delay: 20 });
-    } else if (kind === 'press') await page.keyboard.press(arg);
+    } else if (kind === 'keys') await page.keyboard.type(arg, { delay: 20 });
+    else if (kind === 'press') await page.keyboard.press(arg);
     else if (kind === 'wait') await page.waitForTimeout(Number(arg));
     else throw new Error(`unknown action ${kind}`);
   }

@@ -143,9 +143,10 @@ export const styles = css`
     font-size: 0.875em;
     color: var(--tn-i-muted);
   }
-  .meta > * + *::before {
+  /* The separator ends the previous item, so a wrapped line never starts with one. */
+  .meta > :not(:last-child)::after {
     content: '·';
-    margin-inline-end: var(--tn-i-space);
+    margin-inline-start: var(--tn-i-space);
   }
   .id,
   .tax {
