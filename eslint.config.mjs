@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.mjs', '.ci/**', 'demo/server*.mjs'],
+    files: ['scripts/**', '*.mjs', '*.cjs', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -276,7 +276,6 @@ export class TnCustomerSearch extends TnElement {
   override render(): TemplateResult {
     const adapter = this.resolvedAdapter;
     return html`<div part="base" class="base" @focusout=${this.onFocusOut}>
-      <label part="label" class="label" for="input">${this.label ?? msg('Search your customers')}</label>
       ${adapter ? this.renderField() : renderNotConfigured('tn-customer-search')}
       <div class="visually-hidden" role="status">${this.renderAnnouncement()}</div>
     </div>`;
@@ -286,7 +285,8 @@ export class TnCustomerSearch extends TnElement {
     const open = this.popupOpen;
     const hasOptions = open && (this.results?.items.length ?? 0) > 0;
     const busy = this.searchTask.status === TaskStatus.PENDING || this.moreTask.status === TaskStatus.PENDING;
-    return html`<div part="field" class="field">
+    return html`<label part="label" class="label" for="input">${this.label ?? msg('Search your customers')}</label>
+      <div part="field" class="field">
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <circle cx="10.5" cy="10.5" r="6.5" />
           <path d="M15.5 15.5 21 21" />
@@ -326,7 +326,7 @@ export class TnCustomerSearch extends TnElement {
   }
 
   private renderHint(): string {
-    if (this.popupOpen && this.results?.items.length) {
+    if (this.query.trim().length >= this.minChars) {
       return msg('Use the arrow keys to choose; Enter connects, Shift+Enter views the group, Escape closes.', {
         desc: 'Keyboard help shown while results are listed',
       });
@@ -400,7 +400,7 @@ export class TnCustomerSearch extends TnElement {
         ${entity.taxIds.map(
           (taxId) =>
             html`<span class="tax"
-              ><span class="visually-hidden">${msg('VAT number')}</span> <span dir="ltr">${taxId}</span></span
+              ><span class="visually-hidden">${msg('VAT number')} </span><span dir="ltr">${taxId}</span></span
             >`,
         )}
         <span class="country">${countryName(entity.country, locale)}</span>

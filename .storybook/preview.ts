@@ -1,0 +1,125 @@
+/**
+ * Toolbar: locale (en / fr), theme (light / dark) and direction (ltr / rtl).
+ *
+ * - Locale: a global loader awaits the library's `setLocale` before every render, so a
+ *   story first renders (and re-renders after a switch) with its messages loaded. Elements
+ *   also re-render by themselves on the locale change (`updateWhenLocaleChanges`).
+ * - Theme and direction: a decorator wraps each story in a `<div>` carrying `dir`, `lang`
+ *   and, for dark, only documented `--tn-*` custom properties, which inherit into every
+ *   element's shadow root. Nothing inside the elements is styled from here.
+ *
+ * A story pins a value with `globals: { locale: 'fr' }` (or `theme`, `dir`).
+ */
+import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import manifest from 'virtual:tn-custom-elements';
+import { resolveLocale, setLocale } from '../src/localization.js';
+
+if (manifest) setCustomElementsManifest(manifest);
+
+/** Page colours around the element, per theme (the wrapper, not the element). */
+const PAGE = {
+  light: { background: '#ffffff', color: '#1d2733', colorScheme: 'light' },
+  dark: { background: '#0d1117', color: '#e6edf3', colorScheme: 'dark' },
+} as const;
+
+/** The dark theme: documented tokens only (see src/styles/tokens.ts). */
+const DARK_TOKENS: Record<`--tn-${string}`, string> = {
+  '--tn-color-text': '#e6edf3',
+  '--tn-color-text-muted': '#a3afbd',
+  '--tn-color-surface': '#161b22',
+  '--tn-color-surface-alt': '#222a35',
+  '--tn-color-border': '#6e7b8b',
+  '--tn-color-accent': '#6cb6ff',
+  '--tn-color-accent-text': '#0d1117',
+  '--tn-color-danger': '#ff938a',
+  '--tn-color-danger-surface': '#3d1d1c',
+  '--tn-color-highlight': '#6b5a00',
+  '--tn-color-active': '#1c3352',
+  '--tn-focus-ring': '2px solid #8cc8ff',
+  '--tn-shadow': '0 4px 16px rgb(0 0 0 / 0.6)',
+};
+
+type Theme = keyof typeof PAGE;
+
+const withLocale: Loader = async ({ globals }) => {
+  await setLocale(String(globals.locale ?? 'en'));
+  return {};
+};
+
+const withThemeAndDirection: Decorator = (story, { globals }) => {
+  const theme: Theme = globals.theme === 'dark' ? 'dark' : 'light';
+  const dir = globals.dir === 'rtl' ? 'rtl' : 'ltr';
+  const page = PAGE[theme];
+  const style = {
+    ...(theme === 'dark' ? DARK_TOKENS : {}),
+    background: page.background,
+    color: page.color,
+    'color-scheme': page.colorScheme,
+    'box-sizing': 'border-box',
+    'min-block-size': '100vh',
+    padding: '1.5rem',
+    'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  };
+  return html`<div
+    class="tn-story"
+    data-theme=${theme}
+    dir=${dir}
+    lang=${resolveLocale(String(globals.locale ?? 'en'))}
+    style=${styleMap(style)}
+  >
+    <div style="max-inline-size: 40rem">${story()}</div>
+  </div>`;
+};
+
+const preview: Preview = {
+  globalTypes: {
+    locale: {
+      description: 'Locale of every tn-* element',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', right: 'en', title: 'English' },
+          { value: 'fr', right: 'fr', title: 'Français' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Colour theme (through --tn-* custom properties)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', icon: 'sun', title: 'Light' },
+          { value: 'dark', icon: 'moon', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Text direction of the page around the element',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en', theme: 'light', dir: 'ltr' },
+  loaders: [withLocale],
+  decorators: [withThemeAndDirection],
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true, sort: 'requiredFirst' },
+  },
+};
+
+export default preview;
