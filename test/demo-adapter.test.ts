@@ -575,6 +575,7 @@ describe('DemoNetwork verification', () => {
     const relationship = net.listRelationships({ accountId: IT }).find((r) => r.customer.id === DEMO_IDS.demonstrationExampleBuyer);
     expect(relationship).to.include({ status: 'support-case-open', supportCaseReference: '2881017' });
     expect(thrown(() => net.submitVerificationEvidence(session.id, RIGHT_EVIDENCE)).code).to.equal('conflict');
+    expect(net.getVerification(session.id).supportCaseReference).to.equal('2881017');
   });
 
   it('falls back to a support case from a locked verification, but not from a verified one', () => {

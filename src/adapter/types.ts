@@ -136,6 +136,11 @@ export interface VerificationSession {
   currency: string;
   /** Present at the `challenge` step: the invoice the network chose from the history. */
   challenge?: { invoiceNumber: string };
+  /**
+   * Set once "Connect without verification" opened a support case: the verification is
+   * closed and the case takes over (further evidence gets `conflict`).
+   */
+  supportCaseReference?: string;
 }
 
 /** Step 1 of a verification: a recent invoice sent to this customer. */

@@ -366,8 +366,6 @@ interface VerificationRecord {
   readonly entityIds: readonly string[];
   readonly history: readonly DemoInvoice[];
   challengeInvoice?: DemoInvoice;
-  /** Set once the supplier fell back to a support case: the session is closed. */
-  supportCaseReference?: string;
 }
 
 interface StoredAnswer<T> {
@@ -538,8 +536,8 @@ export class DemoNetwork {
     const earlier = this.fallbackAnswers.get(key);
     if (earlier) return replay(earlier, id);
     if (record.session.step === 'verified') throw conflict(`Verification ${id} is already complete.`);
-    const supportCase = record.supportCaseReference
-      ? this.getSupportCase(record.supportCaseReference)
+    const supportCase = record.session.supportCaseReference
+      ? this.getSupportCase(record.session.supportCaseReference)
       : this.openFallbackCase(record);
     this.fallbackAnswers.set(key, { fingerprint: id, value: copy(supportCase) });
     return supportCase;
@@ -678,7 +676,7 @@ export class DemoNetwork {
     const first = this.relationships.get(relationshipKey(accountId, entities[0].record.id));
     if (first?.status !== 'verification-pending' || first.verificationId === undefined) return undefined;
     const record = this.verifications.get(first.verificationId);
-    if (!record || record.supportCaseReference || record.session.step === 'verified') return undefined;
+    if (!record || record.session.supportCaseReference || record.session.step === 'verified') return undefined;
     return entities.every((entity) => record.entityIds.includes(entity.record.id)) ? record : undefined;
   }
 
@@ -780,7 +778,7 @@ export class DemoNetwork {
     const account = this.account(record.session.accountId);
     const entities = record.entityIds.map((id) => this.entity(id));
     const supportCase = this.openSupportCase(account, entities, { verificationId: record.session.id });
-    record.supportCaseReference = supportCase.reference;
+    record.session.supportCaseReference = supportCase.reference;
     return supportCase;
   }
 
@@ -868,8 +866,8 @@ function clampPageSize(pageSize: number | undefined): number {
 }
 
 function assertStep(record: VerificationRecord, step: VerificationStep): void {
-  if (record.supportCaseReference) {
-    throw conflict(`Verification ${record.session.id} was replaced by support case ${record.supportCaseReference}.`);
+  if (record.session.supportCaseReference) {
+    throw conflict(`Verification ${record.session.id} was replaced by support case ${record.session.supportCaseReference}.`);
   }
   if (record.session.step !== step) {
     throw conflict(`Verification ${record.session.id} is at step "${record.session.step}", not "${step}".`);
