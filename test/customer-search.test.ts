@@ -165,6 +165,8 @@ describe('<tn-customer-search>', () => {
     expect(buyer.closest('[role="group"]')).to.equal(null);
     expect(buyer.querySelector('[data-action="view-group"]')).to.equal(null);
     expect(parts(el).status()).to.equal('3 customers found');
+    const help = el.shadowRoot!.getElementById(parts(el).input.getAttribute('aria-describedby')!)!;
+    expect(help.textContent).to.contain('Shift+Enter views the group');
     await expect(el).to.be.accessible();
   });
 
@@ -276,6 +278,8 @@ describe('<tn-customer-search>', () => {
     (await searchFor(fake, 'qxzvy')).resolve(page([]));
     await waitUntil(() => parts(el).popup.textContent!.includes('No customers match “qxzvy”.'));
     expect(parts(el).status()).to.equal('No customers match “qxzvy”.');
+    // No keyboard help for results that are not there.
+    expect(parts(el).input.hasAttribute('aria-describedby')).to.equal(false);
     await expect(el).to.be.accessible();
   });
 

@@ -71,6 +71,9 @@ export const styles = css`
     font-size: 0.875em;
     color: var(--tn-i-muted);
   }
+  .hint:empty {
+    display: none;
+  }
   .popup {
     position: absolute;
     inset-inline: 0;

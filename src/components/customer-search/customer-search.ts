@@ -285,6 +285,7 @@ export class TnCustomerSearch extends TnElement {
     const open = this.popupOpen;
     const hasOptions = open && (this.results?.items.length ?? 0) > 0;
     const busy = this.searchTask.status === TaskStatus.PENDING || this.moreTask.status === TaskStatus.PENDING;
+    const hint = this.renderHint();
     return html`<label part="label" class="label" for="input">${this.label ?? msg('Search your customers')}</label>
       <div part="field" class="field">
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -305,7 +306,7 @@ export class TnCustomerSearch extends TnElement {
           aria-activedescendant=${ifDefined(
             hasOptions && this.activeIndex >= 0 ? `option-${this.activeIndex}` : undefined,
           )}
-          aria-describedby="hint"
+          aria-describedby=${ifDefined(hint ? 'hint' : undefined)}
           aria-busy=${busy ? 'true' : 'false'}
           placeholder=${this.placeholder ?? msg('Legal name, network ID or VAT number')}
           .value=${this.value}
@@ -314,7 +315,7 @@ export class TnCustomerSearch extends TnElement {
         />
         <span class="spinner" ?hidden=${!busy} aria-hidden="true"></span>
       </div>
-      <p id="hint" part="hint" class="hint">${this.renderHint()}</p>
+      <p id="hint" part="hint" class="hint">${hint}</p>
       <div part="popup" class="popup" ?hidden=${!open} @pointerdown=${this.onPopupPointerDown}>
         ${this.renderPopupContent()}
       </div>`;
@@ -325,8 +326,10 @@ export class TnCustomerSearch extends TnElement {
     return this.expanded && this.query.trim().length >= this.minChars;
   }
 
+  /** Help under the field: how long a query must be, or how to use the listed results. */
   private renderHint(): string {
     if (this.query.trim().length >= this.minChars) {
+      if (!this.view.ordered.length) return '';
       return msg('Use the arrow keys to choose; Enter connects, Shift+Enter views the group, Escape closes.', {
         desc: 'Keyboard help shown while results are listed',
       });
