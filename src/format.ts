@@ -32,3 +32,67 @@ export function formatCount(value: number, locale: string = getLocale()): string
   }
   return format.format(value);
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount in the current locale ("£4,508.00" / "4 508,00 £"). The decimal string is
+ * formatted without going through a float where the engine can (`Intl` accepts strings
+ * and keeps their precision); a malformed amount is shown as it came.
+ */
+export function formatMoney(money: { amount: string; currency: string }, locale: string = getLocale()): string {
+  const key = `${locale}|${money.currency}`;
+  let format = moneyFormats.get(key);
+  try {
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+      moneyFormats.set(key, format);
+    }
+    if (!/^-?\d+(\.\d+)?$/.test(money.amount)) throw new RangeError('not a decimal');
+    return format.format(money.amount as unknown as number);
+  } catch {
+    return `${money.amount} ${money.currency}`;
+  }
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A date and time in full, as a deadline reads ("Wednesday 18 April 2018 at 15:45" /
+ * "mercredi 18 avril 2018 à 15:45"), in the user's time zone; an unparsable value is
+ * shown as it came.
+ */
+export function formatDateTime(iso: string, locale: string = getLocale()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+}
+
+/** A calendar date ("10 Aug 2015" / "10 août 2015"); `YYYY-MM-DD` is read as that day, not as UTC midnight. */
+export function formatDate(iso: string, locale: string = getLocale()): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
+/** How long ago `iso` was, relative to `now` ("0 minutes ago", "il y a 3 minutes"), in whole minutes, hours or days. */
+export function formatRelative(iso: string, now: Date, locale: string = getLocale()): string {
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return iso;
+  const minutes = Math.max(0, Math.floor((now.getTime() - then) / 60_000));
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  if (minutes < 24 * 60) return format.format(-Math.floor(minutes / 60), 'hour');
+  return format.format(-Math.floor(minutes / (24 * 60)), 'day');
+}

@@ -93,3 +93,27 @@ describe('locales and formats', () => {
     expect(countryName('not a code', 'en')).to.equal('not a code');
   });
 });
+
+describe('formats', () => {
+  it('formats money from decimal strings, per locale, without float drift', async () => {
+    const { formatMoney } = await import('../src/format.js');
+    expect(formatMoney({ amount: '4508.00', currency: 'GBP' }, 'en')).to.equal('£4,508.00');
+    expect(formatMoney({ amount: '4508.00', currency: 'GBP' }, 'fr').replace(/\s/g, ' ')).to.equal('4 508,00 £GB');
+    expect(formatMoney({ amount: '0.00', currency: 'GBP' }, 'fr').replace(/\s/g, ' ')).to.equal('0,00 £GB');
+    expect(formatMoney({ amount: '12,5', currency: 'EUR' }, 'en')).to.equal('12,5 EUR');
+  });
+
+  it('formats deadlines, dates and relative times per locale', async () => {
+    const { formatDateTime, formatDate, formatRelative } = await import('../src/format.js');
+    const local = new Date(2018, 3, 18, 15, 45).toISOString();
+    expect(formatDateTime(local, 'en')).to.contain('Wednesday').and.to.contain('April').and.to.contain('3:45');
+    expect(formatDateTime(local, 'fr')).to.contain('mercredi 18 avril 2018').and.to.contain('15:45');
+    expect(formatDate('2015-08-10', 'en')).to.equal('Aug 10, 2015');
+    expect(formatDate('2015-08-10', 'fr')).to.equal('10 août 2015');
+    const now = new Date(2026, 10, 28, 12, 0);
+    expect(formatRelative(new Date(2026, 10, 28, 12, 0).toISOString(), now, 'en')).to.equal('0 minutes ago');
+    expect(formatRelative(new Date(2026, 10, 28, 11, 57).toISOString(), now, 'fr')).to.equal('il y a 3 minutes');
+    expect(formatRelative(new Date(2026, 10, 28, 9, 0).toISOString(), now, 'en')).to.equal('3 hours ago');
+    expect(formatDateTime('nonsense', 'en')).to.equal('nonsense');
+  });
+});
