@@ -4,7 +4,14 @@
  * `addEventListener('tn-connect', e => e.detail.customer)` on elements, document and window.
  */
 import type { AdapterErrorCode, TnAdapterError } from './adapter/errors.js';
-import type { CustomerConnectAdapter, CustomerEntity, GroupRef } from './adapter/types.js';
+import type {
+  CustomerConnectAdapter,
+  CustomerEntity,
+  FailedInvoice,
+  GroupRef,
+  SavedInvoice,
+  SupportCase,
+} from './adapter/types.js';
 
 /** The user chose **Connect** on one legal entity. */
 export type TnConnectEvent = CustomEvent<{ customer: CustomerEntity }>;
@@ -28,8 +35,22 @@ export type TnErrorEvent = CustomEvent<{
   retry: () => void;
 }>;
 
+/** The lists of the "For your attention" panel. */
+export type AttentionList = 'failed-invoices' | 'support-tickets' | 'saved-invoices';
+
+/**
+ * The user asked to see a list of the attention panel ("View all"), or one item of it
+ * ("View"). The host decides where that leads.
+ */
+export type TnViewAttentionEvent = CustomEvent<{
+  list: AttentionList;
+  /** Present when the user asked for one item: a `FailedInvoice`, `SupportCase` or `SavedInvoice`. */
+  item?: FailedInvoice | SupportCase | SavedInvoice;
+}>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'tn-view-attention': TnViewAttentionEvent;
     'tn-connect': TnConnectEvent;
     'tn-view-group': TnViewGroupEvent;
     'tn-search': TnSearchEvent;

@@ -4,6 +4,9 @@
  */
 export { TnElement, defineElement } from './base/tn-element.js';
 export { TnCustomerSearch } from './components/customer-search/customer-search.js';
+export { TnAttentionPanel } from './components/attention-panel/attention-panel.js';
+export { systemClock } from './base/clock.js';
+export type { Clock } from './base/clock.js';
 export { TnAdapterProvider } from './adapter/adapter-provider.js';
 export { adapterContext } from './adapter/context.js';
 export { provideAdapter } from './adapter/provide.js';

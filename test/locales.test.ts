@@ -6,6 +6,11 @@ const MODULES: Record<string, () => Promise<{ templates: Record<string, unknown>
   fr: () => import('../src/generated/locales/fr.js'),
 };
 
+/** Words spelt the same in a locale as in English, which are translations all the same. */
+const SAME_IN: Record<string, string[]> = {
+  fr: ['Type', 'Date', 'Actions', 'Notes', 'Code'],
+};
+
 /** Every shipped locale translates every message, keeping every placeholder. */
 describe('translations', () => {
   it('covers every target locale', () => {
@@ -33,7 +38,8 @@ describe('translations', () => {
         if (JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target))) {
           problems.push(`${id} "${source.textContent}" loses or adds a placeholder`);
         }
-        if (target.textContent === source.textContent && /[a-z]{4}/.test(source.textContent!)) {
+        const same = target.textContent === source.textContent && !SAME_IN[locale]?.includes(source.textContent!);
+        if (same && /[a-z]{3}/.test(source.textContent!)) {
           problems.push(`${id} "${source.textContent}" is left in English`);
         }
       }

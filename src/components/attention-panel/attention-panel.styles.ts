@@ -1,0 +1,158 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --tn-i-warning-surface: var(--tn-color-warning-surface, #fff4d6);
+  }
+  .base {
+    display: grid;
+    gap: var(--tn-i-space);
+    container-type: inline-size;
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--tn-i-space) / 2) var(--tn-i-space);
+  }
+  .title {
+    font-size: 1.125em;
+    font-weight: 700;
+    margin-inline-end: auto;
+  }
+  .freshness {
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
+  .icon {
+    inline-size: 1em;
+    block-size: 1em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .refresh[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .refresh[aria-disabled='true'] .icon {
+    animation: spin 1s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  .stale {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--tn-i-space);
+    align-items: center;
+    justify-content: space-between;
+    background: var(--tn-i-warning-surface);
+    border-inline-start: 4px solid #b26a00;
+  }
+  .scroller {
+    overflow-x: auto;
+  }
+  .table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-size: 0.9375em;
+  }
+  .table th,
+  .table td {
+    text-align: start;
+    padding-block: 0.375rem;
+    padding-inline: 0.5rem;
+    border-block-end: 1px solid var(--tn-i-surface-alt);
+    vertical-align: middle;
+    overflow-wrap: anywhere;
+  }
+  .table thead th {
+    font-size: 0.8125em;
+    color: var(--tn-i-muted);
+    font-weight: 600;
+    border-block-end-color: var(--tn-i-border);
+  }
+  .table tbody th {
+    font-weight: 600;
+  }
+  .table .number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .table .actions {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .dot {
+    display: inline-block;
+    inline-size: 0.625em;
+    block-size: 0.625em;
+    border-radius: 50%;
+    margin-inline-end: 0.5em;
+  }
+  .dot.failed {
+    background: var(--tn-i-danger);
+  }
+  .dot.tickets {
+    background: var(--tn-i-accent);
+  }
+  .list {
+    display: grid;
+    gap: calc(var(--tn-i-space) / 2);
+    margin-block-start: var(--tn-i-space);
+  }
+  .list-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--tn-i-space);
+  }
+  .list-title {
+    font-weight: 700;
+  }
+  .link {
+    font: inherit;
+    background: none;
+    border: 0;
+    padding: 0.125rem 0.25rem;
+    color: var(--tn-i-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    border-radius: var(--tn-i-radius);
+  }
+  .more {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
+  .status {
+    color: var(--tn-i-muted);
+  }
+  @container (max-width: 22rem) {
+    .freshness {
+      flex-basis: 100%;
+      order: 3;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .refresh[aria-disabled='true'] .icon {
+      animation: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .dot {
+      border: 1px solid CanvasText;
+    }
+    .stale {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
