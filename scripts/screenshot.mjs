@@ -3,7 +3,7 @@
 // page's console errors/warnings. For looking at changes (see DEVELOPERS.md).
 //   node scripts/screenshot.mjs URL OUT.png [WIDTH] ["type:tungsten|wait:1500|press:ArrowDown"]
 // Actions: type:TEXT (focuses the first tn-customer-search, then types), keys:TEXT (types
-// wherever focus is), press:KEY (e.g. Tab, ArrowDown, Shift+Enter), wait:MS.
+// wherever focus is), press:KEY (e.g. Tab, ArrowDown, Shift+Enter), click:CSS, wait:MS.
 import { chromium } from 'playwright-core';
 
 const [url, out, width = '1280', actions = ''] = process.argv.slice(2);
@@ -30,6 +30,7 @@ try {
       await page.keyboard.type(arg, { delay: 20 });
     } else if (kind === 'keys') await page.keyboard.type(arg, { delay: 20 });
     else if (kind === 'press') await page.keyboard.press(arg);
+    else if (kind === 'click') await page.locator(arg).first().click();
     else if (kind === 'wait') await page.waitForTimeout(Number(arg));
     else throw new Error(`unknown action ${kind}`);
   }

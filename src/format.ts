@@ -68,14 +68,18 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
 }
 
 /**
- * A date and time in full, as a deadline reads ("Wednesday 18 April 2018 at 15:45" /
- * "mercredi 18 avril 2018 à 15:45"), in the user's time zone; an unparsable value is
- * shown as it came.
+ * A date and time, in full as a deadline reads ("Wednesday 18 April 2018 at 15:45" /
+ * "mercredi 18 avril 2018 à 15:45") or `medium` for tables ("18 Apr 2018, 15:45"), in the
+ * user's time zone; an unparsable value is shown as it came.
  */
-export function formatDateTime(iso: string, locale: string = getLocale()): string {
+export function formatDateTime(
+  iso: string,
+  locale: string = getLocale(),
+  dateStyle: 'full' | 'medium' = 'full',
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(locale, { dateStyle, timeStyle: 'short' }).format(date);
 }
 
 /** A calendar date ("10 Aug 2015" / "10 août 2015"); `YYYY-MM-DD` is read as that day, not as UTC midnight. */

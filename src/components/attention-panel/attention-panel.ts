@@ -221,7 +221,8 @@ export class TnAttentionPanel extends TnElement {
     const failed = summary.failedInvoices;
     const tickets = summary.supportTickets;
     const single = failed.count === 1 && failed.items.length === 1 ? failed.items[0] : undefined;
-    return html`<table part="summary table" class="table summary">
+    const ticketCustomer = commonName(tickets.items.flatMap((item) => item.customers.map((c) => c.legalName)));
+    return html`<div class="scroller"><table part="summary table" class="table summary">
       <caption class="visually-hidden">${msg('Summary')}</caption>
       <thead>
         <tr>
@@ -235,9 +236,9 @@ export class TnAttentionPanel extends TnElement {
       <tbody>
         <tr>
           <th scope="row"><span class="dot failed" aria-hidden="true"></span>${failedInvoicesText()}</th>
-          <td class="number">${formatCount(failed.count)}</td>
-          <td>${failed.latestAt ? formatDateTime(failed.latestAt) : nothing}</td>
-          <td>${commonName(failed.items.map((item) => item.buyerName))}</td>
+          <td class="number" data-label=${msg('Count')}>${formatCount(failed.count)}</td>
+          <td data-label=${msg('Date')}>${failed.latestAt ? tableDate(failed.latestAt) : nothing}</td>
+          <td data-label=${msg('Customer')}>${commonName(failed.items.map((item) => item.buyerName))}</td>
           <td class="actions">
             ${failed.count === 0
               ? nothing
@@ -248,15 +249,15 @@ export class TnAttentionPanel extends TnElement {
         </tr>
         <tr>
           <th scope="row"><span class="dot tickets" aria-hidden="true"></span>${supportTicketsText()}</th>
-          <td class="number">${formatCount(tickets.count)}</td>
-          <td>${tickets.latestAt ? formatDateTime(tickets.latestAt) : nothing}</td>
-          <td>${commonName(tickets.items.flatMap((item) => item.customers.map((c) => c.legalName)))}</td>
+          <td class="number" data-label=${msg('Count')}>${formatCount(tickets.count)}</td>
+          <td data-label=${msg('Date')}>${tickets.latestAt ? tableDate(tickets.latestAt) : nothing}</td>
+          <td data-label=${msg('Customer')}>${ticketCustomer}</td>
           <td class="actions">
             ${tickets.count === 0 ? nothing : this.renderViewAll('support-tickets', supportTicketsText())}
           </td>
         </tr>
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private renderFailedInvoices(summary: AttentionSummary): TemplateResult | typeof nothing {
@@ -326,7 +327,7 @@ export class TnAttentionPanel extends TnElement {
                   ${row.cells.map((cell, i) =>
                     i === 0
                       ? html`<th scope="row">${cell}</th>`
-                      : html`<td class=${i === numericColumn ? 'number' : ''}>${cell}</td>`,
+                      : html`<td class=${i === numericColumn ? 'number' : ''} data-label=${columns[i]}>${cell}</td>`,
                   )}
                   <td class="actions">${this.renderViewItem(list, row.item, row.label)}</td>
                 </tr>`,
@@ -420,6 +421,9 @@ const loadFailedText = () =>
 const failedInvoicesText = () => msg('Failed invoices');
 
 const supportTicketsText = () => msg('Support tickets');
+
+/** A date and time short enough for a table cell. */
+const tableDate = (iso: string) => formatDateTime(iso, getLocale(), 'medium');
 
 /** The one name every item shares, or nothing when they differ (the portal leaves it blank). */
 function commonName(names: (string | undefined)[]): string {
