@@ -12,6 +12,7 @@ const npmEntries = {
   index: 'src/index.ts',
   define: 'src/define.ts',
   'components/customer-search/tn-customer-search': 'src/components/customer-search/tn-customer-search.ts',
+  'components/attention-panel/tn-attention-panel': 'src/components/attention-panel/tn-attention-panel.ts',
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
 };
