@@ -2,5 +2,6 @@
 import './adapter/tn-adapter-provider.js';
 import './components/customer-search/tn-customer-search.js';
 import './components/attention-panel/tn-attention-panel.js';
+import './components/group-picker/tn-group-picker.js';
 
 export * from './index.js';

@@ -9,8 +9,11 @@ import type {
   CustomerEntity,
   FailedInvoice,
   GroupRef,
+  Relationship,
   SavedInvoice,
+  SkippedEntity,
   SupportCase,
+  VerificationSession,
 } from './adapter/types.js';
 
 /** The user chose **Connect** on one legal entity. */
@@ -35,6 +38,37 @@ export type TnErrorEvent = CustomEvent<{
   retry: () => void;
 }>;
 
+/**
+ * The user submitted a connection request. Cancelable: call `preventDefault()` to veto it
+ * (nothing is sent; the form stays as it is).
+ */
+export type TnRequestConnectionEvent = CustomEvent<{
+  accountId: string;
+  customers: CustomerEntity[];
+  vendorCode?: string;
+  notes?: string;
+  /** The attached file, when there is one. */
+  attachment?: { name: string; size: number; type: string };
+}>;
+
+/** The network opened a support case (a connection request, or a verification given up). */
+export type TnSupportCaseOpenedEvent = CustomEvent<{ supportCase: SupportCase; skipped: SkippedEntity[] }>;
+
+/** The network asks the supplier to verify the relationship with invoice history. */
+export type TnVerificationRequiredEvent = CustomEvent<{
+  verification: VerificationSession;
+  skipped: SkippedEntity[];
+}>;
+
+/** The supplier is connected (at once, or after verification). */
+export type TnConnectedEvent = CustomEvent<{ relationships: Relationship[]; skipped: SkippedEntity[] }>;
+
+/** The user asked to see a support case ("view the case"). */
+export type TnViewCaseEvent = CustomEvent<{ reference: string; statusUrl?: string }>;
+
+/** The group picker switched between one entity and its whole group. */
+export type TnModeChangeEvent = CustomEvent<{ mode: 'single' | 'group'; groupId?: string }>;
+
 /** The lists of the "For your attention" panel. */
 export type AttentionList = 'failed-invoices' | 'support-tickets' | 'saved-invoices';
 
@@ -51,6 +85,12 @@ export type TnViewAttentionEvent = CustomEvent<{
 declare global {
   interface GlobalEventHandlersEventMap {
     'tn-view-attention': TnViewAttentionEvent;
+    'tn-request-connection': TnRequestConnectionEvent;
+    'tn-support-case-opened': TnSupportCaseOpenedEvent;
+    'tn-verification-required': TnVerificationRequiredEvent;
+    'tn-connected': TnConnectedEvent;
+    'tn-view-case': TnViewCaseEvent;
+    'tn-mode-change': TnModeChangeEvent;
     'tn-connect': TnConnectEvent;
     'tn-view-group': TnViewGroupEvent;
     'tn-search': TnSearchEvent;

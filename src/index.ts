@@ -5,6 +5,7 @@
 export { TnElement, defineElement } from './base/tn-element.js';
 export { TnCustomerSearch } from './components/customer-search/customer-search.js';
 export { TnAttentionPanel } from './components/attention-panel/attention-panel.js';
+export { TnGroupPicker } from './components/group-picker/group-picker.js';
 export { systemClock } from './base/clock.js';
 export type { Clock } from './base/clock.js';
 export { TnAdapterProvider } from './adapter/adapter-provider.js';

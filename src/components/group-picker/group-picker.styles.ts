@@ -1,0 +1,286 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --tn-i-tree-height: var(--tn-group-tree-height, 20rem);
+  }
+  .base {
+    display: grid;
+    gap: calc(var(--tn-i-space) * 2);
+    container-type: inline-size;
+  }
+  .section {
+    display: grid;
+    gap: var(--tn-i-space);
+    min-inline-size: 0;
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.0625em;
+  }
+  .heading:focus {
+    outline: none;
+  }
+  .heading:focus-visible {
+    outline: var(--tn-i-focus);
+  }
+  .lead,
+  .status {
+    margin: 0;
+    color: var(--tn-i-muted);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-inline-size: 0;
+  }
+  .field > label,
+  .field > .label {
+    font-weight: 600;
+  }
+  .required {
+    font-weight: 400;
+    color: var(--tn-i-muted);
+    margin-inline-start: 0.25em;
+  }
+  input:not([type='file']),
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--tn-i-surface);
+    border: 1px solid var(--tn-i-border);
+    border-radius: var(--tn-i-radius);
+    padding: 0.375rem 0.5rem;
+    min-block-size: 2.25rem;
+    max-inline-size: 100%;
+  }
+  select {
+    max-inline-size: 32rem;
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--tn-i-danger);
+  }
+  .hint {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
+  .field-error {
+    margin: 0;
+    color: var(--tn-i-danger);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .card {
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+    padding: var(--tn-i-space);
+    background: var(--tn-i-surface-alt);
+    border-radius: var(--tn-i-radius);
+  }
+  .card div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+  }
+  .card dt {
+    font-weight: 600;
+  }
+  .card dt::after {
+    content: ':';
+  }
+  .card dd {
+    margin: 0;
+  }
+  .group-offer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--tn-i-space);
+  }
+  .group-offer p {
+    margin: 0;
+    flex: 1 1 16rem;
+  }
+  .group-tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--tn-i-space);
+  }
+  .filter {
+    flex: 1 1 14rem;
+  }
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--tn-i-space) / 2);
+  }
+  .button[disabled] {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .count {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
+  .tree {
+    block-size: var(--tn-i-tree-height);
+    overflow: auto;
+    border: 1px solid var(--tn-i-border);
+    border-radius: var(--tn-i-radius);
+    background: var(--tn-i-surface);
+  }
+  .tree:focus-visible {
+    outline: var(--tn-i-focus);
+    outline-offset: 2px;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    inline-size: 100%;
+    min-block-size: 2.25rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.5rem;
+    cursor: pointer;
+    border-inline-start: 3px solid transparent;
+  }
+  .row.entity {
+    padding-inline-start: 2.25rem;
+  }
+  .row.country {
+    font-weight: 700;
+    background: var(--tn-i-surface-alt);
+  }
+  .row.active {
+    background: var(--tn-i-active);
+    border-inline-start-color: var(--tn-i-accent);
+  }
+  .tree:not(:focus) .row.active {
+    border-inline-start-color: transparent;
+  }
+  .row.disabled {
+    cursor: default;
+    color: var(--tn-i-muted);
+  }
+  .caret {
+    inline-size: 1rem;
+    text-align: center;
+  }
+  .box {
+    flex: none;
+    inline-size: 1rem;
+    block-size: 1rem;
+    border: 2px solid var(--tn-i-border);
+    border-radius: 3px;
+    background: var(--tn-i-surface);
+    display: inline-grid;
+    place-items: center;
+  }
+  .box.true,
+  .box.mixed {
+    background: var(--tn-i-accent);
+    border-color: var(--tn-i-accent);
+  }
+  .box.true::after {
+    content: '';
+    inline-size: 0.3rem;
+    block-size: 0.55rem;
+    border: solid var(--tn-i-accent-text);
+    border-width: 0 2px 2px 0;
+    transform: translateY(-1px) rotate(45deg);
+  }
+  .box.mixed::after {
+    content: '';
+    inline-size: 0.55rem;
+    block-size: 2px;
+    background: var(--tn-i-accent-text);
+  }
+  .disabled .box {
+    opacity: 0.5;
+  }
+  .label {
+    flex: 1;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    font-size: 0.8125em;
+    color: var(--tn-i-muted);
+    font-weight: 400;
+  }
+  .id,
+  .tax {
+    font-variant-numeric: tabular-nums;
+  }
+  .dropzone {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--tn-i-space);
+    padding: var(--tn-i-space);
+    border: 2px dashed var(--tn-i-border);
+    border-radius: var(--tn-i-radius);
+  }
+  .dropzone.dragging {
+    border-color: var(--tn-i-accent);
+    background: var(--tn-i-active);
+  }
+  .file {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+    flex: 1;
+    min-inline-size: 0;
+  }
+  .file-name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .file-size,
+  .drop-hint {
+    color: var(--tn-i-muted);
+  }
+  .progress {
+    inline-size: 100%;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--tn-i-space);
+  }
+  .button.primary[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .outcome {
+    display: grid;
+    gap: var(--tn-i-space);
+    justify-items: start;
+  }
+  .outcome p {
+    margin: 0;
+  }
+  .skipped ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  @media (forced-colors: active) {
+    .box.true,
+    .box.mixed {
+      background: Highlight;
+    }
+    .row.active {
+      outline: 2px solid Highlight;
+    }
+  }
+`;
