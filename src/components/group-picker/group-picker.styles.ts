@@ -8,7 +8,6 @@ export const styles = css`
   .base {
     display: grid;
     gap: calc(var(--tn-i-space) * 2);
-    container-type: inline-size;
   }
   .section {
     display: grid;
@@ -134,6 +133,8 @@ export const styles = css`
   .tree {
     block-size: var(--tn-i-tree-height);
     overflow: auto;
+    /* The scrollbar appearing must not narrow (and re-wrap, and re-measure) the rows. */
+    scrollbar-gutter: stable;
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
     background: var(--tn-i-surface);

@@ -1,0 +1,525 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/components/group-picker/tn-group-picker.js';
+import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
+import { EntitySelection, countryState } from '../src/components/group-picker/entity-selection.js';
+import type { CountryRow } from '../src/components/group-picker/entity-selection.js';
+import { TnAdapterError } from '../src/adapter/errors.js';
+import type {
+  ConnectionOutcome,
+  ConnectionRequest,
+  CustomerEntity,
+  CustomerGroup,
+  GroupEntity,
+  SupplierAccount,
+  SupportCase,
+} from '../src/adapter/types.js';
+import { createDemoAdapter, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
+import { setLocale } from '../src/localization.js';
+import { FakeAdapter } from './helpers/fake-adapter.js';
+import { press, type } from './helpers/keys.js';
+
+const GROUP_REF = { id: 'GRP-T', name: 'TUNGSTEN ALL COMPANIES GROUP', size: 4 };
+const entity = (id: string, legalName: string, country: string, extra: Partial<GroupEntity> = {}): GroupEntity => ({
+  id,
+  legalName,
+  country,
+  taxIds: [],
+  group: GROUP_REF,
+  ...extra,
+});
+const BANK = entity('AAA489745059', 'Tungsten Bank PLC', 'GB', { taxIds: ['GB177907267'] });
+const LIMITED = entity('AAA014773592', 'Tungsten Network Limited', 'GB', { taxIds: ['GB177907267'] });
+const GMBH = entity('AAA474005402', 'Tungsten Network GmbH', 'DE', { taxIds: ['DE255790071'], requiresVendorCode: true });
+const EOOD = entity('AAA443893490', 'Tungsten Network EOOD', 'BG', { connected: true });
+const GROUP: CustomerGroup = { id: 'GRP-T', name: GROUP_REF.name, entities: [BANK, LIMITED, GMBH, EOOD] };
+const ACCOUNTS: SupplierAccount[] = [
+  { id: 'ACC-IT', name: 'Adams Office Supplies (IT) - Test' },
+  { id: 'ACC-UK', name: 'Adams Office Supplies (UK)' },
+];
+const CASE: SupportCase = {
+  reference: '2881017',
+  status: 'open',
+  openedAt: new Date(2018, 3, 16, 15, 45).toISOString(),
+  processBy: new Date(2018, 3, 18, 15, 45).toISOString(),
+  accountId: 'ACC-IT',
+  customers: [{ id: BANK.id, legalName: BANK.legalName }],
+};
+
+const $ = <T extends Element = HTMLElement>(el: TnGroupPicker, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector as string) as T;
+const text = (el: TnGroupPicker) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const treeItems = (el: TnGroupPicker) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+const itemFor = (el: TnGroupPicker, name: string) => treeItems(el).find((i) => i.textContent!.includes(name))!;
+
+/** A picker on the fake adapter, with its accounts answered. */
+async function pickerFixture(
+  fake: FakeAdapter,
+  setup: { customer?: CustomerEntity; groupId?: string; accounts?: SupplierAccount[] } = {},
+) {
+  const el = await fixture<TnGroupPicker>(html`<tn-group-picker
+    .adapter=${fake.adapter}
+    .customer=${setup.customer}
+    group-id=${setup.groupId ?? ''}
+  ></tn-group-picker>`);
+  if (!setup.groupId) el.removeAttribute('group-id');
+  await waitUntil(() => fake.of('listAccounts').length > 0, 'accounts not asked');
+  fake.of('listAccounts')[0].resolve(setup.accounts ?? ACCOUNTS);
+  await waitUntil(() => el.shadowRoot!.querySelector('select'), 'accounts not shown');
+  return el;
+}
+
+/** Answers the group request and waits for the tree. */
+async function showGroup(el: TnGroupPicker, fake: FakeAdapter, group: CustomerGroup = GROUP) {
+  await waitUntil(() => fake.of('getGroup').length > 0, 'group not asked');
+  fake.of('getGroup').at(-1)!.resolve(structuredClone(group));
+  await waitUntil(() => treeItems(el).length > 0, 'tree not shown');
+}
+
+async function chooseAccount(el: TnGroupPicker, id: string) {
+  const select = $<HTMLSelectElement>(el, 'select');
+  select.value = id;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/** Submits and returns the request the adapter received. */
+async function submitAndCapture(el: TnGroupPicker, fake: FakeAdapter): Promise<ConnectionRequest> {
+  const before = fake.of('requestConnection').length;
+  $<HTMLButtonElement>(el, '[part~="submit"]').click();
+  await waitUntil(() => fake.of('requestConnection').length > before, 'no request sent');
+  return fake.of('requestConnection').at(-1)!.args[0] as ConnectionRequest;
+}
+
+const outcomeOf = (kind: ConnectionOutcome['kind']): ConnectionOutcome =>
+  kind === 'support-case'
+    ? { kind, supportCase: CASE, skipped: [] }
+    : kind === 'connected'
+      ? {
+          kind,
+          relationships: [
+            {
+              id: 'r1',
+              accountId: 'ACC-IT',
+              accountName: 'Adams Office Supplies (IT) - Test',
+              customer: { id: BANK.id, legalName: BANK.legalName, country: 'GB' },
+              status: 'connected',
+              since: new Date().toISOString(),
+            },
+          ],
+          skipped: [{ entityId: EOOD.id, legalName: EOOD.legalName, reason: 'already-connected' }],
+        }
+      : {
+          kind,
+          verification: {
+            id: 'v1',
+            customer: { id: BANK.id, legalName: BANK.legalName },
+            accountId: 'ACC-IT',
+            step: 'evidence',
+            attemptsRemaining: 3,
+            maxAttempts: 3,
+            currency: 'GBP',
+          },
+          skipped: [],
+        };
+
+describe('EntitySelection', () => {
+  const model = () => new EntitySelection([BANK, LIMITED, GMBH, EOOD], 'en');
+  const country = (m: EntitySelection, code: string) =>
+    m.rows().find((r): r is CountryRow => r.kind === 'country' && r.country === code)!;
+
+  it('groups entities by country, sorted by the localized country name', () => {
+    expect(model().rows().filter((r) => r.kind === 'country').map((r) => (r as CountryRow).label)).to.deep.equal([
+      'Bulgaria',
+      'Germany',
+      'United Kingdom',
+    ]);
+    const fr = new EntitySelection([BANK, GMBH, EOOD], 'fr');
+    expect(fr.rows().filter((r) => r.kind === 'country').map((r) => (r as CountryRow).label)).to.deep.equal([
+      'Allemagne',
+      'Bulgarie',
+      'Royaume-Uni',
+    ]);
+  });
+
+  it('computes tri-state country rows and never ticks connected entities', () => {
+    const m = model();
+    expect(countryState(country(m, 'GB'))).to.equal('false');
+    m.toggle(BANK.id);
+    expect(countryState(country(m, 'GB'))).to.equal('mixed');
+    m.setCountry('GB', true);
+    expect(countryState(country(m, 'GB'))).to.equal('true');
+    m.toggle(EOOD.id, true);
+    expect(m.selected.has(EOOD.id)).to.equal(false);
+    m.selectAll();
+    expect([...m.selected].sort()).to.deep.equal([BANK.id, LIMITED.id, GMBH.id].sort());
+    expect(m.selectableCount).to.equal(3);
+  });
+
+  it('filters by name, network ID or tax ID, keeping the selection', () => {
+    const m = model();
+    m.toggle(BANK.id);
+    m.setFilter('gmbh');
+    expect(m.shownEntities().map((e) => e.id)).to.deep.equal([GMBH.id]);
+    m.setFilter('AAA0147');
+    expect(m.shownEntities().map((e) => e.id)).to.deep.equal([LIMITED.id]);
+    m.setFilter('de 255790071');
+    expect(m.shownEntities().map((e) => e.id)).to.deep.equal([GMBH.id]);
+    // Ticking a country while filtered ticks only what is shown.
+    m.setFilter('limited');
+    m.setCountry('GB', true);
+    m.setFilter('');
+    expect([...m.selected].sort()).to.deep.equal([BANK.id, LIMITED.id].sort());
+  });
+});
+
+describe('<tn-group-picker>', () => {
+  afterEach(async () => {
+    await setLocale('en');
+  });
+
+  it('asks for an account when there are several, and preselects the only one', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    expect($<HTMLSelectElement>(el, 'select').value).to.equal('');
+    expect(text(el)).to.contain('Please select');
+    await expect(el).to.be.accessible();
+
+    const single = new FakeAdapter();
+    const one = await pickerFixture(single, { customer: BANK, accounts: [ACCOUNTS[0]] });
+    expect($<HTMLSelectElement>(one, 'select').value).to.equal('ACC-IT');
+  });
+
+  it('shows the chosen customer with its localized country and network ID', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    const card = $(el, '[part~="customer-card"]').textContent!.replace(/\s+/g, ' ');
+    expect(card).to.contain('Tungsten Bank PLC').and.to.contain('United Kingdom').and.to.contain('AAA489745059');
+    expect($(el, '[part~="view-group"]')).not.to.equal(null);
+  });
+
+  it('validates on submit, says what is wrong next to each field and focuses the first', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: GMBH });
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, 'select'), 'focus not on the account');
+    expect(text(el)).to.contain('Select the account to link this customer to.');
+    expect(text(el)).to.contain('This customer needs your vendor code.');
+    const vendor = $<HTMLInputElement>(el, '#vendor-code');
+    expect(vendor.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.getElementById('vendor-code-error')!.textContent).to.contain('vendor code');
+    expect(vendor.getAttribute('aria-describedby')).to.contain('vendor-code-error');
+    expect(fake.of('requestConnection')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    await chooseAccount(el, 'ACC-IT');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.shadowRoot!.activeElement === vendor, 'focus not on the vendor code');
+  });
+
+  it('counts notes characters as the user types', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    $<HTMLTextAreaElement>(el, '#notes').focus();
+    await type('Hi there');
+    await el.updateComplete;
+    expect($(el, '#notes-count').textContent).to.contain('8 / 1,000 characters');
+  });
+
+  it('refuses files of a wrong type, too large or empty, and shows an accepted one', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    el.maxAttachmentSize = 1024;
+    await el.updateComplete;
+    const choose = async (file: File) => {
+      const input = $<HTMLInputElement>(el, 'input[type="file"]');
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    await choose(new File(['x'], 'virus.exe', { type: 'application/octet-stream' }));
+    expect(text(el)).to.contain('“virus.exe” is not an accepted type.');
+    await choose(new File([new Uint8Array(2048)], 'big.pdf', { type: 'application/pdf' }));
+    expect(text(el)).to.contain('“big.pdf” is 2 kB; the largest file accepted is 1 kB.');
+    await choose(new File([], 'empty.pdf', { type: 'application/pdf' }));
+    expect(text(el)).to.contain('“empty.pdf” is empty.');
+    await expect(el).to.be.accessible();
+    await choose(new File(['%PDF-1.4'], 'po-4711.pdf', { type: 'application/pdf' }));
+    expect($(el, '.file-name').textContent).to.equal('po-4711.pdf');
+    expect($(el, '.file-size').textContent).to.equal('8 bytes');
+    expect(el.shadowRoot!.querySelector('#attachment-error')).to.equal(null);
+    const remove = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Remove'))!;
+    remove.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.file-name')).to.equal(null);
+  });
+
+  it('sends one request however often Connect is pressed, and shows the support case', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    await chooseAccount(el, 'ACC-IT');
+    const submit = $<HTMLButtonElement>(el, '[part~="submit"]');
+    const requested = oneEvent(el, 'tn-request-connection');
+    submit.click();
+    submit.click();
+    submit.click();
+    expect((await requested).detail).to.deep.include({ accountId: 'ACC-IT', customers: [BANK] });
+    await waitUntil(() => fake.of('requestConnection').length === 1);
+    await el.updateComplete;
+    submit.click();
+    expect(fake.of('requestConnection')).to.have.length(1);
+    expect(submit.getAttribute('aria-disabled')).to.equal('true');
+    const request = fake.of('requestConnection')[0].args[0] as ConnectionRequest;
+    expect(request).to.deep.include({ accountId: 'ACC-IT', entityIds: [BANK.id] });
+    expect(request.idempotencyKey).to.be.a('string').with.length.greaterThan(8);
+
+    const opened = oneEvent(el, 'tn-support-case-opened');
+    fake.of('requestConnection')[0].resolve(outcomeOf('support-case'));
+    expect((await opened).detail.supportCase.reference).to.equal('2881017');
+    await el.updateComplete;
+    const outcome = text(el);
+    expect(outcome).to.contain('Your request has been received and will be processed by Wednesday, April 18, 2018');
+    expect(outcome).to.contain('2881017');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'outcome-title', 'focus not on the outcome');
+    await expect(el).to.be.accessible();
+    const view = oneEvent(el, 'tn-view-case');
+    ($(el, '[part~="view-case"]') as HTMLButtonElement).click();
+    expect((await view).detail).to.deep.equal({ reference: '2881017' });
+  });
+
+  it('keeps the form and the idempotency key when a request fails, and retries with them', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    await chooseAccount(el, 'ACC-IT');
+    $<HTMLInputElement>(el, '#vendor-code').focus();
+    await type('V-42');
+    const first = await submitAndCapture(el, fake);
+    const reported = oneEvent(el, 'tn-error');
+    fake.of('requestConnection')[0].reject(new TnAdapterError('unavailable'));
+    expect((await reported).detail.operation).to.equal('requestConnection');
+    await el.updateComplete;
+    expect($(el, '[role="alert"]').textContent).to.contain("Couldn't send your request.");
+    expect($<HTMLInputElement>(el, '#vendor-code').value).to.equal('V-42');
+    await expect(el).to.be.accessible();
+
+    ($(el, '[part~="retry"]') as HTMLButtonElement).click();
+    await waitUntil(() => fake.of('requestConnection').length === 2);
+    const second = fake.of('requestConnection')[1].args[0] as ConnectionRequest;
+    expect(second.idempotencyKey).to.equal(first.idempotencyKey);
+    expect(second.vendorCode).to.equal('V-42');
+
+    // A changed request is a new submission, with a new key.
+    fake.of('requestConnection')[1].reject(new TnAdapterError('timeout'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="retry"]'));
+    $<HTMLInputElement>(el, '#vendor-code').focus();
+    await type('7');
+    const third = await submitAndCapture(el, fake);
+    expect(third.vendorCode).to.equal('V-427');
+    expect(third.idempotencyKey).not.to.equal(first.idempotencyKey);
+  });
+
+  it('puts server field errors on their fields', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    await chooseAccount(el, 'ACC-IT');
+    await submitAndCapture(el, fake);
+    fake.of('requestConnection')[0].reject(
+      new TnAdapterError('invalid', { fieldErrors: [{ field: 'vendorCode', code: 'required' }] }),
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('#vendor-code-error'));
+    expect($(el, '#vendor-code-error').textContent).to.contain('This is required.');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'vendor-code');
+  });
+
+  it('lets the host veto the request', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    await chooseAccount(el, 'ACC-IT');
+    el.addEventListener('tn-request-connection', (event) => event.preventDefault(), { once: true });
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await el.updateComplete;
+    expect(fake.of('requestConnection')).to.have.length(0);
+  });
+
+  it('reports a required verification and an immediate connection, listing skipped entities', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    await chooseAccount(el, 'ACC-IT');
+    await submitAndCapture(el, fake);
+    const verification = oneEvent(el, 'tn-verification-required');
+    fake.of('requestConnection')[0].resolve(outcomeOf('verification-required'));
+    expect((await verification).detail.verification.id).to.equal('v1');
+    await el.updateComplete;
+    expect(text(el)).to.contain('Verification required');
+
+    el.reset();
+    await el.updateComplete;
+    await chooseAccount(el, 'ACC-IT');
+    await submitAndCapture(el, fake);
+    const connected = oneEvent(el, 'tn-connected');
+    fake.of('requestConnection')[1].resolve(outcomeOf('connected'));
+    expect((await connected).detail.relationships).to.have.length(1);
+    await el.updateComplete;
+    expect(text(el)).to.contain('You are connected with Tungsten Bank PLC.');
+    expect(text(el)).to.contain('Tungsten Network EOOD');
+    await expect(el).to.be.accessible();
+  });
+
+  it('switches to the group with the customer ticked, and ticks by keyboard in a tri-state tree', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    const changed = oneEvent(el, 'tn-mode-change');
+    ($(el, '[part~="view-group"]') as HTMLButtonElement).click();
+    expect((await changed).detail).to.deep.equal({ mode: 'group', groupId: 'GRP-T' });
+    await showGroup(el, fake);
+    expect(itemFor(el, 'Tungsten Bank PLC').getAttribute('aria-checked')).to.equal('true');
+    expect(itemFor(el, 'United Kingdom').getAttribute('aria-checked')).to.equal('mixed');
+    expect(itemFor(el, 'Tungsten Network EOOD').getAttribute('aria-disabled')).to.equal('true');
+    expect(itemFor(el, 'Tungsten Network EOOD').textContent).to.contain('Already connected');
+    expect($(el, '[part~="count"]').textContent).to.contain('1 of 3 selected');
+    await expect(el).to.be.accessible();
+
+    const tree = $(el, '[role="tree"]');
+    tree.focus();
+    const active = () => el.shadowRoot!.getElementById(tree.getAttribute('aria-activedescendant')!)!;
+    expect(active().textContent).to.contain('Bulgaria');
+    await press('ArrowDown');
+    await el.updateComplete;
+    expect(active().textContent).to.contain('EOOD');
+    await press(' ');
+    await el.updateComplete;
+    expect(itemFor(el, 'EOOD').getAttribute('aria-checked')).to.equal('false');
+    await press('End');
+    await el.updateComplete;
+    expect(active().textContent).to.contain('Tungsten Network Limited');
+    await press('ArrowLeft');
+    await el.updateComplete;
+    expect(active().textContent).to.contain('United Kingdom');
+    await press(' ');
+    await el.updateComplete;
+    expect(itemFor(el, 'United Kingdom').getAttribute('aria-checked')).to.equal('true');
+    await press(' ');
+    await el.updateComplete;
+    expect(itemFor(el, 'United Kingdom').getAttribute('aria-checked')).to.equal('false');
+    await press('ArrowLeft');
+    await el.updateComplete;
+    expect(itemFor(el, 'United Kingdom').getAttribute('aria-expanded')).to.equal('false');
+    expect(treeItems(el).some((i) => i.textContent!.includes('Tungsten Bank PLC'))).to.equal(false);
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(treeItems(el).some((i) => i.textContent!.includes('Tungsten Bank PLC'))).to.equal(true);
+  });
+
+  it('filters as you type and keeps the selection; selects the whole group in one action', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    await showGroup(el, fake);
+    $<HTMLInputElement>(el, '#filter').focus();
+    await type('gmbh');
+    await el.updateComplete;
+    expect(treeItems(el).map((i) => i.textContent!.replace(/\s+/g, ' ').trim())).to.have.length(2);
+    itemFor(el, 'GmbH').click();
+    await el.updateComplete;
+    expect($(el, '[part~="count"]').textContent).to.contain('1 of 3 selected').and.to.contain('1 shown');
+    $<HTMLInputElement>(el, '#filter').value = '';
+    $<HTMLInputElement>(el, '#filter').dispatchEvent(new Event('input'));
+    await waitUntil(() => treeItems(el).length === 7, 'the whole group is not back');
+    expect(itemFor(el, 'GmbH').getAttribute('aria-checked')).to.equal('true');
+    ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '[part~="count"]').textContent).to.contain('3 of 3 selected');
+  });
+
+  it('submits the ticked entities of a group', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    await chooseAccount(el, 'ACC-UK');
+    await showGroup(el, fake);
+    expect(fake.of('getGroup').at(-1)!.args[1]).to.deep.equal({ accountId: 'ACC-UK' });
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('Select at least one legal entity.');
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[role="tree"]'));
+    itemFor(el, 'Tungsten Bank PLC').click();
+    itemFor(el, 'Tungsten Network Limited').click();
+    await el.updateComplete;
+    const request = await submitAndCapture(el, fake);
+    expect([...request.entityIds].sort()).to.deep.equal([BANK.id, LIMITED.id].sort());
+  });
+
+  it('opens a 10,000-entity group rendering only the visible rows, and selects it whole', async () => {
+    const adapter = createDemoAdapter();
+    const el = await fixture<TnGroupPicker>(
+      html`<tn-group-picker .adapter=${adapter} group-id=${GLOBEX_GROUP_ID}></tn-group-picker>`,
+    );
+    await waitUntil(() => treeItems(el).length > 0, 'tree not shown', { timeout: 8000 });
+    expect(treeItems(el).length).to.be.below(80);
+    expect(el.shadowRoot!.querySelectorAll('*').length).to.be.below(600);
+    ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '[part~="count"]').textContent).to.match(/10,000 of 10,000 selected/);
+    const tree = $(el, '[role="tree"]');
+    tree.focus();
+    await press('End');
+    await waitUntil(() => {
+      const id = tree.getAttribute('aria-activedescendant');
+      return !!id && !!el.shadowRoot!.getElementById(id);
+    }, 'the last row was not rendered');
+    expect(treeItems(el).length).to.be.below(80);
+  });
+
+  it('connects Tungsten Bank PLC on the demo network: support case 2881017', async () => {
+    const adapter = createDemoAdapter();
+    const customer = await adapter.getCustomer(DEMO_IDS.tungstenBank);
+    const el = await fixture<TnGroupPicker>(html`<tn-group-picker .adapter=${adapter} .customer=${customer}></tn-group-picker>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('select'));
+    await chooseAccount(el, 'ACC-AOS-IT');
+    const opened = oneEvent(el, 'tn-support-case-opened');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    expect((await opened).detail.supportCase.reference).to.equal('2881017');
+  });
+
+  it('renders hostile server strings as text', async () => {
+    const fake = new FakeAdapter();
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const el = await pickerFixture(fake, {
+      customer: { ...BANK, legalName: payload, id: `<b>${payload}</b>` },
+      accounts: [{ id: 'a', name: payload }],
+    });
+    ($(el, '[part~="view-group"]') as HTMLButtonElement).click();
+    await showGroup(el, fake, { id: 'g', name: `<i>${payload}</i>`, entities: [entity('x', payload, '<svg onload=1>')] });
+    expect(el.shadowRoot!.querySelector('img, b, i, svg')).to.equal(null);
+    expect(text(el)).to.contain(payload);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('shows an error with a retry when the group cannot load', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    await waitUntil(() => fake.of('getGroup').length > 0);
+    fake.of('getGroup')[0].reject(new TnAdapterError('not-found'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
+    expect(text(el)).to.contain("Couldn't load the group.");
+    await expect(el).to.be.accessible();
+    ($(el, '[part~="retry"]') as HTMLButtonElement).click();
+    await showGroup(el, fake);
+  });
+
+  it('renders in French', async () => {
+    await setLocale('fr');
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    const all = text(el).replace(/[\u00a0\u202f]/g, ' ');
+    for (const words of ['Sélectionner un compte', 'Veuillez sélectionner', 'Royaume-Uni', 'Afficher le groupe', 'Code fournisseur', 'Notes', 'Pièce jointe', 'Se mettre en relation']) {
+      expect(all).to.contain(words);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a visible error when no adapter is configured', async () => {
+    const el = await fixture<TnGroupPicker>(html`<tn-group-picker></tn-group-picker>`);
+    expect($(el, '[role="alert"]').textContent).to.contain('not configured');
+  });
+});
