@@ -13,6 +13,7 @@ const npmEntries = {
   define: 'src/define.ts',
   'components/customer-search/tn-customer-search': 'src/components/customer-search/tn-customer-search.ts',
   'components/attention-panel/tn-attention-panel': 'src/components/attention-panel/tn-attention-panel.ts',
+  'components/group-picker/tn-group-picker': 'src/components/group-picker/tn-group-picker.ts',
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
 };
