@@ -1,0 +1,172 @@
+/**
+ * `<tn-group-picker>` in every state, on the demo adapter (with faults injected where a
+ * story shows a failure): one entity, the Tungsten group of 7, the 10,000-entity group,
+ * validation errors, each outcome, adapter failures, French.
+ */
+import { html } from 'lit';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { expect, fn, waitFor } from 'storybook/test';
+import '../src/components/group-picker/tn-group-picker.js';
+import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
+import type { CustomerConnectAdapter } from '../src/adapter/types.js';
+import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
+import type { DemoAdapter } from '../src/adapter/demo/index.js';
+
+interface PickerArgs {
+  customerId: string;
+  groupId: string;
+  maxAttachmentSize: number;
+  onTnRequestConnection: (event: Event) => void;
+  onTnSupportCaseOpened: (event: Event) => void;
+  onTnVerificationRequired: (event: Event) => void;
+  onTnConnected: (event: Event) => void;
+  onTnViewCase: (event: Event) => void;
+  onTnModeChange: (event: Event) => void;
+  onTnError: (event: Event) => void;
+}
+
+type Story = StoryObj<PickerArgs>;
+
+const adapterOf = (context: StoryContext<PickerArgs>) =>
+  (context.loaded as { adapter?: CustomerConnectAdapter }).adapter;
+const withAdapter = (make: () => CustomerConnectAdapter | undefined) => async () => ({ adapter: make() });
+/** A demo adapter whose next calls of `method` fail with `code`. */
+const failing = (method: keyof CustomerConnectAdapter, code: 'unavailable' | 'network') => () => {
+  const adapter: DemoAdapter = createDemoAdapter();
+  adapter.injectFault({ method, code, times: 100 });
+  return adapter;
+};
+
+const pickerOf = (canvasElement: HTMLElement) => canvasElement.querySelector('tn-group-picker') as TnGroupPicker;
+const root = (canvasElement: HTMLElement) => pickerOf(canvasElement).shadowRoot!;
+const shows = (canvasElement: HTMLElement, text: string) =>
+  waitFor(() => expect(root(canvasElement).textContent).toContain(text), { timeout: 5000 });
+
+/** Picks the supplier's first account and presses Connect. */
+async function chooseAccountAndConnect(canvasElement: HTMLElement) {
+  const select = await waitFor(() => {
+    const found = root(canvasElement).querySelector('select');
+    expect(found).toBeTruthy();
+    return found!;
+  });
+  select.value = DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt;
+  select.dispatchEvent(new Event('change'));
+  await pickerOf(canvasElement).updateComplete;
+  root(canvasElement).querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+}
+
+const meta: Meta<PickerArgs> = {
+  title: 'Elements/tn-group-picker',
+  component: 'tn-group-picker',
+  tags: ['autodocs'],
+  render: (args, context) => html`<tn-group-picker
+    .adapter=${adapterOf(context)}
+    customer-id=${args.customerId}
+    group-id=${args.groupId}
+    max-attachment-size=${args.maxAttachmentSize}
+    @tn-request-connection=${args.onTnRequestConnection}
+    @tn-support-case-opened=${args.onTnSupportCaseOpened}
+    @tn-verification-required=${args.onTnVerificationRequired}
+    @tn-connected=${args.onTnConnected}
+    @tn-view-case=${args.onTnViewCase}
+    @tn-mode-change=${args.onTnModeChange}
+    @tn-error=${args.onTnError}
+  ></tn-group-picker>`,
+  loaders: [withAdapter(() => createDemoAdapter())],
+  args: {
+    customerId: DEMO_IDS.tungstenBank,
+    groupId: '',
+    maxAttachmentSize: 10 * 1024 * 1024,
+    onTnRequestConnection: fn().mockName('tn-request-connection'),
+    onTnSupportCaseOpened: fn().mockName('tn-support-case-opened'),
+    onTnVerificationRequired: fn().mockName('tn-verification-required'),
+    onTnConnected: fn().mockName('tn-connected'),
+    onTnViewCase: fn().mockName('tn-view-case'),
+    onTnModeChange: fn().mockName('tn-mode-change'),
+    onTnError: fn().mockName('tn-error'),
+  },
+  argTypes: {
+    customerId: { control: 'text' },
+    groupId: { control: 'text' },
+    maxAttachmentSize: { control: { type: 'number', min: 0, step: 1024 } },
+  },
+};
+export default meta;
+
+/** One legal entity: Tungsten Bank PLC, which belongs to a group (so "View group" is offered). */
+export const SingleEntity: Story = {
+  play: async ({ canvasElement }) => shows(canvasElement, 'Tungsten Bank PLC'),
+};
+
+export const GroupOfSeven: Story = {
+  args: { customerId: '', groupId: DEMO_GROUP_IDS.tungsten },
+  play: async ({ canvasElement }) => shows(canvasElement, 'Tungsten Network GmbH'),
+};
+
+/** GLOBEX INTERNATIONAL GROUP: 10,000 entities, only the visible rows rendered. */
+export const GroupOf10000: Story = {
+  args: { customerId: '', groupId: GLOBEX_GROUP_ID },
+  play: async ({ canvasElement }) => shows(canvasElement, '0 of 10,000 selected'),
+};
+
+/** Connect with nothing chosen: every message, focus on the first field. */
+export const ValidationErrors: Story = {
+  args: { customerId: DEMO_IDS.tungstenNetworkGmbh },
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Tungsten Network GmbH');
+    root(canvasElement).querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+    await shows(canvasElement, 'This customer needs your vendor code.');
+  },
+};
+
+export const SupportCaseOpened: Story = {
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Tungsten Bank PLC');
+    await chooseAccountAndConnect(canvasElement);
+    await shows(canvasElement, 'Your reference number is');
+  },
+};
+
+export const VerificationRequired: Story = {
+  args: { customerId: DEMO_IDS.demonstrationExampleBuyer },
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Demonstration Example Buyer');
+    await chooseAccountAndConnect(canvasElement);
+    await shows(canvasElement, 'Verification required');
+  },
+};
+
+export const ConnectedAtOnce: Story = {
+  args: { customerId: DEMO_IDS.northwindAutoApprove },
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Northwind');
+    await chooseAccountAndConnect(canvasElement);
+    await shows(canvasElement, 'You are connected with');
+  },
+};
+
+/** The request failed: an error with a retry, and everything typed kept. */
+export const RequestFailed: Story = {
+  loaders: [withAdapter(failing('requestConnection', 'unavailable'))],
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Tungsten Bank PLC');
+    await chooseAccountAndConnect(canvasElement);
+    await shows(canvasElement, "Couldn't send your request.");
+  },
+};
+
+export const AccountsFailed: Story = {
+  loaders: [withAdapter(failing('listAccounts', 'network'))],
+  play: async ({ canvasElement }) => shows(canvasElement, "Couldn't load your accounts."),
+};
+
+export const French: Story = {
+  globals: { locale: 'fr' },
+  args: { customerId: DEMO_IDS.technicalServicesTestBuyer17 },
+  play: async ({ canvasElement }) => shows(canvasElement, 'Malaisie'),
+};
+
+export const NotConfigured: Story = {
+  loaders: [withAdapter(() => undefined)],
+  play: async ({ canvasElement }) => shows(canvasElement, 'not configured'),
+};
