@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '*.mjs', '*.cjs', '.storybook/**'],
+    files: ['scripts/**', 'bench/*.mjs', '*.mjs', '*.cjs', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
