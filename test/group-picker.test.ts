@@ -256,6 +256,45 @@ describe('<tn-group-picker>', () => {
     expect(el.shadowRoot!.querySelector('.file-name')).to.equal(null);
   });
 
+  it('fetches a customer given by ID, with a loading state', async () => {
+    const fake = new FakeAdapter();
+    const el = await fixture<TnGroupPicker>(
+      html`<tn-group-picker .adapter=${fake.adapter} customer-id=${BANK.id}></tn-group-picker>`,
+    );
+    await waitUntil(() => fake.of('getCustomer').length === 1);
+    expect(fake.of('getCustomer')[0].args[0]).to.equal(BANK.id);
+    await el.updateComplete;
+    expect(text(el)).to.contain('Loading the customer…');
+    fake.of('getCustomer')[0].resolve(BANK);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="customer-card"]'));
+    expect($(el, '[part~="customer-card"]').textContent).to.contain('Tungsten Bank PLC');
+  });
+
+  it('takes a dropped file, uploads it first with progress, then sends its upload ID', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    await chooseAccount(el, 'ACC-IT');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['remittance'], 'remittance.pdf', { type: 'application/pdf' }));
+    $(el, '[part~="dropzone"]').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect($(el, '.file-name').textContent).to.equal('remittance.pdf');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => fake.of('uploadAttachment').length === 1);
+    const upload = fake.of('uploadAttachment')[0];
+    expect(upload.args[1]).to.equal('remittance.pdf');
+    (upload.args[2] as { onProgress: (loaded: number, total: number) => void }).onProgress(5, 10);
+    await el.updateComplete;
+    expect($<HTMLProgressElement>(el, 'progress').value).to.equal(0.5);
+    upload.resolve({ id: 'upload-1' });
+    await waitUntil(() => fake.of('requestConnection').length === 1);
+    expect((fake.of('requestConnection')[0].args[0] as ConnectionRequest).attachment).to.deep.equal({
+      kind: 'uploaded',
+      id: 'upload-1',
+      name: 'remittance.pdf',
+    });
+  });
+
   it('sends one request however often Connect is pressed, and shows the support case', async () => {
     const fake = new FakeAdapter();
     const el = await pickerFixture(fake, { customer: BANK });

@@ -23,6 +23,7 @@ const METHODS: Method[] = [
   'getCustomer',
   'getGroup',
   'listAccounts',
+  'uploadAttachment',
   'requestConnection',
   'getVerification',
   'submitVerificationEvidence',
