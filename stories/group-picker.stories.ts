@@ -119,6 +119,29 @@ export const ValidationErrors: Story = {
   },
 };
 
+/** A group with nothing ticked: "Select at least one legal entity." on the tree. */
+export const NoEntitySelected: Story = {
+  args: { customerId: '', groupId: DEMO_GROUP_IDS.tungsten },
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Tungsten Network GmbH');
+    await chooseAccountAndConnect(canvasElement);
+    await shows(canvasElement, 'Select at least one legal entity.');
+  },
+};
+
+/** Attachments refused: a wrong type (then a too-large file with a 1 KB limit). */
+export const AttachmentRejected: Story = {
+  args: { maxAttachmentSize: 1024 },
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Tungsten Bank PLC');
+    const picker = pickerOf(canvasElement);
+    picker.attach(new File(['MZ'], 'setup.exe', { type: 'application/octet-stream' }));
+    await shows(canvasElement, '“setup.exe” is not an accepted type.');
+    picker.attach(new File([new Uint8Array(4096)], 'scan.pdf', { type: 'application/pdf' }));
+    await shows(canvasElement, '“scan.pdf” is 4 kB; the largest file accepted is 1 kB.');
+  },
+};
+
 export const SupportCaseOpened: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'Tungsten Bank PLC');
