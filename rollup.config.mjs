@@ -14,6 +14,7 @@ const npmEntries = {
   'components/customer-search/tn-customer-search': 'src/components/customer-search/tn-customer-search.ts',
   'components/attention-panel/tn-attention-panel': 'src/components/attention-panel/tn-attention-panel.ts',
   'components/group-picker/tn-group-picker': 'src/components/group-picker/tn-group-picker.ts',
+  'components/verify-invoice/tn-verify-invoice': 'src/components/verify-invoice/tn-verify-invoice.ts',
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
 };

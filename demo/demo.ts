@@ -20,6 +20,9 @@ const EVENTS = [
   'tn-connected',
   'tn-view-case',
   'tn-mode-change',
+  'tn-step-change',
+  'tn-verification-rejected',
+  'tn-verified',
 ] as const;
 
 /** The demo page's own words (the elements translate themselves). */
@@ -116,7 +119,11 @@ const request = document.querySelector<HTMLElement>('#request')!;
 const requestTitle = document.querySelector<HTMLElement>('#request-title')!;
 const picker = document.querySelector('tn-group-picker')!;
 
+const verify = document.querySelector<HTMLElement>('#verify')!;
+const verifier = document.querySelector('tn-verify-invoice')!;
+
 function openRequest(customer: CustomerEntity, group: boolean) {
+  verify.hidden = true;
   picker.reset();
   picker.customer = customer;
   request.hidden = false;
@@ -125,3 +132,11 @@ function openRequest(customer: CustomerEntity, group: boolean) {
 }
 document.addEventListener('tn-connect', (event) => openRequest(event.detail.customer, false));
 document.addEventListener('tn-view-group', (event) => openRequest(event.detail.customer, true));
+
+// A customer with invoice history: the request step hands over to the verification.
+document.addEventListener('tn-verification-required', (event) => {
+  verifier.session = event.detail.verification;
+  request.hidden = true;
+  verify.hidden = false;
+  void verifier.updateComplete.then(() => verifier.focus());
+});

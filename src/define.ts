@@ -3,5 +3,6 @@ import './adapter/tn-adapter-provider.js';
 import './components/customer-search/tn-customer-search.js';
 import './components/attention-panel/tn-attention-panel.js';
 import './components/group-picker/tn-group-picker.js';
+import './components/verify-invoice/tn-verify-invoice.js';
 
 export * from './index.js';

@@ -14,6 +14,7 @@ import type {
   SkippedEntity,
   SupportCase,
   VerificationSession,
+  VerificationStep,
 } from './adapter/types.js';
 
 /** The user chose **Connect** on one legal entity. */
@@ -52,7 +53,12 @@ export type TnRequestConnectionEvent = CustomEvent<{
 }>;
 
 /** The network opened a support case (a connection request, or a verification given up). */
-export type TnSupportCaseOpenedEvent = CustomEvent<{ supportCase: SupportCase; skipped: SkippedEntity[] }>;
+export type TnSupportCaseOpenedEvent = CustomEvent<{
+  supportCase: SupportCase;
+  skipped: SkippedEntity[];
+  /** The verification this case replaces ("Connect without verification"). */
+  verificationId?: string;
+}>;
 
 /** The network asks the supplier to verify the relationship with invoice history. */
 export type TnVerificationRequiredEvent = CustomEvent<{
@@ -95,5 +101,24 @@ declare global {
     'tn-view-group': TnViewGroupEvent;
     'tn-search': TnSearchEvent;
     'tn-error': TnErrorEvent;
+    'tn-step-change': TnStepChangeEvent;
+    'tn-verification-rejected': TnVerificationRejectedEvent;
+    'tn-verified': TnVerifiedEvent;
   }
 }
+
+/** Where `<tn-verify-invoice>` stands: a verification step, or the support case that replaced it. */
+export type VerifyInvoiceStep = VerificationStep | 'support-case';
+
+/** The verification moved to another step (after an answer, or "Connect without verification"). */
+export type TnStepChangeEvent = CustomEvent<{ step: VerifyInvoiceStep; verificationId: string }>;
+
+/** The network did not recognise the invoice details; `attemptsRemaining` is 0 once it locked. */
+export type TnVerificationRejectedEvent = CustomEvent<{
+  step: 'evidence' | 'challenge';
+  attemptsRemaining: number;
+  session: VerificationSession;
+}>;
+
+/** The supplier proved the relationship: these relationships are now connected. */
+export type TnVerifiedEvent = CustomEvent<{ relationships: Relationship[]; session: VerificationSession }>;

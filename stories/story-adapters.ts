@@ -6,13 +6,23 @@
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { AdapterErrorCode } from '../src/adapter/errors.js';
 import type {
+  ChallengeAnswer,
   CustomerConnectAdapter,
   CustomerEntity,
+  InvoiceEvidence,
+  VerificationSession,
   GroupRef,
   RequestOptions,
   SearchPage,
   SearchQuery,
 } from '../src/adapter/types.js';
+import {
+  DEMO_ACCOUNT_IDS,
+  DEMO_IDS,
+  DEMO_INVOICE_HISTORY,
+  createDemoAdapter,
+} from '../src/adapter/demo/index.js';
+import type { DemoAdapter, DemoAdapterOptions } from '../src/adapter/demo/index.js';
 
 /** The tutorial's corporate group. */
 export const TUNGSTEN_GROUP: GroupRef = { id: 'GRP-TUNGSTEN', name: 'TUNGSTEN ALL COMPANIES GROUP', size: 7 };
@@ -151,4 +161,53 @@ export function failingAdapter({
     }
     return then.searchDirectory(query, options);
   });
+}
+
+// ----- <tn-verify-invoice>
+
+/**
+ * A demo network with a verification of "Demonstration Example Buyer" opened for the
+ * tutorial's account, brought to a given point by `prepare` (which talks to the adapter as a
+ * user would). The story gets the adapter and the session as it then stands.
+ */
+export async function demoVerification(
+  prepare: (adapter: DemoAdapter, session: VerificationSession) => Promise<unknown> = async () => undefined,
+  options: DemoAdapterOptions = {},
+): Promise<{ adapter: DemoAdapter; session: VerificationSession }> {
+  const adapter = createDemoAdapter(options);
+  const outcome = await adapter.network.requestConnection({
+    accountId: DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt,
+    entityIds: [DEMO_IDS.demonstrationExampleBuyer],
+    idempotencyKey: 'story-verification',
+  });
+  if (outcome.kind !== 'verification-required') throw new Error(`The demo network answered ${outcome.kind}`);
+  await prepare(adapter, outcome.verification);
+  return { adapter, session: adapter.network.getVerification(outcome.verification.id) };
+}
+
+/** The evidence the demo history accepts (TNA9322, 10 August 2015, 4508.00 GBP). */
+export const DEMO_EVIDENCE: InvoiceEvidence = {
+  invoiceNumber: 'TNA9322',
+  invoiceDate: '2015-08-10',
+  amount: { amount: '4508.00', currency: 'GBP' },
+};
+
+/** The right answer to the challenge a demo session is at. */
+export function demoChallengeAnswer(session: VerificationSession): ChallengeAnswer {
+  const invoice = DEMO_INVOICE_HISTORY.find((candidate) => candidate.number === session.challenge?.invoiceNumber);
+  if (!invoice) throw new Error('The session is not at a challenge from the demo history');
+  return { invoiceDate: invoice.date, amount: { ...invoice.amount } };
+}
+
+/** An adapter whose `getVerification` never answers (it gives up only when the element aborts). */
+export function pendingVerificationAdapter(): CustomerConnectAdapter {
+  const adapter = createDemoAdapter();
+  adapter.getVerification = (_id, options) =>
+    new Promise<VerificationSession>((_resolve, reject) => {
+      const signal = options?.signal;
+      const abort = () => reject(new TnAdapterError('aborted', { cause: signal?.reason }));
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
+    });
+  return adapter;
 }

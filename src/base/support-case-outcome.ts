@@ -2,6 +2,13 @@
  * The support-case outcome, shared by every element that can open a case (the connection
  * request and the verification's "Connect without verification"), so the promise made to
  * the supplier reads the same everywhere.
+ *
+ * ```ts
+ * static styles = [tokens, shared, supportCaseOutcomeStyles, styles];
+ * …
+ * html`<h3 tabindex="-1">${supportCaseTitle()}</h3>
+ *   ${renderSupportCaseOutcome(supportCase, (c) => this.emit('tn-view-case', viewCaseDetail(c)))}`
+ * ```
  */
 import { css, html } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -10,9 +17,26 @@ import type { SupportCase } from '../adapter/types.js';
 import { formatDateTime } from '../format.js';
 
 /**
- * "Your request has been received and will be processed by {deadline}, after which your
- * customer will confirm…", the reference, and a "View the case" button that calls
- * `onViewCase` (elements turn it into a `tn-view-case` event).
+ * "Request received": the heading above the outcome. (Written without a `desc` on purpose:
+ * lit-localize rejects one text with two descriptions, and the group picker says it too.)
+ */
+export function supportCaseTitle(): string {
+  return msg('Request received');
+}
+
+/** The `tn-view-case` detail for a case: its reference, and its status URL when it has one. */
+export function viewCaseDetail(supportCase: SupportCase): { reference: string; statusUrl?: string } {
+  return {
+    reference: supportCase.reference,
+    ...(supportCase.statusUrl ? { statusUrl: supportCase.statusUrl } : {}),
+  };
+}
+
+/**
+ * "Your request has been received and will be processed by {deadline, in the user's locale},
+ * after which your customer will confirm…", "Your reference number is {reference}.", and a
+ * "View the case" button that calls `onViewCase` (elements turn it into a `tn-view-case`
+ * event). Server strings are rendered as text. Parts: `support-case`, `reference`, `view-case`.
  */
 export function renderSupportCaseOutcome(
   supportCase: SupportCase,
@@ -26,11 +50,13 @@ export function renderSupportCaseOutcome(
       )}
     </p>
     <p>
-      ${msg('Your reference number is', { desc: 'Followed by the support case reference' })}
-      <strong class="reference" part="reference" dir="ltr">${supportCase.reference}</strong>.
+      ${msg(
+        html`Your reference number is <strong class="reference" part="reference" dir="ltr">${supportCase.reference}</strong>.`,
+        { desc: 'The support case reference, shown in bold; the supplier should note it' },
+      )}
     </p>
     <button class="button" part="view-case" type="button" @click=${() => onViewCase(supportCase)}>
-      ${msg('View the status of your request')}
+      ${msg('View the case', { desc: 'Button: see the support case and its status' })}
     </button>
   </div>`;
 }
@@ -48,5 +74,6 @@ export const supportCaseOutcomeStyles = css`
   .support-case .reference {
     font-size: 1.25em;
     font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
   }
 `;

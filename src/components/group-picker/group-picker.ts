@@ -21,7 +21,12 @@ import type {
 import { countryName, formatCount } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
-import { renderSupportCaseOutcome, supportCaseOutcomeStyles } from '../../base/support-case-outcome.js';
+import {
+  renderSupportCaseOutcome,
+  supportCaseOutcomeStyles,
+  supportCaseTitle,
+  viewCaseDetail,
+} from '../../base/support-case-outcome.js';
 import { styles } from './group-picker.styles.js';
 import { EntitySelection, countryState } from './entity-selection.js';
 import type { CountryRow, EntityRow, TreeRow } from './entity-selection.js';
@@ -812,10 +817,7 @@ export class TnGroupPicker extends TnElement {
     let body: TemplateResult;
     if (outcome.kind === 'support-case') {
       body = renderSupportCaseOutcome(outcome.supportCase, (supportCase) =>
-        this.emit('tn-view-case', {
-          reference: supportCase.reference,
-          ...(supportCase.statusUrl ? { statusUrl: supportCase.statusUrl } : {}),
-        }),
+        this.emit('tn-view-case', viewCaseDetail(supportCase)),
       );
     } else if (outcome.kind === 'verification-required') {
       body = html`<p>
@@ -970,7 +972,7 @@ function newKey(): string {
 function outcomeTitle(outcome: ConnectionOutcome): string {
   switch (outcome.kind) {
     case 'support-case':
-      return msg('Request received');
+      return supportCaseTitle();
     case 'verification-required':
       return msg('Verification required');
     case 'connected':

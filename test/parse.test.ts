@@ -1,0 +1,148 @@
+import { expect } from '@open-wc/testing';
+import {
+  amountExample,
+  currencyFractionDigits,
+  localIsoDate,
+  parseAmount,
+  parseInvoiceDate,
+} from '../src/parse.js';
+import type { AmountError } from '../src/parse.js';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+/** What the user typed → the decimal string, or the error. */
+type Row = [typed: string, expected: string | { error: AmountError }];
+const err = (error: AmountError) => ({ error });
+
+const ENGLISH: Row[] = [
+  ['4508', '4508'],
+  ['4508.00', '4508.00'],
+  ['4,508.00', '4508.00'],
+  ['4,508', '4508'],
+  ['  4508.5 ', '4508.5'],
+  ['1,234,567.89', '1234567.89'],
+  ['4 508.00', '4508.00'],
+  [`4${NBSP}508.00`, '4508.00'],
+  [`4${NNBSP}508.00`, '4508.00'],
+  ['0.5', '0.5'],
+  ['.5', '0.5'],
+  ['004508', '4508'],
+  ['£4,508.00', '4508.00'],
+  ['GBP 4508', '4508'],
+  ['4508 gbp', '4508'],
+  ['４５０８', '4508'],
+  ['', err('empty')],
+  ['   ', err('empty')],
+  ['4 508,00', err('malformed')],
+  ['4.508,00', err('malformed')],
+  ['4,50', err('malformed')],
+  ['45,08', err('malformed')],
+  ['4,5080', err('malformed')],
+  ['4..5', err('malformed')],
+  ['4.5.0', err('malformed')],
+  ['abc', err('malformed')],
+  ['45o8', err('malformed')],
+  ['1e3', err('malformed')],
+  ['£', err('malformed')],
+  ['$4508', err('malformed')],
+  ['(4508)', err('malformed')],
+  ['0', err('not-positive')],
+  ['0.00', err('not-positive')],
+  ['-4508', err('not-positive')],
+  ['−12.50', err('not-positive')],
+  ['-£5', err('not-positive')],
+  ['4508.123', err('too-many-decimals')],
+  ['4508.000', err('too-many-decimals')],
+];
+
+const FRENCH: Row[] = [
+  ['4508', '4508'],
+  ['4508,00', '4508.00'],
+  ['4 508,00', '4508.00'],
+  [`4${NBSP}508,00`, '4508.00'],
+  [`4${NNBSP}508,00`, '4508.00'],
+  ['4.508,00', '4508.00'],
+  ['1 234 567,8', '1234567.8'],
+  [',5', '0.5'],
+  ['4 508,00 £GB', '4508.00'],
+  [`4${NNBSP}508,00${NBSP}£GB`, '4508.00'],
+  ['4508 GBP', '4508'],
+  ['', err('empty')],
+  ['4,508.00', err('malformed')],
+  ['4508.00', err('malformed')],
+  ['4 50,00', err('malformed')],
+  ['4 508.00', err('malformed')],
+  ['4,5,0', err('malformed')],
+  ['quatre', err('malformed')],
+  ['0,00', err('not-positive')],
+  ['-4 508,00', err('not-positive')],
+  ['4508,001', err('too-many-decimals')],
+  // A comma is the decimal separator in French: three decimals, not a thousand.
+  ['4,508', err('too-many-decimals')],
+];
+
+function check(locale: string, rows: Row[]) {
+  const problems: string[] = [];
+  for (const [typed, expected] of rows) {
+    const result = parseAmount(typed, locale, 'GBP');
+    const got = result.ok ? result.amount : { error: result.error };
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
+      problems.push(`${JSON.stringify(typed)} → ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+    }
+  }
+  expect(problems).to.deep.equal([]);
+}
+
+describe('parseAmount', () => {
+  it('reads English amounts (table)', () => check('en', ENGLISH));
+  it('reads French amounts (table)', () => check('fr', FRENCH));
+
+  it('never goes through a float', () => {
+    const result = parseAmount('90,071,992,547,409,931.99', 'en', 'GBP');
+    expect(result).to.deep.equal({ ok: true, amount: '90071992547409931.99' });
+    expect(parseAmount('0.10', 'en', 'GBP')).to.deep.equal({ ok: true, amount: '0.10' });
+  });
+
+  it('says which form is expected, in the locale', () => {
+    const english = parseAmount('4 508,00', 'en', 'GBP');
+    const french = parseAmount('4,508.00', 'fr', 'GBP');
+    expect(english).to.deep.equal({ ok: false, error: 'malformed', example: '4,508.00', maxFractionDigits: 2 });
+    expect(french).to.deep.equal({ ok: false, error: 'malformed', example: `4${NNBSP}508,00`, maxFractionDigits: 2 });
+  });
+
+  it('follows the currency’s decimals', () => {
+    expect(currencyFractionDigits('GBP')).to.equal(2);
+    expect(currencyFractionDigits('JPY')).to.equal(0);
+    expect(currencyFractionDigits('BHD')).to.equal(3);
+    expect(amountExample('en', 'JPY')).to.equal('4,508');
+    expect(parseAmount('4508', 'en', 'JPY')).to.deep.equal({ ok: true, amount: '4508' });
+    expect(parseAmount('4508.5', 'en', 'JPY')).to.include({ ok: false, error: 'too-many-decimals', maxFractionDigits: 0 });
+    expect(parseAmount('4508.125', 'en', 'BHD')).to.deep.equal({ ok: true, amount: '4508.125' });
+  });
+
+  it('uses the separators of other locales too', () => {
+    expect(parseAmount('4.508,00', 'de', 'EUR')).to.deep.equal({ ok: true, amount: '4508.00' });
+    expect(parseAmount('4,508.00', 'de', 'EUR')).to.include({ ok: false, error: 'malformed' });
+    expect(parseAmount('4’508.00', 'de-CH', 'CHF')).to.deep.equal({ ok: true, amount: '4508.00' });
+  });
+});
+
+describe('parseInvoiceDate', () => {
+  const today = '2026-11-28';
+  it('accepts real dates up to today', () => {
+    expect(parseInvoiceDate('2015-08-10', today)).to.deep.equal({ ok: true, date: '2015-08-10' });
+    expect(parseInvoiceDate('2026-11-28', today)).to.deep.equal({ ok: true, date: '2026-11-28' });
+    expect(parseInvoiceDate('2024-02-29', today)).to.deep.equal({ ok: true, date: '2024-02-29' });
+  });
+  it('rejects empty, impossible, implausible and future dates', () => {
+    expect(parseInvoiceDate('', today)).to.deep.equal({ ok: false, error: 'empty' });
+    expect(parseInvoiceDate('2015-02-30', today)).to.deep.equal({ ok: false, error: 'invalid' });
+    expect(parseInvoiceDate('0201-08-10', today)).to.deep.equal({ ok: false, error: 'invalid' });
+    expect(parseInvoiceDate('10/08/2015', today)).to.deep.equal({ ok: false, error: 'invalid' });
+    expect(parseInvoiceDate('2026-11-29', today)).to.deep.equal({ ok: false, error: 'future' });
+  });
+  it('knows today in the user’s time zone', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).to.equal('2026-01-05');
+  });
+});
