@@ -7,7 +7,9 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'src/generated/', 'custom-elements.json'] },
+  {
+    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'src/generated/', 'src/adapter/rest/generated/', 'custom-elements.json'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
@@ -20,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/*.mjs', '*.mjs', '*.cjs', '.storybook/**'],
+    files: ['scripts/**', 'bench/*.mjs', 'server/**', '*.mjs', '*.cjs', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

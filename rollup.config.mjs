@@ -3,7 +3,9 @@
 //    each locale stays a separate module), `lit` and `@lit/*` external, with declarations.
 // 2. Script tag: dist/cdn/tn-customer-connect.min.js — one minified, self-registering ES
 //    module with Lit bundled, defining every element. The demo adapter is a separate file
-//    (dist/cdn/tn-demo-adapter.min.js), never part of the elements' bundle.
+//    (dist/cdn/tn-demo-adapter.min.js), never part of the elements' bundle. The REST adapter
+//    is (the bundle exports the public API, createRestAdapter included, valibot bundled);
+//    in the npm build valibot stays external.
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -17,9 +19,10 @@ const npmEntries = {
   'components/verify-invoice/tn-verify-invoice': 'src/components/verify-invoice/tn-verify-invoice.ts',
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
+  'adapter/rest/index': 'src/adapter/rest/index.ts',
 };
 
-const isExternal = (id) => /^(lit|@lit\/|tslib)/.test(id);
+const isExternal = (id) => /^(lit|@lit\/|tslib|valibot)/.test(id);
 
 const cdnPlugins = () => [
   resolve({ exportConditions: ['production'] }),

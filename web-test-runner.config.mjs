@@ -6,6 +6,11 @@
 //   webkit    — @web/test-runner-webdriver against a WebKitWebDriver that scripts/test.mjs
 //               starts under Xvfb and announces through WEBKIT_WEBDRIVER_PORT
 // TN_BROWSERS (comma-separated) picks a subset; scripts/test.mjs sets it.
+//
+// scripts/test.mjs also starts the reference API server and announces it through
+// TN_API_URL and TN_API_TOKEN; the test page gets both as `window.TN_TEST_API` (read by
+// test/helpers/reference-server.ts). TN_WTR_PORT puts the test page on the port whose
+// origin the server allows (CORS).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -67,9 +72,16 @@ if (wanted.includes('webkit')) {
   );
 }
 
+/** What the test page learns about the reference API server (JSON, for a script tag). */
+const testApi = JSON.stringify({ url: process.env.TN_API_URL ?? null, token: process.env.TN_API_TOKEN ?? null }).replace(
+  /</g,
+  '\\u003c',
+);
+
 export default {
   files: process.env.TN_FILES ? process.env.TN_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
+  ...(process.env.TN_WTR_PORT ? { port: Number(process.env.TN_WTR_PORT) } : {}),
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   browsers,
   // One page at a time: tests type and click as real input, which goes to the focused page
@@ -95,6 +107,7 @@ export default {
     <html>
       <head>
         <script>
+          window.TN_TEST_API = ${testApi};
           window.addEventListener('error', (event) => {
             if (String(event.message).startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
           }, true);

@@ -4,6 +4,7 @@
  */
 import '../src/define.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
+import { createRestAdapter } from '../src/adapter/rest/index.js';
 import { setLocale, resolveLocale } from '../src/localization.js';
 import type { CustomerEntity } from '../src/adapter/types.js';
 
@@ -65,7 +66,13 @@ const PAGE_TEXT: Record<string, Record<string, string>> = {
 
 const params = new URLSearchParams(location.search);
 const provider = document.querySelector('tn-adapter-provider')!;
-const adapter = createDemoAdapter({ latency: { min: 150, max: 450 } });
+// `?api=<base URL>` (what `npm start -- --server` opens) runs the page on the reference API
+// server through the REST adapter, with the token that server was started with; without
+// it, on the embedded demo adapter.
+const api = params.get('api');
+const adapter = api
+  ? createRestAdapter({ baseUrl: api, headers: () => ({ Authorization: 'Bearer demo-token' }) })
+  : createDemoAdapter({ latency: { min: 150, max: 450 } });
 provider.adapter = adapter;
 
 

@@ -5,13 +5,24 @@
 // under `xvfb-run -a` on a free loopback port, hands the port to web-test-runner, and stops
 // it (by process group) when the run ends, whatever happens.
 //
+// The REST adapter's tests talk to the reference API server (server/) over real HTTP: this
+// script starts it on a free loopback port with a random bearer token, CORS for the test
+// page's origin (web-test-runner is put on a free port of its own, so the origin is known)
+// and --test-control (fault injection), hands its URL and token to the test page
+// (TN_API_URL / TN_API_TOKEN, see web-test-runner.config.mjs), writes its request log to a
+// file named at the start, and stops it when the run ends.
+//
 //   npm test                          all three engines
 //   npm test -- --browsers chromium   a subset (comma-separated: chromium,firefox,webkit)
 //   npm test -- --files test/x.test.ts  some files only
 //   npm test -- --watch               anything else goes to web-test-runner
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const args = process.argv.slice(2);
 const env = { ...process.env };
@@ -56,6 +67,7 @@ function waitForPort(port, timeoutMs) {
 }
 
 let driver;
+let apiServer;
 function stopDriver() {
   if (driver && driver.exitCode === null) {
     try {
@@ -65,11 +77,41 @@ function stopDriver() {
     }
   }
 }
-process.on('exit', stopDriver);
+function stopApiServer() {
+  if (apiServer && apiServer.exitCode === null) apiServer.kill('SIGTERM');
+}
+function stopAll() {
+  stopDriver();
+  stopApiServer();
+}
+process.on('exit', stopAll);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    stopDriver();
+    stopAll();
     process.exit(130);
+  });
+}
+
+/** Starts the reference API server for `origin`; resolves with its base URL once it listens. */
+function startApiServer(origin, token, logFile) {
+  apiServer = spawn(
+    process.execPath,
+    ['server/cli.mjs', '--port', '0', '--token', token, '--cors-origin', origin, '--test-control'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const log = createWriteStream(logFile);
+  apiServer.stderr.pipe(log);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The reference API server did not start within 60 s.')), 60_000);
+    apiServer.once('exit', (code) => reject(new Error(`The reference API server exited (${code}); see ${logFile}.`)));
+    createInterface({ input: apiServer.stdout }).on('line', (line) => {
+      log.write(`${line}\n`);
+      const ready = /listening on (http\S+)/.exec(line);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    });
   });
 }
 
@@ -89,11 +131,23 @@ if (browsers.includes('webkit')) {
   env.WEBKIT_WEBDRIVER_PORT = String(port);
 }
 
+const testPort = await freePort();
+env.TN_WTR_PORT = String(testPort);
+env.TN_API_TOKEN = randomUUID();
+const apiLog = join(tmpdir(), `tn-reference-server-${process.pid}.log`);
+try {
+  env.TN_API_URL = await startApiServer(`http://localhost:${testPort}`, env.TN_API_TOKEN, apiLog);
+} catch (error) {
+  console.error(String(error));
+  process.exit(1);
+}
+console.log(`Reference API server: ${env.TN_API_URL} (request log: ${apiLog})`);
+
 const runner = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...passThrough], {
   env,
   stdio: 'inherit',
 });
 runner.on('exit', (code, signal) => {
-  stopDriver();
+  stopAll();
   process.exit(code ?? (signal ? 1 : 0));
 });

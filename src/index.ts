@@ -18,6 +18,8 @@ export type { AdapterProvision } from './adapter/provide.js';
 export { TnAdapterError, isAdapterError, isAbort, toAdapterError } from './adapter/errors.js';
 export type { AdapterErrorCode, AdapterErrorInit, FieldError } from './adapter/errors.js';
 export type * from './adapter/types.js';
+export { RestAdapter, createRestAdapter, errorCodeForStatus } from './adapter/rest/index.js';
+export type { RestAdapterOptions, RestHeadersHook, RestRequestInfo, RestRetryOptions } from './adapter/rest/index.js';
 export type * from './events.js';
 export { setLocale, getLocale, resolveLocale, supportedLocales, LOCALE_STATUS_EVENT } from './localization.js';
 export { VERSION } from './version.js';
