@@ -22,7 +22,7 @@ const npmEntries = {
   'adapter/rest/index': 'src/adapter/rest/index.ts',
 };
 
-const isExternal = (id) => /^(lit|@lit\/|tslib|valibot)/.test(id);
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib|valibot)/.test(id);
 
 const cdnPlugins = () => [
   resolve({ exportConditions: ['production'] }),
