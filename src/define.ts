@@ -4,5 +4,6 @@ import './components/customer-search/tn-customer-search.js';
 import './components/attention-panel/tn-attention-panel.js';
 import './components/group-picker/tn-group-picker.js';
 import './components/verify-invoice/tn-verify-invoice.js';
+import './components/customer-connect/tn-customer-connect.js';
 
 export * from './index.js';

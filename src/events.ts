@@ -104,6 +104,7 @@ declare global {
     'tn-step-change': TnStepChangeEvent;
     'tn-verification-rejected': TnVerificationRejectedEvent;
     'tn-verified': TnVerifiedEvent;
+    'tn-flow-step-change': TnFlowStepChangeEvent;
   }
 }
 
@@ -122,3 +123,23 @@ export type TnVerificationRejectedEvent = CustomEvent<{
 
 /** The supplier proved the relationship: these relationships are now connected. */
 export type TnVerifiedEvent = CustomEvent<{ relationships: Relationship[]; session: VerificationSession }>;
+
+/** The steps of `<tn-customer-connect>`. */
+export type FlowStep = 'search' | 'request' | 'verify' | 'done';
+
+/**
+ * `<tn-customer-connect>` moved to another step: for a host that keeps its URL or analytics
+ * in step. Set the same IDs back on the element (e.g. on `popstate`) to return to a step.
+ */
+export type TnFlowStepChangeEvent = CustomEvent<{
+  step: FlowStep;
+  previous: FlowStep;
+  /** The legal entity the request is for, once chosen. */
+  customerId?: string;
+  /** The group the request is on, when the flow was opened on a group. */
+  groupId?: string;
+  /** The verification under way, at the `verify` step and after it. */
+  verificationId?: string;
+  /** At `done`, when the outcome is a support case. */
+  supportCaseReference?: string;
+}>;

@@ -7,6 +7,7 @@ export { TnCustomerSearch } from './components/customer-search/customer-search.j
 export { TnAttentionPanel } from './components/attention-panel/attention-panel.js';
 export { TnGroupPicker } from './components/group-picker/group-picker.js';
 export { TnVerifyInvoice } from './components/verify-invoice/verify-invoice.js';
+export { TnCustomerConnect } from './components/customer-connect/customer-connect.js';
 export { parseAmount, parseInvoiceDate, amountExample, currencyFractionDigits, localIsoDate } from './parse.js';
 export type { AmountError, AmountParse, DateError, DateParse } from './parse.js';
 export { systemClock } from './base/clock.js';

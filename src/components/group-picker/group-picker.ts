@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -114,6 +115,12 @@ export class TnGroupPicker extends TnElement {
       if (!adapter || !id) return initialState;
       return adapter.getCustomer(id, { signal });
     },
+    onComplete: () => {
+      if (!this.groupWanted) return;
+      this.groupWanted = false;
+      // The task counts as complete (and its value readable) only after this callback.
+      void this.updateComplete.then(() => this.viewGroup());
+    },
     onError: (error) => this.report('getCustomer', error, () => this.customerTask.run()),
   });
 
@@ -161,6 +168,8 @@ export class TnGroupPicker extends TnElement {
   /** Entities ticked before the group loaded (the customer we came from). */
   private pendingTicks = new Set<string>();
   private submission?: Submission;
+  /** `viewGroup()` was called before the customer (fetched by ID) arrived. */
+  private groupWanted = false;
 
   /** The legal entity to connect with (single mode). */
   @property({ attribute: false }) customer?: CustomerEntity;
@@ -182,6 +191,9 @@ export class TnGroupPicker extends TnElement {
 
   /** Longest vendor code accepted. */
   @property({ type: Number, attribute: 'vendor-code-max-length' }) vendorCodeMaxLength = 50;
+
+  /** Hides the outcome's "Make another request" (for hosts, like `<tn-customer-connect>`, that offer their own next step). */
+  @property({ type: Boolean, attribute: 'hide-restart' }) hideRestart = false;
 
   /** Longest notes accepted. */
   @property({ type: Number, attribute: 'notes-max-length' }) notesMaxLength = 1000;
@@ -207,6 +219,10 @@ export class TnGroupPicker extends TnElement {
   /** Switches to the customer's group, with the customer ticked. */
   viewGroup(): void {
     const customer = this.chosenCustomer;
+    if (!customer && this.customerId && this.customerTask.status !== TaskStatus.ERROR) {
+      this.groupWanted = true;
+      return;
+    }
     if (!customer?.group) return;
     this.pendingTicks.add(customer.id);
     this.mode = 'group';
@@ -239,8 +255,17 @@ export class TnGroupPicker extends TnElement {
     void this.submitTask.run();
   }
 
+  /**
+   * Back to the form after an outcome, with everything as it was sent: sending it again
+   * unchanged reuses the same idempotency key, so the network answers the same request.
+   */
+  edit(): void {
+    this.outcome = undefined;
+  }
+
   /** Back to an empty request for the same customer or group (after an outcome). */
   reset(): void {
+    this.groupWanted = false;
     this.outcome = undefined;
     this.vendorCode = '';
     this.notes = '';
@@ -627,7 +652,7 @@ export class TnGroupPicker extends TnElement {
           data-field="vendorCode"
           autocomplete="off"
           maxlength=${this.vendorCodeMaxLength}
-          .value=${this.vendorCode}
+          .value=${live(this.vendorCode)}
           aria-required=${required ? 'true' : 'false'}
           aria-invalid=${vendorError ? 'true' : 'false'}
           aria-describedby=${vendorError ? 'vendor-code-hint vendor-code-error' : 'vendor-code-hint'}
@@ -646,7 +671,7 @@ export class TnGroupPicker extends TnElement {
           data-field="notes"
           rows="3"
           maxlength=${this.notesMaxLength}
-          .value=${this.notes}
+          .value=${live(this.notes)}
           aria-invalid=${notesError ? 'true' : 'false'}
           aria-describedby=${notesError ? 'notes-count notes-error' : 'notes-count'}
           @input=${(e: Event) => {
@@ -836,7 +861,9 @@ export class TnGroupPicker extends TnElement {
     return html`<section part="outcome" class="outcome" aria-labelledby="outcome-title">
       <h3 id="outcome-title" class="heading" tabindex="-1">${outcomeTitle(outcome)}</h3>
       ${body} ${skipped}
-      <button class="button" type="button" @click=${() => this.reset()}>${msg('Make another request')}</button>
+      ${this.hideRestart
+        ? nothing
+        : html`<button class="button" type="button" @click=${() => this.reset()}>${msg('Make another request')}</button>`}
     </section>`;
   }
 
