@@ -1,12 +1,14 @@
 /**
- * The demo host page: a supplier-portal-like page that hosts the elements on the embedded
- * demo adapter, the way an integrator would, and logs every tn-* event they dispatch.
+ * The demo portal: a supplier-portal-like host with three pages, like the network's own
+ * portal in the seed tutorial — Home (the attention panel and "Connect now"), Connect with a
+ * customer (`<tn-customer-connect>`) and Customer relationships (`<tn-relationships>`) — on
+ * the embedded demo adapter, the way an integrator would wire them: one provider, events
+ * routed by the host, the flow's step kept in the URL. Every tn-* event goes to the log.
  */
 import '../src/define.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { createRestAdapter } from '../src/adapter/rest/index.js';
 import { setLocale, resolveLocale } from '../src/localization.js';
-import type { CustomerEntity } from '../src/adapter/types.js';
 
 /** Every event the elements dispatch (see src/events.ts). */
 const EVENTS = [
@@ -24,57 +26,80 @@ const EVENTS = [
   'tn-step-change',
   'tn-verification-rejected',
   'tn-verified',
+  'tn-flow-step-change',
+  'tn-resume-verification',
+  'tn-request-again',
 ] as const;
 
 /** The demo page's own words (the elements translate themselves). */
 const PAGE_TEXT: Record<string, Record<string, string>> = {
   en: {
+    skip: 'Skip to content',
     welcome: 'Welcome Elise',
     language: 'Language',
+    theme: 'Theme',
+    light: 'Light',
+    dark: 'Dark',
     portalNav: 'Portal',
     home: 'Home',
-    invoicing: 'Invoicing',
-    customers: 'Customers',
-    reports: 'Reports',
+    connectNav: 'Connect with a customer',
+    relationshipsNav: 'Customer relationships',
+    homeTitle: 'Home',
+    tileConnectTitle: 'Connect with your customers',
+    tileConnectLead: 'Search your customers and connect with them in a few clicks',
+    connectNow: 'Connect now',
+    viewAll: 'View all',
     connectTitle: 'Connect with a customer',
-    connectLead: 'Search your customers and request a connection',
+    relationshipsTitle: 'Customer relationships',
     eventLog: 'Event log',
     clear: 'Clear',
     logLead: 'Every tn-* event the elements dispatch, newest first.',
     logEmpty: 'No events yet.',
     attention: 'For your attention',
-    requestTitle: 'Request a connection',
   },
   fr: {
+    skip: 'Aller au contenu',
     welcome: 'Bienvenue Elise',
     language: 'Langue',
+    theme: 'Thème',
+    light: 'Clair',
+    dark: 'Sombre',
     portalNav: 'Portail',
     home: 'Accueil',
-    invoicing: 'Facturation',
-    customers: 'Clients',
-    reports: 'Présentation de rapports',
+    connectNav: 'Se mettre en relation avec un client',
+    relationshipsNav: 'Relations client',
+    homeTitle: 'Accueil',
+    tileConnectTitle: 'Mise en relation avec vos clients',
+    tileConnectLead: 'Recherchez vos clients et mettez-vous en relation avec eux en quelques clics',
+    connectNow: 'Mettez-vous en relation dès maintenant',
+    viewAll: 'Tout afficher',
     connectTitle: 'Se mettre en relation avec un client',
-    connectLead: 'Rechercher vos clients et demander une mise en relation',
+    relationshipsTitle: 'Relations client',
     eventLog: "Journal d'événements",
     clear: 'Effacer',
-    logLead: "Chaque événement tn-* émis par les composants, du plus récent au plus ancien.",
+    logLead: 'Chaque événement tn-* émis par les composants, du plus récent au plus ancien.',
     logEmpty: 'Aucun événement pour le moment.',
     attention: 'Pour votre attention',
-    requestTitle: 'Demander une mise en relation',
   },
 };
 
 const params = new URLSearchParams(location.search);
 const provider = document.querySelector('tn-adapter-provider')!;
 // `?api=<base URL>` (what `npm start -- --server` opens) runs the page on the reference API
-// server through the REST adapter, with the token that server was started with; without
-// it, on the embedded demo adapter.
+// server through the REST adapter; without it, on the embedded demo adapter.
 const api = params.get('api');
-const adapter = api
+provider.adapter = api
   ? createRestAdapter({ baseUrl: api, headers: () => ({ Authorization: 'Bearer demo-token' }) })
   : createDemoAdapter({ latency: { min: 150, max: 450 } });
-provider.adapter = adapter;
 
+// ----- language and theme (kept in the query string, so a reload keeps them)
+
+function setParam(name: string, value: string | undefined) {
+  const url = new URL(location.href);
+  if (value) url.searchParams.set(name, value);
+  else url.searchParams.delete(name);
+  history.replaceState(history.state, '', url);
+}
 
 const localeSelect = document.querySelector<HTMLSelectElement>('#locale')!;
 async function applyLocale(tag: string) {
@@ -91,16 +116,84 @@ async function applyLocale(tag: string) {
   await setLocale(locale);
 }
 localeSelect.addEventListener('change', () => {
-  const url = new URL(location.href);
-  url.searchParams.set('lang', localeSelect.value);
-  history.replaceState(null, '', url);
+  setParam('lang', localeSelect.value);
   void applyLocale(localeSelect.value);
 });
 void applyLocale(params.get('lang') ?? 'en');
 
-// A `q` parameter pre-fills the search (handy for screenshots and links).
+const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
+function applyTheme(theme: string) {
+  const dark = theme === 'dark';
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  themeSelect.value = dark ? 'dark' : 'light';
+}
+themeSelect.addEventListener('change', () => {
+  setParam('theme', themeSelect.value === 'dark' ? 'dark' : undefined);
+  applyTheme(themeSelect.value);
+});
+applyTheme(params.get('theme') ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+
+// ----- pages: #home, #connect, #relationships
+
+const flow = document.querySelector('tn-customer-connect')!;
+type Page = 'home' | 'connect' | 'relationships';
+const PAGES: Page[] = ['home', 'connect', 'relationships'];
+
+function currentPage(): Page {
+  const name = location.hash.slice(1).split('?')[0];
+  return (PAGES as string[]).includes(name) ? (name as Page) : 'home';
+}
+
+function showPage(moveFocus: boolean) {
+  const page = currentPage();
+  for (const name of PAGES) document.getElementById(`page-${name}`)!.hidden = name !== page;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.portal-nav a')) {
+    if (link.dataset.page === page) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  document.title = `${PAGE_TEXT[document.documentElement.lang]?.[`${page === 'home' ? 'homeTitle' : `${page}Title`}`] ?? ''} — Customer Connect demo`;
+  if (moveFocus) document.querySelector<HTMLElement>(`#page-${page} .page-title`)?.focus();
+}
+window.addEventListener('hashchange', () => showPage(true));
+showPage(false);
+
+function goTo(page: Page) {
+  if (currentPage() === page) showPage(true);
+  else location.hash = page;
+}
+
+// Deep links into the flow: `?q=` pre-fills the search, `?customer=` opens the request
+// (`&group` on its group), `?verification=` resumes a verification. The flow's step
+// changes write them back, so a reload returns to the same step.
 const initialQuery = params.get('q');
-if (initialQuery) document.querySelector('tn-customer-search')!.value = initialQuery;
+if (initialQuery) flow.query = initialQuery;
+if (params.get('verification')) flow.verificationId = params.get('verification')!;
+else if (params.get('customer')) {
+  flow.group = params.has('group');
+  flow.customerId = params.get('customer')!;
+}
+document.addEventListener('tn-flow-step-change', (event) => {
+  const { step, customerId, verificationId } = event.detail;
+  setParam('customer', step === 'request' ? customerId : undefined);
+  setParam('verification', step === 'verify' ? verificationId : undefined);
+  if (step !== 'request') setParam('group', undefined);
+});
+
+// Routing the elements' events, as a host does.
+document.addEventListener('tn-view-attention', (event) => {
+  if (event.detail.list === 'support-tickets') goTo('relationships');
+});
+document.addEventListener('tn-request-again', (event) => {
+  flow.startOver();
+  flow.connect(event.detail.relationship.customer.id);
+  goTo('connect');
+});
+document.addEventListener('tn-resume-verification', (event) => {
+  flow.resumeVerification(event.detail.verificationId);
+  goTo('connect');
+});
+
+// ----- event log
 
 const log = document.querySelector<HTMLOListElement>('#log')!;
 const empty = document.querySelector<HTMLElement>('#log-empty')!;
@@ -112,38 +205,11 @@ function record(event: Event) {
   detail.textContent = JSON.stringify((event as CustomEvent).detail, null, 2);
   item.append(name, detail);
   log.prepend(item);
+  while (log.children.length > 100) log.lastElementChild!.remove();
   empty.hidden = true;
 }
 for (const type of EVENTS) document.addEventListener(type, record);
 document.querySelector('#clear-log')!.addEventListener('click', () => {
   log.replaceChildren();
   empty.hidden = false;
-});
-
-// Connect / View group open the request step; its outcome events reach the log, and the
-// attention panel refreshes by itself when a support case opens.
-const request = document.querySelector<HTMLElement>('#request')!;
-const requestTitle = document.querySelector<HTMLElement>('#request-title')!;
-const picker = document.querySelector('tn-group-picker')!;
-
-const verify = document.querySelector<HTMLElement>('#verify')!;
-const verifier = document.querySelector('tn-verify-invoice')!;
-
-function openRequest(customer: CustomerEntity, group: boolean) {
-  verify.hidden = true;
-  picker.reset();
-  picker.customer = customer;
-  request.hidden = false;
-  if (group) void picker.updateComplete.then(() => picker.viewGroup());
-  requestTitle.focus();
-}
-document.addEventListener('tn-connect', (event) => openRequest(event.detail.customer, false));
-document.addEventListener('tn-view-group', (event) => openRequest(event.detail.customer, true));
-
-// A customer with invoice history: the request step hands over to the verification.
-document.addEventListener('tn-verification-required', (event) => {
-  verifier.session = event.detail.verification;
-  request.hidden = true;
-  verify.hidden = false;
-  void verifier.updateComplete.then(() => verifier.focus());
 });

@@ -105,6 +105,8 @@ declare global {
     'tn-verification-rejected': TnVerificationRejectedEvent;
     'tn-verified': TnVerifiedEvent;
     'tn-flow-step-change': TnFlowStepChangeEvent;
+    'tn-resume-verification': TnResumeVerificationEvent;
+    'tn-request-again': TnRequestAgainEvent;
   }
 }
 
@@ -143,3 +145,9 @@ export type TnFlowStepChangeEvent = CustomEvent<{
   /** At `done`, when the outcome is a support case. */
   supportCaseReference?: string;
 }>;
+
+/** The user asked to finish a pending verification ("Resume verification" in `<tn-relationships>`). */
+export type TnResumeVerificationEvent = CustomEvent<{ verificationId: string; relationship: Relationship }>;
+
+/** The user asked to request a rejected or expired connection again ("Request again" in `<tn-relationships>`). */
+export type TnRequestAgainEvent = CustomEvent<{ relationship: Relationship }>;

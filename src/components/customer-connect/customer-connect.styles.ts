@@ -8,6 +8,7 @@ export const styles = css`
   .base {
     display: grid;
     gap: var(--tn-i-flow-gap);
+    container-type: inline-size;
   }
   .progress {
     display: flex;
@@ -25,6 +26,7 @@ export const styles = css`
     gap: 0.375em;
   }
   .progress li + li::before {
+    flex: none;
     content: '';
     inline-size: 1.5em;
     border-block-start: 1px solid var(--tn-i-border);
@@ -50,6 +52,22 @@ export const styles = css`
   .past .number {
     border-color: var(--tn-i-accent);
     color: var(--tn-i-accent);
+  }
+  /* Narrow: only the current step, with its "step N of M" shown. */
+  @container (max-width: 30rem) {
+    .progress li:not(.current),
+    .progress li::before {
+      display: none;
+    }
+    .progress .position {
+      position: static;
+      inline-size: auto;
+      block-size: auto;
+      margin: 0;
+      overflow: visible;
+      clip-path: none;
+      white-space: normal;
+    }
   }
   .head {
     display: flex;

@@ -355,7 +355,7 @@ export class TnCustomerConnect extends TnElement {
           <span class="number" aria-hidden="true">${formatCount(index + 1)}</span>
           <span class="name">${this.stepName(step)}</span>
           ${current
-            ? html`<span class="visually-hidden">
+            ? html`<span class="visually-hidden position">
                 ${msg(str`(step ${formatCount(index + 1)} of ${formatCount(steps.length)})`, {
                   desc: 'After the current step’s name in the progress list, for screen readers',
                 })}</span

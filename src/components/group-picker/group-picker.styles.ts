@@ -56,6 +56,8 @@ export const styles = css`
     max-inline-size: 100%;
   }
   select {
+    inline-size: 100%;
+    min-inline-size: 0;
     max-inline-size: 32rem;
   }
   textarea {

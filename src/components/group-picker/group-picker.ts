@@ -402,7 +402,12 @@ export class TnGroupPicker extends TnElement {
 
   private renderGroup(): TemplateResult {
     const task = this.groupTask;
-    const group = task.status === TaskStatus.COMPLETE ? task.value : undefined;
+    // While the group reloads for another account, the list stays as it was (no flash, focus
+    // and scroll kept); the reloaded flags replace it when they arrive.
+    const group =
+      task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && task.value?.id === this.activeGroupId)
+        ? task.value
+        : undefined;
     let body: TemplateResult;
     if (task.status === TaskStatus.ERROR && !isAbort(task.error)) {
       body = renderErrorNotice(

@@ -1,0 +1,268 @@
+// End-to-end: the demo portal (`npm start`) in Chromium, driven as a user drives it — by
+// roles, labels and visible text, with the real keyboard and mouse — on the embedded demo
+// adapter. Each journey starts from a fresh page (a fresh in-memory network).
+//
+//   npm run test:e2e            (starts its own server on a free port)
+//
+// Playwright's role and text locators reach into open shadow roots, so these tests see
+// exactly what a user sees. CHROME_PATH overrides /usr/bin/chromium.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const TIMEOUT = 10_000;
+
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = await startDevServer({
+    config: {
+      rootDir: root,
+      port: 0,
+      hostname: '127.0.0.1',
+      nodeResolve: true,
+      plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: `${root}tsconfig.json` })],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+  });
+  base = `http://127.0.0.1:${server.server.address().port}/demo/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh demo page; fails the test on any page error or console error. */
+async function open(path = '', { width = 1280 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.goto(`${base}${path}`);
+  await page.waitForFunction(() => customElements.get('tn-customer-connect') !== undefined);
+  return {
+    page,
+    async close() {
+      await page.close();
+      assert.deepEqual(problems, [], 'the page reported errors');
+    },
+  };
+}
+
+/** The element focus is really on, through shadow roots: `[tag, id, text]`. */
+function deepFocus(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { tag: el?.localName, id: el?.id, text: (el?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80), label: el?.getAttribute('aria-label') };
+  });
+}
+
+/** Presses Tab until `matches(focus)` holds (at most `max` times): how a keyboard user gets somewhere. */
+async function tabUntil(page, matches, what, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (matches(await deepFocus(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}; focus is on ${JSON.stringify(await deepFocus(page))}`);
+}
+
+async function expectTitle(page, text) {
+  await page.waitForFunction(
+    (wanted) => {
+      const title = document.querySelector('tn-customer-connect')?.shadowRoot?.querySelector('#flow-title');
+      return title?.textContent.trim() === wanted && title.getRootNode().activeElement === title;
+    },
+    text,
+    { timeout: TIMEOUT },
+  );
+}
+
+async function ticketCount(page) {
+  const row = page.locator('tn-attention-panel tr', { hasText: /Support tickets|Billets d'assistance/ });
+  return Number((await row.locator('td').first().textContent()).trim());
+}
+
+async function search(page, text) {
+  const box = page.getByRole('combobox', { name: /Search your customers|Rechercher vos clients/ });
+  await box.click();
+  await box.pressSequentially(text, { delay: 30 });
+  return box;
+}
+
+const option = (page, name) => page.getByRole('option', { name: new RegExp(name) });
+
+async function chooseAccount(page, label = 'Account') {
+  await page.getByRole('combobox', { name: label }).or(page.getByLabel(label, { exact: true })).first().selectOption({ label: 'Adams Office Supplies (IT) - Test' });
+}
+
+describe('demo portal, end to end (Chromium)', () => {
+  it('home → Connect now → one entity → support case; the ticket count and relationships follow', async () => {
+    const { page, close } = await open();
+    await page.getByRole('heading', { name: 'For your attention' }).waitFor();
+    await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
+    assert.equal(await ticketCount(page), 2);
+
+    await page.getByRole('link', { name: 'Connect now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connect with a customer' }).waitFor();
+    await search(page, 'tungsten bank');
+    await option(page, 'Tungsten Bank PLC').locator('[data-action="connect"]').click();
+    await expectTitle(page, 'Request the connection');
+    await page.locator('tn-group-picker').getByText('Tungsten Bank PLC', { exact: true }).waitFor();
+
+    await chooseAccount(page);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expectTitle(page, 'Your request has been received');
+    await page.getByText('2881017').first().waitFor();
+    assert.match(await page.locator('tn-group-picker [part~="outcome"]').innerText(), /processed by/);
+
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.waitForFunction(() => {
+      const panel = document.querySelector('tn-attention-panel');
+      const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => r.textContent.includes('Support tickets'));
+      return row?.querySelector('td')?.textContent.trim() === '3';
+    });
+    await close();
+  });
+
+  it('group: View group → select the whole group → vendor code → one request for seven entities', async () => {
+    const { page, close } = await open('#connect');
+    await search(page, 'tungsten');
+    await option(page, 'Tungsten Network GmbH').locator('[data-action="view-group"]').click();
+    await expectTitle(page, 'Request the connection');
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem', { name: /Tungsten Network GmbH/ }).waitFor();
+    assert.equal(await tree.getByRole('treeitem', { name: /Tungsten Network GmbH/ }).getAttribute('aria-checked'), 'true');
+
+    await page.getByRole('button', { name: 'Select the whole group' }).click();
+    await page.getByText('7 of 7 selected').waitFor();
+    await chooseAccount(page);
+    // Submitting without the vendor code Tungsten Network GmbH requires: a message on the field, nothing lost.
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByText('This customer needs your vendor code.').waitFor();
+    assert.equal(await page.getByText('7 of 7 selected').count(), 1, 'the selection did not survive');
+    await page.getByRole('textbox', { name: /Vendor code/ }).fill('ADAMS-042');
+    const requested = page.evaluate(
+      () => new Promise((resolve) => document.addEventListener('tn-request-connection', (e) => resolve(e.detail.customers.length), { once: true })),
+    );
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    assert.equal(await requested, 7);
+    await expectTitle(page, 'Your request has been received');
+    const outcome = await page.locator('tn-group-picker [part~="outcome"]').innerText();
+    assert.match(outcome, /2881017/);
+    await close();
+  });
+
+  it('verification with the challenge → connected', async () => {
+    const { page, close } = await open('#connect');
+    await search(page, 'demonstration');
+    await option(page, 'Demonstration Example Buyer').locator('[data-action="connect"]').click();
+    await expectTitle(page, 'Request the connection');
+    await chooseAccount(page);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expectTitle(page, 'Verify your relationship');
+
+    await page.getByRole('textbox', { name: 'Invoice number' }).fill('TNA9322');
+    await page.getByLabel('Invoice date').fill('2015-08-10');
+    await page.getByRole('textbox', { name: 'Invoice amount' }).fill('4,508.00');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    const asked = (await page.locator('tn-verify-invoice #challenge-number').textContent()).trim();
+    const history = {
+      TNA9187: ['2015-06-15', '1,275.50'],
+      TNA9241: ['2015-07-06', '889.20'],
+      TNA9415: ['2015-09-14', '12,040.00'],
+      TNA9478: ['2015-10-05', '316.75'],
+      TNA9536: ['2015-11-02', '2,750.00'],
+    };
+    assert.ok(history[asked], `unexpected challenge ${asked}`);
+    await page.getByLabel('Invoice date').fill(history[asked][0]);
+    await page.getByRole('textbox', { name: 'Invoice amount' }).fill(history[asked][1]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectTitle(page, 'You are connected');
+    await page.getByText('Invoice status information can take one to two hours to appear in your account.').waitFor();
+    await close();
+  });
+
+  it('verification → "Connect without verification" → a support case', async () => {
+    const { page, close } = await open('#connect');
+    await search(page, 'demonstration');
+    await option(page, 'Demonstration Example Buyer').locator('[data-action="connect"]').click();
+    await chooseAccount(page);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expectTitle(page, 'Verify your relationship');
+    await page.getByRole('button', { name: 'Connect without verification' }).click();
+    await expectTitle(page, 'Your request has been received');
+    await page.locator('tn-verify-invoice').getByText(/2881017/).first().waitFor();
+    await close();
+  });
+
+  it('the whole single-entity journey by keyboard only', async () => {
+    const { page, close } = await open();
+    await page.getByRole('heading', { name: 'For your attention' }).waitFor();
+    await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Connect now', '"Connect now"');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Connect with a customer' }).waitFor();
+    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'input', 'the search field');
+    await page.keyboard.type('tungsten bank', { delay: 30 });
+    await option(page, 'Tungsten Bank PLC').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Request the connection');
+    await tabUntil(page, (f) => f.tag === 'select' && f.id === 'account', 'the account choice');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(
+      () => document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-group-picker').shadowRoot.querySelector('#account').value !== '',
+    );
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Connect', 'the Connect button');
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Your request has been received');
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Connect with another customer', '"Connect with another customer"');
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Find your customer');
+    await close();
+  });
+
+  it('in French: the same journey reads in French from the home page', async () => {
+    const { page, close } = await open('?lang=fr');
+    await page.getByRole('heading', { name: 'Pour votre attention' }).waitFor();
+    await page.getByRole('link', { name: 'Mettez-vous en relation dès maintenant' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Se mettre en relation avec un client' }).waitFor();
+    await search(page, 'tungsten bank');
+    await option(page, 'Tungsten Bank PLC').locator('[data-action="connect"]').click();
+    await expectTitle(page, 'Demander la mise en relation');
+    await chooseAccount(page, 'Compte');
+    await page.getByRole('button', { name: 'Se mettre en relation', exact: true }).click();
+    await expectTitle(page, 'Votre demande a bien été reçue');
+    const outcome = await page.locator('tn-group-picker [part~="outcome"]').innerText();
+    assert.match(outcome, /2881017/);
+    assert.doesNotMatch(outcome, /processed by|Support case/);
+    await close();
+  });
+
+  it('fits a 320 px wide screen without sideways scrolling', async () => {
+    const { page, close } = await open('#connect', { width: 320 });
+    await search(page, 'tungsten bank');
+    await option(page, 'Tungsten Bank PLC').locator('[data-action="connect"]').click();
+    await expectTitle(page, 'Request the connection');
+    await page.getByRole('combobox', { name: 'Account' }).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'the page scrolls sideways at 320 px');
+    await close();
+  });
+});
