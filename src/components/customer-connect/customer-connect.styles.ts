@@ -103,6 +103,10 @@ export const styles = css`
   :host(:dir(rtl)) .arrow {
     transform: scaleX(-1);
   }
+  /* The steps' own titles sit under the flow's title: keep them smaller than it. */
+  tn-verify-invoice::part(title) {
+    font-size: 1.0625em;
+  }
   .lead {
     margin: 0 0 var(--tn-i-space);
     color: var(--tn-i-muted);
