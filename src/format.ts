@@ -68,9 +68,9 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
 }
 
 /**
- * A date and time, in full as a deadline reads ("Wednesday 18 April 2018 at 15:45" /
- * "mercredi 18 avril 2018 à 15:45") or `medium` for tables ("18 Apr 2018, 15:45"), in the
- * user's time zone; an unparsable value is shown as it came.
+ * A date and time, in full as a deadline reads, with its time zone ("Wednesday, April 18,
+ * 2018 at 3:45 PM GMT+1" / "mercredi 18 avril 2018 à 15:45 UTC+1"), or `medium` for tables
+ * ("Apr 18, 2018, 3:45 PM"), in the user's time zone; an unparsable value is shown as it came.
  */
 export function formatDateTime(
   iso: string,
@@ -79,7 +79,19 @@ export function formatDateTime(
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return dateTimeFormat(locale, { dateStyle, timeStyle: 'short' }).format(date);
+  const options: Intl.DateTimeFormatOptions =
+    dateStyle === 'full'
+      ? {
+          weekday: 'long',
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+        }
+      : { dateStyle, timeStyle: 'short' };
+  return dateTimeFormat(locale, options).format(date);
 }
 
 /** A calendar date ("10 Aug 2015" / "10 août 2015"); `YYYY-MM-DD` is read as that day, not as UTC midnight. */

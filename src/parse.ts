@@ -42,7 +42,9 @@ const symbolCache = new Map<string, string[]>();
 function separators(locale: string): Separators {
   let found = separatorCache.get(locale);
   if (!found) {
-    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(12345.6);
+    // Latin-digit separators: what the user types once digits are read as ASCII (Arabic's
+    // own marks, U+066B and U+066C, are mapped onto these by `asciiNumerals`).
+    const parts = new Intl.NumberFormat(locale, { useGrouping: true, numberingSystem: 'latn' }).formatToParts(12345.6);
     found = {
       decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
       group: (parts.find((part) => part.type === 'group')?.value ?? ',').normalize('NFKC'),
@@ -84,7 +86,7 @@ function currencyMarks(locale: string, currency: string): string[] {
         const part = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay })
           .formatToParts(1)
           .find((p) => p.type === 'currency');
-        if (part) marks.push(part.value.normalize('NFKC').toUpperCase());
+        if (part) marks.push(part.value.normalize('NFKC').replace(BIDI_MARKS, '').toUpperCase());
       } catch {
         // An unknown currency: only its code is recognised.
       }
@@ -107,6 +109,22 @@ function stripCurrency(text: string, locale: string, currency: string): string {
 }
 
 const MINUS = /^[-\u2212]/;
+/** Direction marks `Intl` and keyboards put around numbers in right-to-left text. */
+const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The amount with ASCII digits: Arabic-Indic (٠–٩) and extended Arabic-Indic (۰–۹) digits
+ * become 0–9, the Arabic decimal and thousands marks (٫ ٬) the locale's Latin separators,
+ * and direction marks go.
+ */
+function asciiNumerals(text: string, { decimal, group }: Separators): string {
+  return text
+    .replace(BIDI_MARKS, '')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, decimal)
+    .replace(/\u066c/g, group);
+}
 /** Characters that group digits in some locale; spaces of every width count as one kind. */
 const GROUP_MARKS = /[,.'\u2019 ]/;
 const SPACE_LIKE = /[\s\u00a0\u2007\u2009\u202f]/g;
@@ -115,7 +133,8 @@ const SPACE_LIKE = /[\s\u00a0\u2007\u2009\u202f]/g;
  * Reads an amount typed in `locale` for `currency`: "4 508,00", "4508" and "4.508,00"…
  * in French; "4,508.00" and "4508" in English. Accepts the locale's decimal separator,
  * groups of three separated by a comma, dot, apostrophe or any space (NBSP U+00A0, narrow
- * NBSP U+202F…) — whichever is not the decimal separator — full-width digits, and the
+ * NBSP U+202F…) — whichever is not the decimal separator — full-width and Arabic-Indic
+ * digits (with Arabic's own decimal and thousands marks), and the
  * currency's code or symbol at either end. Returns the decimal string (never a float:
  * `"4508.00"`), or the reason it can't, with the expected form for the message.
  */
@@ -128,7 +147,7 @@ export function parseAmount(text: string, locale: string, currency: string): Amo
     maxFractionDigits,
   });
   // NFKC turns full-width digits into ASCII ones and every no-break space into a space.
-  let rest = text.normalize('NFKC').replace(SPACE_LIKE, ' ').trim();
+  let rest = asciiNumerals(text.normalize('NFKC'), separators(locale)).replace(SPACE_LIKE, ' ').trim();
   if (rest === '') return fail('empty');
 
   let negative = false;

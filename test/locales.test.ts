@@ -3,7 +3,14 @@ import { targetLocales } from '../src/generated/locale-codes.js';
 
 /** Each generated locale module (a static map, as the library's own loader has). */
 const MODULES: Record<string, () => Promise<{ templates: Record<string, unknown> }>> = {
+  ar: () => import('../src/generated/locales/ar.js'),
+  de: () => import('../src/generated/locales/de.js'),
+  es: () => import('../src/generated/locales/es.js'),
   fr: () => import('../src/generated/locales/fr.js'),
+  it: () => import('../src/generated/locales/it.js'),
+  nl: () => import('../src/generated/locales/nl.js'),
+  pl: () => import('../src/generated/locales/pl.js'),
+  pt: () => import('../src/generated/locales/pt.js'),
 };
 
 /** Words spelt the same in a locale as in English, which are translations all the same. */

@@ -82,6 +82,59 @@ const FRENCH: Row[] = [
   ['4,508', err('too-many-decimals')],
 ];
 
+/** Comma-decimal locales that group with a dot (German, Spanish, Italian, Dutch, Portuguese). */
+const COMMA_DECIMAL_DOT_GROUP: Row[] = [
+  ['4508', '4508'],
+  ['4508,00', '4508.00'],
+  ['4.508,00', '4508.00'],
+  ['1.234.567,89', '1234567.89'],
+  ['4 508,00', '4508.00'],
+  [`4${NBSP}508,00`, '4508.00'],
+  [',5', '0.5'],
+  ['4508,00 £', '4508.00'],
+  ['GBP 4508', '4508'],
+  ['', err('empty')],
+  ['4,508.00', err('malformed')],
+  ['4.50,00', err('malformed')],
+  ['vier', err('malformed')],
+  ['0,00', err('not-positive')],
+  ['-4.508,00', err('not-positive')],
+  ['4508,001', err('too-many-decimals')],
+];
+
+/** Polish: comma decimals, (narrow) no-break space groups; a dot groups as well. */
+const POLISH: Row[] = [
+  ['4508', '4508'],
+  ['4508,00', '4508.00'],
+  ['4 508,00', '4508.00'],
+  [`4${NBSP}508,00`, '4508.00'],
+  [`4${NNBSP}508,00`, '4508.00'],
+  ['4.508,00', '4508.00'],
+  ['4 508,00 GBP', '4508.00'],
+  ['4,508.00', err('malformed')],
+  ['cztery', err('malformed')],
+  ['0', err('not-positive')],
+  ['4508,001', err('too-many-decimals')],
+];
+
+/** Arabic: Latin or Arabic-Indic digits, Latin or Arabic separators, direction marks ignored. */
+const ARABIC: Row[] = [
+  ['4508', '4508'],
+  ['4,508.00', '4508.00'],
+  ['٤٥٠٨', '4508'],
+  ['٤٬٥٠٨٫٠٠', '4508.00'],
+  ['٤٥٠٨٫٥', '4508.5'],
+  ['۴۵۰۸', '4508'],
+  ['\u200f٤٬٥٠٨٫٠٠\u200f', '4508.00'],
+  ['\u061c٤٥٠٨', '4508'],
+  ['GBP ٤٥٠٨', '4508'],
+  ['', err('empty')],
+  ['٤٫٥٫٠', err('malformed')],
+  ['أربعة', err('malformed')],
+  ['٠', err('not-positive')],
+  ['٤٥٠٨٫١٢٣', err('too-many-decimals')],
+];
+
 function check(locale: string, rows: Row[]) {
   const problems: string[] = [];
   for (const [typed, expected] of rows) {
@@ -97,6 +150,18 @@ function check(locale: string, rows: Row[]) {
 describe('parseAmount', () => {
   it('reads English amounts (table)', () => check('en', ENGLISH));
   it('reads French amounts (table)', () => check('fr', FRENCH));
+  for (const locale of ['de', 'es', 'it', 'nl', 'pt', 'pt-BR']) {
+    it(`reads ${locale} amounts (table)`, () => check(locale, COMMA_DECIMAL_DOT_GROUP));
+  }
+  it('reads Polish amounts (table)', () => check('pl', POLISH));
+  it('reads Arabic amounts (table)', () => check('ar', ARABIC));
+
+  it('offers an example in every shipped locale that it reads back', () => {
+    for (const locale of ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'pl', 'ar']) {
+      const example = amountExample(locale, 'GBP');
+      expect(parseAmount(example, locale, 'GBP'), `${locale}: ${example}`).to.deep.equal({ ok: true, amount: '4508.00' });
+    }
+  });
 
   it('never goes through a float', () => {
     const result = parseAmount('90,071,992,547,409,931.99', 'en', 'GBP');

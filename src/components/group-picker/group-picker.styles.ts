@@ -286,4 +286,8 @@ export const styles = css`
       outline: 2px solid Highlight;
     }
   }
+  /* The collapsed caret points toward the row's end: mirrored right to left. */
+  :host(:dir(rtl)) .caret {
+    transform: scaleX(-1);
+  }
 `;

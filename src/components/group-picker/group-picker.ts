@@ -584,7 +584,10 @@ export class TnGroupPicker extends TnElement {
       this.activeRow = Math.max(0, Math.min(last, to));
       this.scrollActiveIntoView();
     };
-    switch (event.key) {
+    // Right to left, → and ← swap: "expand" is toward the row's end, as the caret points.
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const key = rtl && event.key === 'ArrowRight' ? 'ArrowLeft' : rtl && event.key === 'ArrowLeft' ? 'ArrowRight' : event.key;
+    switch (key) {
       case 'ArrowDown':
         return move(this.activeRow + 1);
       case 'ArrowUp':

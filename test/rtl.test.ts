@@ -1,0 +1,80 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/define.js';
+import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
+import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
+import type { TnCustomerConnect } from '../src/components/customer-connect/customer-connect.js';
+import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS } from '../src/adapter/demo/index.js';
+import { setLocale } from '../src/localization.js';
+import { press } from './helpers/keys.js';
+
+/** Right to left (Arabic): the layout mirrors, keys follow it, IDs and numbers stay LTR. */
+describe('right to left', () => {
+  before(async () => {
+    await setLocale('ar');
+  });
+  after(async () => {
+    await setLocale('en');
+  });
+
+  it('the search field starts on the right: icon at the right edge, text aligned right', async () => {
+    const wrapper = await fixture(
+      html`<div dir="rtl" style="width: 600px"><tn-customer-search .adapter=${createDemoAdapter()}></tn-customer-search></div>`,
+    );
+    const el = wrapper.querySelector<TnCustomerSearch>('tn-customer-search')!;
+    const field = el.shadowRoot!.querySelector('[part~="field"]')!.getBoundingClientRect();
+    const icon = el.shadowRoot!.querySelector('.icon')!.getBoundingClientRect();
+    expect(icon.left - field.left).to.be.greaterThan(field.width / 2);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('input')!).direction).to.equal('rtl');
+  });
+
+  it('keeps network IDs left to right inside right-to-left results', async () => {
+    const wrapper = await fixture(
+      html`<div dir="rtl"><tn-customer-search .adapter=${createDemoAdapter()} value="tungsten" debounce="0"></tn-customer-search></div>`,
+    );
+    const el = wrapper.querySelector<TnCustomerSearch>('tn-customer-search')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="option"]'), 'no results', { timeout: 5000 });
+    const id = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"] *')].find(
+      (node) => node.children.length === 0 && node.textContent!.trim() === DEMO_IDS.tungstenBank,
+    );
+    expect(id, 'the network ID is in its own element').to.not.equal(undefined);
+    expect(getComputedStyle(id!).direction).to.equal('ltr');
+  });
+
+  it('in the group tree, ← expands and → collapses (the caret points left)', async () => {
+    const wrapper = await fixture(
+      html`<div dir="rtl">
+        <tn-group-picker
+          .adapter=${createDemoAdapter()}
+          group-id="GRP-TUNGSTEN"
+          account-id=${DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt}
+        ></tn-group-picker>
+      </div>`,
+    );
+    const el = wrapper.querySelector<TnGroupPicker>('tn-group-picker')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 'no tree', { timeout: 5000 });
+    const tree = el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!;
+    const active = () => el.shadowRoot!.getElementById(tree.getAttribute('aria-activedescendant')!)!;
+    tree.focus();
+    expect(active().getAttribute('aria-expanded')).to.equal('true');
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(active().getAttribute('aria-expanded')).to.equal('false');
+    const caret = active().querySelector('.caret')!;
+    expect(getComputedStyle(caret).transform).to.not.equal('none');
+    await press('ArrowLeft');
+    await el.updateComplete;
+    expect(active().getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('the flow’s Back arrow points right', async () => {
+    const wrapper = await fixture(
+      html`<div dir="rtl">
+        <tn-customer-connect .adapter=${createDemoAdapter()} customer-id=${DEMO_IDS.tungstenBank}></tn-customer-connect>
+      </div>`,
+    );
+    const el = wrapper.querySelector<TnCustomerConnect>('tn-customer-connect')!;
+    await el.updateComplete;
+    const arrow = el.shadowRoot!.querySelector('.arrow')!;
+    expect(getComputedStyle(arrow).transform).to.not.equal('none');
+  });
+});
