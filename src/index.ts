@@ -22,5 +22,13 @@ export type * from './adapter/types.js';
 export { RestAdapter, createRestAdapter, errorCodeForStatus } from './adapter/rest/index.js';
 export type { RestAdapterOptions, RestHeadersHook, RestRequestInfo, RestRetryOptions } from './adapter/rest/index.js';
 export type * from './events.js';
-export { setLocale, getLocale, resolveLocale, supportedLocales, LOCALE_STATUS_EVENT } from './localization.js';
+export {
+  setLocale,
+  getLocale,
+  resolveLocale,
+  overrideMessages,
+  supportedLocales,
+  rtlLocales,
+  LOCALE_STATUS_EVENT,
+} from './localization.js';
 export { VERSION } from './version.js';
