@@ -1,5 +1,6 @@
 /**
- * Toolbar: locale (en / fr), theme (light / dark) and direction (ltr / rtl).
+ * Toolbar: locale (the nine shipped), theme (light / dark) and direction (from the locale,
+ * ltr or rtl).
  *
  * - Locale: a global loader awaits the library's `setLocale` before every render, so a
  *   story first renders (and re-renders after a switch) with its messages loaded. Elements
@@ -15,7 +16,7 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from 'virtual:tn-custom-elements';
-import { resolveLocale, setLocale } from '../src/localization.js';
+import { resolveLocale, rtlLocales, setLocale } from '../src/localization.js';
 
 if (manifest) setCustomElementsManifest(manifest);
 
@@ -51,7 +52,9 @@ const withLocale: Loader = async ({ globals }) => {
 
 const withThemeAndDirection: Decorator = (story, { globals }) => {
   const theme: Theme = globals.theme === 'dark' ? 'dark' : 'light';
-  const dir = globals.dir === 'rtl' ? 'rtl' : 'ltr';
+  const locale = resolveLocale(String(globals.locale ?? 'en'));
+  // "auto": the locale's own direction (Arabic right to left), as a host page would set it.
+  const dir = globals.dir === 'rtl' || (globals.dir !== 'ltr' && rtlLocales.includes(locale)) ? 'rtl' : 'ltr';
   const page = PAGE[theme];
   const style = {
     ...(theme === 'dark' ? DARK_TOKENS : {}),
@@ -67,7 +70,7 @@ const withThemeAndDirection: Decorator = (story, { globals }) => {
     class="tn-story"
     data-theme=${theme}
     dir=${dir}
-    lang=${resolveLocale(String(globals.locale ?? 'en'))}
+    lang=${locale}
     style=${styleMap(style)}
   >
     <div style="max-inline-size: 40rem">${story()}</div>
@@ -84,6 +87,13 @@ const preview: Preview = {
         items: [
           { value: 'en', right: 'en', title: 'English' },
           { value: 'fr', right: 'fr', title: 'Français' },
+          { value: 'de', right: 'de', title: 'Deutsch' },
+          { value: 'es', right: 'es', title: 'Español' },
+          { value: 'it', right: 'it', title: 'Italiano' },
+          { value: 'nl', right: 'nl', title: 'Nederlands' },
+          { value: 'pt', right: 'pt', title: 'Português' },
+          { value: 'pl', right: 'pl', title: 'Polski' },
+          { value: 'ar', right: 'ar', title: 'العربية' },
         ],
         dynamicTitle: true,
       },
@@ -106,6 +116,7 @@ const preview: Preview = {
         title: 'Direction',
         icon: 'transfer',
         items: [
+          { value: 'auto', title: 'From the locale' },
           { value: 'ltr', title: 'Left to right' },
           { value: 'rtl', title: 'Right to left' },
         ],
@@ -113,7 +124,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { locale: 'en', theme: 'light', dir: 'ltr' },
+  initialGlobals: { locale: 'en', theme: 'light', dir: 'auto' },
   loaders: [withLocale],
   decorators: [withThemeAndDirection],
   parameters: {

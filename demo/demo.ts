@@ -8,7 +8,8 @@
 import '../src/define.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { createRestAdapter } from '../src/adapter/rest/index.js';
-import { setLocale, resolveLocale } from '../src/localization.js';
+import { setLocale, resolveLocale, rtlLocales } from '../src/localization.js';
+import { PAGE_TEXT } from './page-text.js';
 
 /** Every event the elements dispatch (see src/events.ts). */
 const EVENTS = [
@@ -30,58 +31,6 @@ const EVENTS = [
   'tn-resume-verification',
   'tn-request-again',
 ] as const;
-
-/** The demo page's own words (the elements translate themselves). */
-const PAGE_TEXT: Record<string, Record<string, string>> = {
-  en: {
-    skip: 'Skip to content',
-    welcome: 'Welcome Elise',
-    language: 'Language',
-    theme: 'Theme',
-    light: 'Light',
-    dark: 'Dark',
-    portalNav: 'Portal',
-    home: 'Home',
-    connectNav: 'Connect with a customer',
-    relationshipsNav: 'Customer relationships',
-    homeTitle: 'Home',
-    tileConnectTitle: 'Connect with your customers',
-    tileConnectLead: 'Search your customers and connect with them in a few clicks',
-    connectNow: 'Connect now',
-    viewAll: 'View all',
-    connectTitle: 'Connect with a customer',
-    relationshipsTitle: 'Customer relationships',
-    eventLog: 'Event log',
-    clear: 'Clear',
-    logLead: 'Every tn-* event the elements dispatch, newest first.',
-    logEmpty: 'No events yet.',
-    attention: 'For your attention',
-  },
-  fr: {
-    skip: 'Aller au contenu',
-    welcome: 'Bienvenue Elise',
-    language: 'Langue',
-    theme: 'Thème',
-    light: 'Clair',
-    dark: 'Sombre',
-    portalNav: 'Portail',
-    home: 'Accueil',
-    connectNav: 'Se mettre en relation avec un client',
-    relationshipsNav: 'Relations client',
-    homeTitle: 'Accueil',
-    tileConnectTitle: 'Mise en relation avec vos clients',
-    tileConnectLead: 'Recherchez vos clients et mettez-vous en relation avec eux en quelques clics',
-    connectNow: 'Mettez-vous en relation dès maintenant',
-    viewAll: 'Tout afficher',
-    connectTitle: 'Se mettre en relation avec un client',
-    relationshipsTitle: 'Relations client',
-    eventLog: "Journal d'événements",
-    clear: 'Effacer',
-    logLead: 'Chaque événement tn-* émis par les composants, du plus récent au plus ancien.',
-    logEmpty: 'Aucun événement pour le moment.',
-    attention: 'Pour votre attention',
-  },
-};
 
 const params = new URLSearchParams(location.search);
 const provider = document.querySelector('tn-adapter-provider')!;
@@ -105,8 +54,10 @@ const localeSelect = document.querySelector<HTMLSelectElement>('#locale')!;
 async function applyLocale(tag: string) {
   const locale = resolveLocale(tag);
   document.documentElement.lang = locale;
+  // Right-to-left locales mirror the whole page; the elements follow the page's direction.
+  document.documentElement.dir = rtlLocales.includes(locale) ? 'rtl' : 'ltr';
   localeSelect.value = locale;
-  const text = PAGE_TEXT[locale] ?? PAGE_TEXT.en;
+  const text = { ...PAGE_TEXT.en, ...PAGE_TEXT[locale] };
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     node.textContent = text[node.dataset.i18n!];
   }
@@ -151,7 +102,8 @@ function showPage(moveFocus: boolean) {
     if (link.dataset.page === page) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  document.title = `${PAGE_TEXT[document.documentElement.lang]?.[`${page === 'home' ? 'homeTitle' : `${page}Title`}`] ?? ''} — Customer Connect demo`;
+  const text = { ...PAGE_TEXT.en, ...PAGE_TEXT[document.documentElement.lang] };
+  document.title = `${text[page === 'home' ? 'homeTitle' : `${page}Title`]} — Customer Connect demo`;
   if (moveFocus) document.querySelector<HTMLElement>(`#page-${page} .page-title`)?.focus();
 }
 window.addEventListener('hashchange', () => showPage(true));
