@@ -42,6 +42,8 @@ const FIELD_ORDER: Field[] = ['accountId', 'entityIds', 'vendorCode', 'notes', '
 interface Submission {
   key: string;
   fingerprint: string;
+  /** The attachment once uploaded: a retry sends the request again without uploading again. */
+  uploadId?: string;
 }
 
 /**
@@ -168,6 +170,8 @@ export class TnGroupPicker extends TnElement {
   /** Entities ticked before the group loaded (the customer we came from). */
   private pendingTicks = new Set<string>();
   private submission?: Submission;
+  /** The adapter call the submission is making (an upload first, then the request). */
+  private sending: 'uploadAttachment' | 'requestConnection' = 'requestConnection';
   /** `viewGroup()` was called before the customer (fetched by ID) arrived. */
   private groupWanted = false;
 
@@ -718,7 +722,13 @@ export class TnGroupPicker extends TnElement {
                 <span class="file-name">${this.file.name}</span>
                 <span class="file-size">${formatBytes(this.file.size, locale)}</span>
               </span>
-              <button class="button" type="button" @click=${this.removeFile}>
+              <button
+                class="button"
+                type="button"
+                data-field="attachment"
+                aria-describedby=${ifDefined(error ? 'attachment-error' : undefined)}
+                @click=${this.removeFile}
+              >
                 ${msg('Remove')}<span class="visually-hidden"> ${this.file.name}</span>
               </button>`
           : html`<span class="drop-hint">${msg('Drop a file here, or')}</span>
@@ -930,22 +940,31 @@ export class TnGroupPicker extends TnElement {
     const file = this.file;
     const fingerprint = JSON.stringify([base, file?.name, file?.size, file?.lastModified]);
     if (this.submission?.fingerprint !== fingerprint) this.submission = { key: newKey(), fingerprint };
+    const submission = this.submission;
     let attachment: AttachmentInput | undefined;
     if (file && adapter.uploadAttachment) {
-      this.uploadProgress = 0;
-      const uploaded = await adapter.uploadAttachment(file, file.name, {
-        signal,
-        onProgress: (loaded, total) => (this.uploadProgress = total > 0 ? loaded / total : 0),
-      });
-      attachment = { kind: 'uploaded', id: uploaded.id, name: file.name };
+      if (!submission.uploadId) {
+        this.sending = 'uploadAttachment';
+        this.uploadProgress = 0;
+        const uploaded = await adapter.uploadAttachment(file, file.name, {
+          signal,
+          onProgress: (loaded, total) => (this.uploadProgress = total > 0 ? loaded / total : 0),
+        });
+        if (typeof uploaded?.id !== 'string') {
+          throw new TnAdapterError('bad-response', { message: 'uploadAttachment returned no id' });
+        }
+        submission.uploadId = uploaded.id;
+      }
+      attachment = { kind: 'uploaded', id: submission.uploadId, name: file.name };
     } else if (file) {
       attachment = { kind: 'inline', file, name: file.name };
     }
     const request: ConnectionRequest = {
       ...base,
       ...(attachment ? { attachment } : {}),
-      idempotencyKey: this.submission.key,
+      idempotencyKey: submission.key,
     };
+    this.sending = 'requestConnection';
     const outcome = await adapter.requestConnection(request, { signal });
     if (!outcome || !['support-case', 'verification-required', 'connected'].includes(outcome.kind)) {
       throw new TnAdapterError('bad-response', { message: 'requestConnection returned a malformed outcome' });
@@ -976,13 +995,15 @@ export class TnGroupPicker extends TnElement {
     if (adapterError.code === 'invalid') {
       const errors: Partial<Record<Field, string>> = {};
       for (const fieldError of adapterError.fieldErrors) {
-        const field = FIELD_ORDER.find((name) => name === fieldError.field);
+        // An upload's errors name the file; they belong on the attachment field.
+        const name = this.sending === 'uploadAttachment' && ['file', 'name'].includes(fieldError.field) ? 'attachment' : fieldError.field;
+        const field = FIELD_ORDER.find((candidate) => candidate === name);
         if (field && !errors[field]) errors[field] = fieldErrorMessage(fieldError.code, fieldError.message);
       }
       this.errors = errors;
       void this.updateComplete.then(() => this.focusFirstError());
     }
-    this.report('requestConnection', error, () => this.submit());
+    this.report(this.sending, error, () => this.submit());
   }
 
   private report(operation: keyof CustomerConnectAdapter, error: unknown, retry: () => void): void {
