@@ -101,8 +101,9 @@ export class TnAttentionPanel extends TnElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     document.addEventListener('tn-support-case-opened', this.onCaseOpened);
-    // Re-attached after a removal: pick up where the timers left off.
-    if (this.hasUpdated) void this.refresh();
+    // Re-attached after a removal: pick up where the timers left off (unless the base class
+    // already restarted the read the removal cut short).
+    if (this.hasUpdated && this.summaryTask.status !== TaskStatus.PENDING) void this.refresh();
   }
 
   override disconnectedCallback(): void {
