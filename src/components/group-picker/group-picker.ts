@@ -7,6 +7,7 @@ import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js'
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
+import { checkCustomer, checkGroup } from '../../base/validate.js';
 import { TnElement } from '../../base/tn-element.js';
 import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
 import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
@@ -115,7 +116,7 @@ export class TnGroupPicker extends TnElement {
     args: () => [this.resolvedAdapter, this.customer ? undefined : this.customerId] as const,
     task: async ([adapter, id], { signal }) => {
       if (!adapter || !id) return initialState;
-      return adapter.getCustomer(id, { signal });
+      return checkCustomer(await adapter.getCustomer(id, { signal }));
     },
     onComplete: () => {
       if (!this.groupWanted) return;
@@ -130,11 +131,7 @@ export class TnGroupPicker extends TnElement {
     args: () => [this.resolvedAdapter, this.mode === 'group' ? this.activeGroupId : undefined, this.accountChoice] as const,
     task: async ([adapter, groupId, accountId], { signal }) => {
       if (!adapter || !groupId) return initialState;
-      const group = await adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal });
-      if (!group || !Array.isArray(group.entities)) {
-        throw new TnAdapterError('bad-response', { message: 'getGroup returned a malformed group' });
-      }
-      return group;
+      return checkGroup(await adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal }));
     },
     onComplete: (group) => this.groupLoaded(group),
     onError: (error) => this.report('getGroup', error, () => this.groupTask.run()),
