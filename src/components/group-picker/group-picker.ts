@@ -104,6 +104,8 @@ export class TnGroupPicker extends TnElement {
       return accounts;
     },
     onComplete: (accounts) => {
+      // A choice (the host's account-id included) must be one of the accounts.
+      if (this.accountChoice && !accounts.some((a) => a.id === this.accountChoice)) this.accountChoice = '';
       if (!this.accountChoice && accounts.length === 1) this.accountChoice = accounts[0].id;
       if (!this.accountChoice && this.accountId && accounts.some((a) => a.id === this.accountId)) {
         this.accountChoice = this.accountId;
@@ -211,6 +213,11 @@ export class TnGroupPicker extends TnElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('groupId') && this.groupId) this.mode = 'group';
+    // The host names the account: it becomes the choice (once the accounts are known, checked against them).
+    if (changed.has('accountId') && this.accountId) {
+      const accounts = this.accountsTask.value;
+      if (!accounts || accounts.some((a) => a.id === this.accountId)) this.accountChoice = this.accountId;
+    }
     if (changed.has('customer') || changed.has('customerId')) {
       if (!this.groupId) this.mode = 'single';
       this.outcome = undefined;
