@@ -99,6 +99,16 @@ async function ticketCount(page) {
   return Number((await row.locator('td').first().textContent()).trim());
 }
 
+/** Goes Home and waits until the attention panel counts `n` support tickets. */
+async function expectTickets(page, n) {
+  await page.getByRole('link', { name: /^(Home|Accueil)$/ }).click();
+  await page.waitForFunction((wanted) => {
+    const panel = document.querySelector('tn-attention-panel');
+    const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => /Support tickets|Billets/.test(r.textContent));
+    return row?.querySelector('td')?.textContent.trim() === String(wanted);
+  }, n);
+}
+
 async function search(page, text) {
   const box = page.getByRole('combobox', { name: /Search your customers|Rechercher vos clients/ });
   await box.click();
@@ -190,6 +200,7 @@ describe('demo portal, end to end (Chromium)', () => {
     const tungsten = page.locator('tn-relationships tbody tr', { hasText: /Tungsten (Bank|Corporation|Network) (PLC|Guernsey|EOOD|Finance|GmbH|Limited)/ });
     assert.equal(await tungsten.count(), 7);
     assert.equal(await tungsten.filter({ hasText: 'Support case open' }).count(), 7);
+    await expectTickets(page, 3);
     await close();
   });
 
@@ -222,6 +233,7 @@ describe('demo portal, end to end (Chromium)', () => {
     await expectTitle(page, 'You are connected');
     await page.getByText('Invoice status information can take one to two hours to appear in your account.').waitFor();
     assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Connected']), ['Connected']);
+    await expectTickets(page, 2);
     await close();
   });
 
@@ -236,6 +248,7 @@ describe('demo portal, end to end (Chromium)', () => {
     await expectTitle(page, 'Your request has been received');
     await page.locator('tn-verify-invoice').getByText(/2881017/).first().waitFor();
     assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Support case open']), ['Support case open']);
+    await expectTickets(page, 3);
     await close();
   });
 
