@@ -18,6 +18,7 @@ const npmEntries = {
   'components/group-picker/tn-group-picker': 'src/components/group-picker/tn-group-picker.ts',
   'components/verify-invoice/tn-verify-invoice': 'src/components/verify-invoice/tn-verify-invoice.ts',
   'components/customer-connect/tn-customer-connect': 'src/components/customer-connect/tn-customer-connect.ts',
+  'components/relationships/tn-relationships': 'src/components/relationships/tn-relationships.ts',
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
   'adapter/rest/index': 'src/adapter/rest/index.ts',

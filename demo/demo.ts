@@ -109,9 +109,15 @@ function showPage(moveFocus: boolean) {
 window.addEventListener('hashchange', () => showPage(true));
 showPage(false);
 
-function goTo(page: Page) {
-  if (currentPage() === page) showPage(true);
-  else location.hash = page;
+/** Shows `page` (focus on its title); resolves once it is on screen. */
+function goTo(page: Page): Promise<void> {
+  if (currentPage() === page) {
+    showPage(true);
+    return Promise.resolve();
+  }
+  const shown = new Promise<void>((resolve) => window.addEventListener('hashchange', () => resolve(), { once: true }));
+  location.hash = page;
+  return shown;
 }
 
 // Deep links into the flow: `?q=` pre-fills the search, `?customer=` opens the request
@@ -133,16 +139,20 @@ document.addEventListener('tn-flow-step-change', (event) => {
 
 // Routing the elements' events, as a host does.
 document.addEventListener('tn-view-attention', (event) => {
-  if (event.detail.list === 'support-tickets') goTo('relationships');
+  if (event.detail.list === 'support-tickets') void goTo('relationships');
 });
+// From the relationships: open the flow's page, then the flow's step (whose title then takes focus).
 document.addEventListener('tn-request-again', (event) => {
-  flow.startOver();
-  flow.connect(event.detail.relationship.customer.id);
-  goTo('connect');
+  const { relationship } = event.detail;
+  void goTo('connect').then(() => {
+    flow.startOver();
+    flow.accountId = relationship.accountId;
+    flow.connect(relationship.customer.id);
+  });
 });
 document.addEventListener('tn-resume-verification', (event) => {
-  flow.resumeVerification(event.detail.verificationId);
-  goTo('connect');
+  const { verificationId } = event.detail;
+  void goTo('connect').then(() => flow.resumeVerification(verificationId));
 });
 
 // ----- event log

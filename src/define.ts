@@ -5,5 +5,6 @@ import './components/attention-panel/tn-attention-panel.js';
 import './components/group-picker/tn-group-picker.js';
 import './components/verify-invoice/tn-verify-invoice.js';
 import './components/customer-connect/tn-customer-connect.js';
+import './components/relationships/tn-relationships.js';
 
 export * from './index.js';

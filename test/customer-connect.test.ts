@@ -402,6 +402,21 @@ describe('<tn-customer-connect>', () => {
     expect(button(el.shadowRoot!, 'Recommencer')).to.not.equal(undefined);
   });
 
+  it('account-id chooses the request’s account, also after the user chose another (a host routing "Request again")', async () => {
+    const { el } = await flowFixture();
+    el.connect(DEMO_IDS.wingtipToys);
+    await chooseAccount(el, DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt);
+    el.accountId = DEMO_ACCOUNT_IDS.adamsOfficeSuppliesUk;
+    await el.updateComplete;
+    await picker(el).updateComplete;
+    expect(inPicker<HTMLSelectElement>(el, '#account')!.value).to.equal(DEMO_ACCOUNT_IDS.adamsOfficeSuppliesUk);
+    // An account the supplier does not have is not chosen.
+    el.accountId = 'ACC-NOT-MINE';
+    await el.updateComplete;
+    await picker(el).updateComplete;
+    expect(inPicker<HTMLSelectElement>(el, '#account')!.value).to.equal(DEMO_ACCOUNT_IDS.adamsOfficeSuppliesUk);
+  });
+
   it('reports its step through `step` and the heading level through heading-level', async () => {
     const el = await fixture<TnCustomerConnect>(
       html`<tn-customer-connect .adapter=${createDemoAdapter()} heading-level="3"></tn-customer-connect>`,

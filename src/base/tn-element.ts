@@ -1,4 +1,6 @@
 import { LitElement } from 'lit';
+import type { ReactiveController } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
@@ -37,6 +39,11 @@ export class TnElement extends LitElement {
   /** The library version of this copy. */
   static readonly version = VERSION;
 
+  /** The element's `@lit/task`s (they register as controllers), to abort them on removal. */
+  private readonly tasks = new Set<Task>();
+  /** Fetches cut short by a removal: run again when the element is put back. */
+  private readonly interrupted = new Set<Task>();
+
   private readonly adapterConsumer = new ContextConsumer(this, {
     context: adapterContext,
     subscribe: true,
@@ -51,9 +58,30 @@ export class TnElement extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  override addController(controller: ReactiveController): void {
+    super.addController(controller);
+    if (controller instanceof Task) this.tasks.add(controller);
+  }
+
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
+    for (const task of this.interrupted) void task.run();
+    this.interrupted.clear();
+  }
+
+  /**
+   * Removed from the page: every pending request is aborted (its `signal` fires; no error is
+   * shown or reported). Reads start again if the element is put back; a write (a task that
+   * only runs on demand, like a submission) is not repeated by itself.
+   */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const task of this.tasks) {
+      if (task.status !== TaskStatus.PENDING) continue;
+      task.abort();
+      if (task.autoRun !== false) this.interrupted.add(task);
+    }
   }
 
   /** The adapter in effect: the property, else the provided one, else `undefined`. */

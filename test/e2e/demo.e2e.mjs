@@ -99,6 +99,16 @@ async function ticketCount(page) {
   return Number((await row.locator('td').first().textContent()).trim());
 }
 
+/** Goes Home and waits until the attention panel counts `n` support tickets. */
+async function expectTickets(page, n) {
+  await page.getByRole('link', { name: /^(Home|Accueil)$/ }).click();
+  await page.waitForFunction((wanted) => {
+    const panel = document.querySelector('tn-attention-panel');
+    const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => /Support tickets|Billets/.test(r.textContent));
+    return row?.querySelector('td')?.textContent.trim() === String(wanted);
+  }, n);
+}
+
 async function search(page, text) {
   const box = page.getByRole('combobox', { name: /Search your customers|Rechercher vos clients/ });
   await box.click();
@@ -107,6 +117,24 @@ async function search(page, text) {
 }
 
 const option = (page, name) => page.getByRole('option', { name: new RegExp(name) });
+
+/**
+ * Opens Customer relationships from the menu and waits until `customer`'s rows show
+ * `expected` statuses (the list refreshes itself after a connection; the demo answers in
+ * 150–450 ms). Returns what they show.
+ */
+async function relationshipStatuses(page, customer, expected) {
+  await page.getByRole('link', { name: /Customer relationships|Relations client/ }).click();
+  const rows = page.locator('tn-relationships tbody tr', { hasText: customer });
+  await rows.first().waitFor();
+  const read = () => rows.locator('[part~="status"]').allTextContents().then((all) => all.map((t) => t.trim()));
+  for (let i = 0; i < 50; i++) {
+    const statuses = await read();
+    if (JSON.stringify(statuses) === JSON.stringify(expected)) return statuses;
+    await page.waitForTimeout(100);
+  }
+  return read();
+}
 
 async function chooseAccount(page, label = 'Account') {
   await page.getByRole('combobox', { name: label }).or(page.getByLabel(label, { exact: true })).first().selectOption({ label: 'Adams Office Supplies (IT) - Test' });
@@ -138,6 +166,8 @@ describe('demo portal, end to end (Chromium)', () => {
       const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => r.textContent.includes('Support tickets'));
       return row?.querySelector('td')?.textContent.trim() === '3';
     });
+    assert.deepEqual(await relationshipStatuses(page, 'Tungsten Bank PLC', ['Support case open']), ['Support case open']);
+    await page.locator('tn-relationships tr', { hasText: 'Tungsten Bank PLC' }).getByText('Case 2881017').waitFor();
     await close();
   });
 
@@ -166,6 +196,11 @@ describe('demo portal, end to end (Chromium)', () => {
     await expectTitle(page, 'Your request has been received');
     const outcome = await page.locator('tn-group-picker [part~="outcome"]').innerText();
     assert.match(outcome, /2881017/);
+    assert.deepEqual(await relationshipStatuses(page, 'Tungsten Network GmbH', ['Support case open']), ['Support case open']);
+    const tungsten = page.locator('tn-relationships tbody tr', { hasText: /Tungsten (Bank|Corporation|Network) (PLC|Guernsey|EOOD|Finance|GmbH|Limited)/ });
+    assert.equal(await tungsten.count(), 7);
+    assert.equal(await tungsten.filter({ hasText: 'Support case open' }).count(), 7);
+    await expectTickets(page, 3);
     await close();
   });
 
@@ -197,6 +232,8 @@ describe('demo portal, end to end (Chromium)', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expectTitle(page, 'You are connected');
     await page.getByText('Invoice status information can take one to two hours to appear in your account.').waitFor();
+    assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Connected']), ['Connected']);
+    await expectTickets(page, 2);
     await close();
   });
 
@@ -210,6 +247,34 @@ describe('demo portal, end to end (Chromium)', () => {
     await page.getByRole('button', { name: 'Connect without verification' }).click();
     await expectTitle(page, 'Your request has been received');
     await page.locator('tn-verify-invoice').getByText(/2881017/).first().waitFor();
+    assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Support case open']), ['Support case open']);
+    await expectTickets(page, 3);
+    await close();
+  });
+
+  it('relationships: Resume verification returns to a verification left half-way; Request again opens the request', async () => {
+    const { page, close } = await open('#connect');
+    await search(page, 'demonstration');
+    await option(page, 'Demonstration Example Buyer').locator('[data-action="connect"]').click();
+    await chooseAccount(page);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expectTitle(page, 'Verify your relationship');
+    // Leave the verification for later.
+    assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Verification pending']), ['Verification pending']);
+    await page.locator('tn-relationships tr', { hasText: 'Demonstration Example Buyer' }).getByRole('button', { name: /Resume verification/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connect with a customer' }).waitFor();
+    await expectTitle(page, 'Verify your relationship');
+    await page.getByRole('textbox', { name: 'Invoice number' }).waitFor();
+
+    await page.getByRole('link', { name: 'Customer relationships' }).click();
+    await page.locator('tn-relationships tr', { hasText: 'Wingtip Toys' }).getByRole('button', { name: /Request again/ }).click();
+    await expectTitle(page, 'Request the connection');
+    await page.locator('tn-group-picker').getByText('Wingtip Toys Ltd', { exact: true }).waitFor();
+    // The request is for the account the relationship was on.
+    assert.equal(
+      await page.locator('tn-group-picker #account').evaluate((select) => select.selectedOptions[0]?.textContent),
+      'Adams Office Supplies (UK)',
+    );
     await close();
   });
 

@@ -13,6 +13,7 @@ import type { AttentionList } from '../../events.js';
 import { formatCount, formatDateTime, formatMoney, formatRelative } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
+import { tableStyles } from '../../styles/table.js';
 import { styles } from './attention-panel.styles.js';
 
 /** First retry after a failed refresh; each further failure doubles it, up to the cap. */
@@ -53,7 +54,7 @@ const MINUTE = 60_000;
  * @cssprop --tn-color-warning-surface - Background of the stale-data notice.
  */
 export class TnAttentionPanel extends TnElement {
-  static override styles = [tokens, shared, styles];
+  static override styles = [tokens, shared, tableStyles, styles];
 
   /** Consecutive failed loads, for the back-off. */
   private failures = 0;
@@ -101,8 +102,9 @@ export class TnAttentionPanel extends TnElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     document.addEventListener('tn-support-case-opened', this.onCaseOpened);
-    // Re-attached after a removal: pick up where the timers left off.
-    if (this.hasUpdated) void this.refresh();
+    // Re-attached after a removal: pick up where the timers left off (unless the base class
+    // already restarted the read the removal cut short).
+    if (this.hasUpdated && this.summaryTask.status !== TaskStatus.PENDING) void this.refresh();
   }
 
   override disconnectedCallback(): void {

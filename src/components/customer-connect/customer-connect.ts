@@ -225,9 +225,12 @@ export class TnCustomerConnect extends TnElement {
 
   private go(step: FlowStep): void {
     const previous = this.current;
-    if (previous === step && step !== 'request') return;
     this.current = step;
+    // Every navigation lands on the step's title, a repeated one too (e.g. resuming a
+    // verification while another is on screen).
     this.focusTitle = this.hasUpdated;
+    this.requestUpdate();
+    if (previous === step && step !== 'request') return;
     this.emit('tn-flow-step-change', {
       step,
       previous,

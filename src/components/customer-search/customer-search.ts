@@ -5,6 +5,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
+import { isCustomerEntity } from '../../base/validate.js';
 import { TnElement } from '../../base/tn-element.js';
 import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
 import { highlightRuns } from '../../base/fold.js';
@@ -100,7 +101,9 @@ export class TnCustomerSearch extends TnElement {
       if (this.skipDebounce) this.skipDebounce = false;
       else await abortableDelay(this.debounce, signal);
       const page = checkPage(await adapter.searchDirectory({ text, pageSize }, { signal }));
-      return { query: text, items: page.items, total: page.total, nextCursor: page.nextCursor } as ResultSet;
+      // The contract asks for `pageSize` at most: more (a broken or hostile server) is cut off.
+      const items = page.items.slice(0, this.pageSize);
+      return { query: text, items, total: page.total, nextCursor: page.nextCursor } as ResultSet;
     },
     onComplete: (results) => {
       this.results = results;
@@ -123,7 +126,7 @@ export class TnCustomerSearch extends TnElement {
       const known = new Set(results.items.map((item) => item.id));
       return {
         query: results.query,
-        items: [...results.items, ...page.items.filter((item) => !known.has(item.id))],
+        items: [...results.items, ...page.items.slice(0, this.pageSize).filter((item) => !known.has(item.id))],
         total: page.total ?? results.total,
         nextCursor: page.nextCursor,
       } as ResultSet;
@@ -488,15 +491,7 @@ function checkPage(page: SearchPage): SearchPage {
     typeof page === 'object' &&
     page !== null &&
     Array.isArray(page.items) &&
-    page.items.every(
-      (item) =>
-        typeof item === 'object' &&
-        item !== null &&
-        typeof item.id === 'string' &&
-        typeof item.legalName === 'string' &&
-        typeof item.country === 'string' &&
-        Array.isArray(item.taxIds),
-    );
+    page.items.every(isCustomerEntity);
   if (!valid) throw new TnAdapterError('bad-response', { message: 'searchDirectory returned a malformed page' });
   return page;
 }

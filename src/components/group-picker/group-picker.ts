@@ -7,6 +7,7 @@ import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js'
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
+import { checkCustomer, checkGroup } from '../../base/validate.js';
 import { TnElement } from '../../base/tn-element.js';
 import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
 import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
@@ -42,6 +43,8 @@ const FIELD_ORDER: Field[] = ['accountId', 'entityIds', 'vendorCode', 'notes', '
 interface Submission {
   key: string;
   fingerprint: string;
+  /** The attachment once uploaded: a retry sends the request again without uploading again. */
+  uploadId?: string;
 }
 
 /**
@@ -101,6 +104,8 @@ export class TnGroupPicker extends TnElement {
       return accounts;
     },
     onComplete: (accounts) => {
+      // A choice (the host's account-id included) must be one of the accounts.
+      if (this.accountChoice && !accounts.some((a) => a.id === this.accountChoice)) this.accountChoice = '';
       if (!this.accountChoice && accounts.length === 1) this.accountChoice = accounts[0].id;
       if (!this.accountChoice && this.accountId && accounts.some((a) => a.id === this.accountId)) {
         this.accountChoice = this.accountId;
@@ -113,7 +118,7 @@ export class TnGroupPicker extends TnElement {
     args: () => [this.resolvedAdapter, this.customer ? undefined : this.customerId] as const,
     task: async ([adapter, id], { signal }) => {
       if (!adapter || !id) return initialState;
-      return adapter.getCustomer(id, { signal });
+      return checkCustomer(await adapter.getCustomer(id, { signal }));
     },
     onComplete: () => {
       if (!this.groupWanted) return;
@@ -128,11 +133,7 @@ export class TnGroupPicker extends TnElement {
     args: () => [this.resolvedAdapter, this.mode === 'group' ? this.activeGroupId : undefined, this.accountChoice] as const,
     task: async ([adapter, groupId, accountId], { signal }) => {
       if (!adapter || !groupId) return initialState;
-      const group = await adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal });
-      if (!group || !Array.isArray(group.entities)) {
-        throw new TnAdapterError('bad-response', { message: 'getGroup returned a malformed group' });
-      }
-      return group;
+      return checkGroup(await adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal }));
     },
     onComplete: (group) => this.groupLoaded(group),
     onError: (error) => this.report('getGroup', error, () => this.groupTask.run()),
@@ -168,6 +169,8 @@ export class TnGroupPicker extends TnElement {
   /** Entities ticked before the group loaded (the customer we came from). */
   private pendingTicks = new Set<string>();
   private submission?: Submission;
+  /** The adapter call the submission is making (an upload first, then the request). */
+  private sending: 'uploadAttachment' | 'requestConnection' = 'requestConnection';
   /** `viewGroup()` was called before the customer (fetched by ID) arrived. */
   private groupWanted = false;
 
@@ -210,6 +213,11 @@ export class TnGroupPicker extends TnElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('groupId') && this.groupId) this.mode = 'group';
+    // The host names the account: it becomes the choice (once the accounts are known, checked against them).
+    if (changed.has('accountId') && this.accountId) {
+      const accounts = this.accountsTask.value;
+      if (!accounts || accounts.some((a) => a.id === this.accountId)) this.accountChoice = this.accountId;
+    }
     if (changed.has('customer') || changed.has('customerId')) {
       if (!this.groupId) this.mode = 'single';
       this.outcome = undefined;
@@ -721,7 +729,13 @@ export class TnGroupPicker extends TnElement {
                 <span class="file-name">${this.file.name}</span>
                 <span class="file-size">${formatBytes(this.file.size, locale)}</span>
               </span>
-              <button class="button" type="button" @click=${this.removeFile}>
+              <button
+                class="button"
+                type="button"
+                data-field="attachment"
+                aria-describedby=${ifDefined(error ? 'attachment-error' : undefined)}
+                @click=${this.removeFile}
+              >
                 ${msg('Remove')}<span class="visually-hidden"> ${this.file.name}</span>
               </button>`
           : html`<span class="drop-hint">${msg('Drop a file here, or')}</span>
@@ -933,22 +947,31 @@ export class TnGroupPicker extends TnElement {
     const file = this.file;
     const fingerprint = JSON.stringify([base, file?.name, file?.size, file?.lastModified]);
     if (this.submission?.fingerprint !== fingerprint) this.submission = { key: newKey(), fingerprint };
+    const submission = this.submission;
     let attachment: AttachmentInput | undefined;
     if (file && adapter.uploadAttachment) {
-      this.uploadProgress = 0;
-      const uploaded = await adapter.uploadAttachment(file, file.name, {
-        signal,
-        onProgress: (loaded, total) => (this.uploadProgress = total > 0 ? loaded / total : 0),
-      });
-      attachment = { kind: 'uploaded', id: uploaded.id, name: file.name };
+      if (!submission.uploadId) {
+        this.sending = 'uploadAttachment';
+        this.uploadProgress = 0;
+        const uploaded = await adapter.uploadAttachment(file, file.name, {
+          signal,
+          onProgress: (loaded, total) => (this.uploadProgress = total > 0 ? loaded / total : 0),
+        });
+        if (typeof uploaded?.id !== 'string') {
+          throw new TnAdapterError('bad-response', { message: 'uploadAttachment returned no id' });
+        }
+        submission.uploadId = uploaded.id;
+      }
+      attachment = { kind: 'uploaded', id: submission.uploadId, name: file.name };
     } else if (file) {
       attachment = { kind: 'inline', file, name: file.name };
     }
     const request: ConnectionRequest = {
       ...base,
       ...(attachment ? { attachment } : {}),
-      idempotencyKey: this.submission.key,
+      idempotencyKey: submission.key,
     };
+    this.sending = 'requestConnection';
     const outcome = await adapter.requestConnection(request, { signal });
     if (!outcome || !['support-case', 'verification-required', 'connected'].includes(outcome.kind)) {
       throw new TnAdapterError('bad-response', { message: 'requestConnection returned a malformed outcome' });
@@ -979,13 +1002,15 @@ export class TnGroupPicker extends TnElement {
     if (adapterError.code === 'invalid') {
       const errors: Partial<Record<Field, string>> = {};
       for (const fieldError of adapterError.fieldErrors) {
-        const field = FIELD_ORDER.find((name) => name === fieldError.field);
+        // An upload's errors name the file; they belong on the attachment field.
+        const name = this.sending === 'uploadAttachment' && ['file', 'name'].includes(fieldError.field) ? 'attachment' : fieldError.field;
+        const field = FIELD_ORDER.find((candidate) => candidate === name);
         if (field && !errors[field]) errors[field] = fieldErrorMessage(fieldError.code, fieldError.message);
       }
       this.errors = errors;
       void this.updateComplete.then(() => this.focusFirstError());
     }
-    this.report('requestConnection', error, () => this.submit());
+    this.report(this.sending, error, () => this.submit());
   }
 
   private report(operation: keyof CustomerConnectAdapter, error: unknown, retry: () => void): void {

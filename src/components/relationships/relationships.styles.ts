@@ -1,0 +1,149 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --tn-i-success: var(--tn-color-success, #1e7b34);
+    --tn-i-warning-surface: var(--tn-color-warning-surface, #fff4d6);
+  }
+  .base {
+    display: grid;
+    gap: var(--tn-i-space);
+    container-type: inline-size;
+  }
+  .title {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--tn-i-space);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+  }
+  .field label {
+    font-weight: 600;
+    font-size: 0.875em;
+  }
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--tn-i-surface);
+    border: 1px solid var(--tn-i-border);
+    border-radius: var(--tn-i-radius);
+    padding: 0.375rem 0.5rem;
+    min-block-size: 2.25rem;
+    inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .refresh[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .count {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
+  .count:empty {
+    display: none;
+  }
+  .scroller {
+    overflow-x: auto;
+  }
+  .sort {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+    display: inline-flex;
+    gap: 0.25em;
+    align-items: center;
+    text-align: start;
+  }
+  .sort .arrow {
+    font-size: 0.75em;
+  }
+  .name {
+    display: block;
+  }
+  .country {
+    display: block;
+    font-weight: 400;
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
+  .badge {
+    display: inline-block;
+    padding-block: 0.0625rem;
+    padding-inline: 0.5rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.8125em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .test-buyer {
+    margin-inline-start: 0.375rem;
+    color: var(--tn-i-accent);
+  }
+  .status.connected {
+    color: var(--tn-i-success);
+  }
+  .status.pending-customer-confirmation,
+  .status.verification-pending,
+  .status.support-case-open {
+    color: var(--tn-i-text);
+    background: var(--tn-i-warning-surface);
+  }
+  .status.rejected,
+  .status.expired {
+    color: var(--tn-i-danger);
+  }
+  .since {
+    white-space: nowrap;
+  }
+  .reference {
+    display: block;
+    font-size: 0.8125em;
+    color: var(--tn-i-muted);
+  }
+  .link {
+    font: inherit;
+    background: none;
+    border: 0;
+    padding: 0.125rem 0.25rem;
+    color: var(--tn-i-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    border-radius: var(--tn-i-radius);
+    text-align: end;
+  }
+  .empty {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--tn-i-space);
+    align-items: center;
+    justify-content: space-between;
+  }
+  .note,
+  .status {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
+  @media (forced-colors: active) {
+    .badge {
+      border-color: CanvasText;
+    }
+  }
+`;

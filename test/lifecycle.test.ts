@@ -1,0 +1,215 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
+import '../src/define.js';
+import type { CustomerConnectAdapter, VerificationSession } from '../src/adapter/types.js';
+import { createDemoAdapter, DEMO_IDS } from '../src/adapter/demo/index.js';
+import { FakeAdapter } from './helpers/fake-adapter.js';
+
+/**
+ * Lifecycle: an element removed while its request is pending aborts it and reports nothing;
+ * put back, it asks again and shows the answer; mounting and unmounting a thousand times
+ * leaves no timer or listener behind.
+ */
+
+type Method = keyof CustomerConnectAdapter;
+
+const SESSION: VerificationSession = {
+  id: 'VER-1',
+  customer: { id: 'AAA1', legalName: 'Acme' },
+  accountId: 'ACC-1',
+  step: 'evidence',
+  attemptsRemaining: 3,
+  maxAttempts: 3,
+  currency: 'GBP',
+};
+
+interface Case {
+  name: string;
+  method: Method;
+  render(adapter: CustomerConnectAdapter): TemplateResult;
+  answer: unknown;
+  shown(el: Element): boolean;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'tn-customer-search',
+    method: 'searchDirectory',
+    render: (adapter) => html`<tn-customer-search .adapter=${adapter} value="acme" debounce="0"></tn-customer-search>`,
+    answer: { items: [{ id: 'AAA1', legalName: 'Acme Ltd', taxIds: [], country: 'GB' }], total: 1 },
+    shown: (el) => !!el.shadowRoot!.querySelector('[role="option"]'),
+  },
+  {
+    name: 'tn-group-picker',
+    method: 'listAccounts',
+    render: (adapter) => html`<tn-group-picker .adapter=${adapter} customer-id="AAA1"></tn-group-picker>`,
+    answer: [{ id: 'ACC-1', name: 'Adams' }],
+    shown: (el) => !!el.shadowRoot!.querySelector('#account'),
+  },
+  {
+    name: 'tn-verify-invoice',
+    method: 'getVerification',
+    render: (adapter) => html`<tn-verify-invoice .adapter=${adapter} verification-id="VER-1"></tn-verify-invoice>`,
+    answer: SESSION,
+    shown: (el) => !!el.shadowRoot!.querySelector('#invoice-number'),
+  },
+  {
+    name: 'tn-attention-panel',
+    method: 'getAttentionSummary',
+    render: (adapter) => html`<tn-attention-panel .adapter=${adapter}></tn-attention-panel>`,
+    answer: {
+      generatedAt: new Date().toISOString(),
+      failedInvoices: { count: 0, items: [] },
+      supportTickets: { count: 0, items: [] },
+      savedInvoices: { count: 0, items: [] },
+    },
+    shown: (el) => !el.shadowRoot!.querySelector('[aria-busy="true"]') && /\d/.test(el.shadowRoot!.textContent!),
+  },
+  {
+    name: 'tn-customer-connect',
+    method: 'getCustomer',
+    render: (adapter) => html`<tn-customer-connect .adapter=${adapter} customer-id="AAA1"></tn-customer-connect>`,
+    answer: { id: 'AAA1', legalName: 'Acme Ltd', taxIds: [], country: 'GB' },
+    shown: (el) =>
+      !!el.shadowRoot!.querySelector('tn-group-picker')?.shadowRoot?.querySelector('[part~="customer-card"]'),
+  },
+];
+
+describe('removed while a request is pending', () => {
+  for (const c of CASES) {
+    it(`${c.name}: aborts ${c.method}, reports nothing, and asks again when put back`, async () => {
+      const fake = new FakeAdapter();
+      const errors: Event[] = [];
+      const onError = (e: Event) => errors.push(e);
+      document.addEventListener('tn-error', onError);
+      try {
+        const el = await fixture(c.render(fake.adapter));
+        await waitUntil(() => fake.of(c.method).length === 1, `${c.method} was not called`);
+        const first = fake.of(c.method)[0];
+        const parent = el.parentElement!;
+        el.remove();
+        await first.aborted;
+        expect(first.signal!.aborted).to.equal(true);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(errors, 'a removal is not an error').to.deep.equal([]);
+
+        parent.append(el);
+        await waitUntil(() => fake.of(c.method).length === 2, `${c.method} was not asked again when put back`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(fake.of(c.method), 'asked again once').to.have.length(2);
+        fake.of(c.method)[1].resolve(c.answer);
+        await waitUntil(() => c.shown(el), 'the answer was not shown');
+        expect(errors).to.deep.equal([]);
+      } finally {
+        document.removeEventListener('tn-error', onError);
+      }
+    });
+  }
+});
+
+describe('mount and unmount a thousand times', () => {
+  it('leaves no timer or listener behind', async function () {
+    this.timeout(60000);
+    const live = { timeouts: new Set<number>(), intervals: new Set<number>(), listeners: 0 };
+    const original = {
+      setTimeout: window.setTimeout,
+      clearTimeout: window.clearTimeout,
+      setInterval: window.setInterval,
+      clearInterval: window.clearInterval,
+      add: EventTarget.prototype.addEventListener,
+      remove: EventTarget.prototype.removeEventListener,
+    };
+    const seen = new WeakMap<object, Set<string>>();
+    const keyOf = (type: string, listener: unknown, options: unknown) =>
+      `${type}|${typeof options === 'boolean' ? options : !!(options as AddEventListenerOptions | undefined)?.capture}|${String(
+        (listener as { name?: string })?.name,
+      )}`;
+    const ids = new WeakMap<object, number>();
+    let nextId = 1;
+    const idOf = (o: object) => ids.get(o) ?? (ids.set(o, nextId++), ids.get(o)!);
+    // Count listeners on window and document only: what an element leaks into its host page.
+    const watched = new Set<EventTarget>([window, document, document.documentElement]);
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      const id = original.setTimeout.call(
+        window,
+        (...a: unknown[]) => {
+          live.timeouts.delete(id);
+          if (typeof handler === 'function') (handler as (...x: unknown[]) => void)(...a);
+        },
+        ms,
+        ...args,
+      ) as unknown as number;
+      live.timeouts.add(id);
+      return id;
+    }) as unknown as typeof window.setTimeout;
+    window.clearTimeout = ((id?: number) => {
+      if (id !== undefined) live.timeouts.delete(id);
+      original.clearTimeout.call(window, id);
+    }) as typeof window.clearTimeout;
+    window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      const id = original.setInterval.call(window, handler as () => void, ms, ...args) as unknown as number;
+      live.intervals.add(id);
+      return id;
+    }) as unknown as typeof window.setInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined) live.intervals.delete(id);
+      original.clearInterval.call(window, id);
+    }) as typeof window.clearInterval;
+    EventTarget.prototype.addEventListener = function (type: string, listener: unknown, options?: unknown) {
+      if (watched.has(this) && listener) {
+        const key = `${keyOf(type, listener, options)}|${idOf(listener as object)}`;
+        const set = seen.get(this) ?? new Set<string>();
+        if (!set.has(key)) live.listeners++;
+        set.add(key);
+        seen.set(this, set);
+      }
+      return original.add.call(this, type, listener as EventListener, options as AddEventListenerOptions);
+    };
+    EventTarget.prototype.removeEventListener = function (type: string, listener: unknown, options?: unknown) {
+      if (watched.has(this) && listener) {
+        const key = `${keyOf(type, listener, options)}|${idOf(listener as object)}`;
+        const set = seen.get(this);
+        if (set?.delete(key)) live.listeners--;
+      }
+      return original.remove.call(this, type, listener as EventListener, options as EventListenerOptions);
+    };
+
+    const host = document.createElement('div');
+    document.body.append(host);
+    const adapter = createDemoAdapter();
+    const page = () =>
+      html`<tn-customer-search .adapter=${adapter} value="tung" debounce="0"></tn-customer-search>
+        <tn-attention-panel .adapter=${adapter} refresh-interval="30"></tn-attention-panel>
+        <tn-group-picker .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
+        <tn-verify-invoice .adapter=${adapter} verification-id="VER-none"></tn-verify-invoice>
+        <tn-customer-connect .adapter=${adapter}></tn-customer-connect>`;
+    const cycle = async () => {
+      render(page(), host);
+      await new Promise((resolve) => original.setTimeout.call(window, resolve, 0));
+      render(html``, host);
+      host.replaceChildren();
+      // lit's render keeps a marker part on the container: start each cycle afresh.
+      delete (host as unknown as Record<string, unknown>)['_$litPart$'];
+    };
+    try {
+      for (let i = 0; i < 10; i++) await cycle();
+      await new Promise((resolve) => original.setTimeout.call(window, resolve, 50));
+      const after10 = { timeouts: live.timeouts.size, intervals: live.intervals.size, listeners: live.listeners };
+      for (let i = 0; i < 990; i++) await cycle();
+      await new Promise((resolve) => original.setTimeout.call(window, resolve, 50));
+      const after1000 = { timeouts: live.timeouts.size, intervals: live.intervals.size, listeners: live.listeners };
+      expect(after1000, `after 10 cycles: ${JSON.stringify(after10)}`).to.deep.equal(after10);
+    } finally {
+      Object.assign(window, {
+        setTimeout: original.setTimeout,
+        clearTimeout: original.clearTimeout,
+        setInterval: original.setInterval,
+        clearInterval: original.clearInterval,
+      });
+      EventTarget.prototype.addEventListener = original.add;
+      EventTarget.prototype.removeEventListener = original.remove;
+      host.remove();
+    }
+  });
+});
