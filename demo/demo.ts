@@ -164,6 +164,7 @@ function record(event: Event) {
   const name = document.createElement('strong');
   name.textContent = event.type;
   const detail = document.createElement('pre');
+  detail.dir = 'ltr'; // JSON reads left to right, in an Arabic page too
   detail.textContent = JSON.stringify((event as CustomEvent).detail, null, 2);
   item.append(name, detail);
   log.prepend(item);

@@ -96,6 +96,11 @@ const CASES: { name: string; render: (adapter: DemoAdapter) => TemplateResult; r
     ready: (el) => el.shadowRoot!.querySelectorAll('tr').length > 3,
   },
   {
+    name: 'tn-relationships',
+    render: (adapter) => html`<tn-relationships .adapter=${adapter} heading-level="2"></tn-relationships>`,
+    ready: (el) => el.shadowRoot!.querySelectorAll('tbody tr').length > 0,
+  },
+  {
     name: 'tn-customer-connect',
     render: (adapter) => html`<tn-customer-connect .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-customer-connect>`,
     ready: (el) =>

@@ -16,6 +16,10 @@ const MODULES: Record<string, () => Promise<{ templates: Record<string, unknown>
 /** Words spelt the same in a locale as in English, which are translations all the same. */
 const SAME_IN: Record<string, string[]> = {
   fr: ['Type', 'Date', 'Actions', 'Notes', 'Code'],
+  de: ['Status'],
+  it: ['Account'],
+  nl: ['Type', 'Account', 'Status'],
+  pl: ['Status'],
 };
 
 /** Every shipped locale translates every message, keeping every placeholder. */
