@@ -2,7 +2,8 @@
 // 1. npm: ES modules under dist/, one file per source module (so each element entry and
 //    each locale stays a separate module), `lit` and `@lit/*` external, with declarations.
 // 2. Script tag: dist/cdn/tn-customer-connect.min.js — one minified, self-registering ES
-//    module with Lit bundled, defining every element. The demo adapter is a separate file
+//    module with Lit bundled, defining every element; each non-English locale is a chunk in
+//    dist/cdn/chunks/, fetched next to the entry only when a page switches to it. The demo adapter is a separate file
 //    (dist/cdn/tn-demo-adapter.min.js), never part of the elements' bundle. The REST adapter
 //    is (the bundle exports the public API, createRestAdapter included, valibot bundled);
 //    in the npm build valibot stays external.
@@ -47,12 +48,17 @@ export default [
     },
   },
   {
-    input: 'src/define.ts',
+    input: { 'tn-customer-connect.min': 'src/define.ts' },
+    // The entry may export more than src/define.ts does, so the code the locale chunks share
+    // stays in it (one request for the elements, one more per locale used).
+    preserveEntrySignatures: 'allow-extension',
     plugins: cdnPlugins(),
     output: {
-      file: 'dist/cdn/tn-customer-connect.min.js',
+      dir: 'dist/cdn',
       format: 'es',
-      inlineDynamicImports: true,
+      entryFileNames: '[name].js',
+      // Each locale is its own chunk, loaded (relative to the entry) only when a page uses it.
+      chunkFileNames: 'chunks/[name]-[hash].min.js',
       sourcemap: true,
     },
   },
