@@ -133,7 +133,7 @@ export const styles = css`
     color: var(--tn-i-muted);
   }
   .tree {
-    block-size: var(--tn-i-tree-height);
+    block-size: min(var(--tn-i-tree-height), calc(var(--tn-i-rows, 9) * 2.25rem + 0.25rem));
     overflow: auto;
     /* The scrollbar appearing must not narrow (and re-wrap, and re-measure) the rows. */
     scrollbar-gutter: stable;

@@ -211,6 +211,12 @@ export class TnGroupPicker extends TnElement {
     return this.groupId ?? this.chosenCustomer?.group?.id;
   }
 
+  protected override updated(): void {
+    // The list is as tall as its rows, up to --tn-group-tree-height. Set through the CSSOM:
+    // a style attribute would be refused by a strict CSP (no 'unsafe-inline' styles).
+    this.tree?.style.setProperty('--tn-i-rows', String(this.rows.length));
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('groupId') && this.groupId) this.mode = 'group';
     // The host names the account: it becomes the choice (once the accounts are known, checked against them).
@@ -486,7 +492,6 @@ export class TnGroupPicker extends TnElement {
             aria-activedescendant=${ifDefined(active ? rowId(active) : undefined)}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${error ? 'count tree-error' : 'count'}
-            style=${`block-size: min(var(--tn-i-tree-height), ${this.rows.length * 2.25 + 0.25}rem)`}
             @keydown=${this.onTreeKeyDown}
             @click=${this.onTreeClick}
           >

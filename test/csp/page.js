@@ -1,0 +1,9 @@
+// The page's own script (script-src 'self': no inline script): the demo adapter, and a log
+// of every CSP violation for the test to read.
+import { createDemoAdapter } from '/dist/cdn/tn-demo-adapter.min.js';
+
+window.violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.violations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`);
+});
+document.getElementById('provider').adapter = createDemoAdapter();
