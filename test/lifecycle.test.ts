@@ -213,3 +213,76 @@ describe('mount and unmount a thousand times', () => {
     }
   });
 });
+
+describe('fifty rapid clicks send one request', () => {
+  const clicks = (button: HTMLButtonElement) => {
+    for (let i = 0; i < 50; i++) button.click();
+  };
+
+  it('tn-verify-invoice: Continue and Connect without verification', async () => {
+    const fake = new FakeAdapter();
+    const el = await fixture(html`<tn-verify-invoice .adapter=${fake.adapter} .session=${SESSION}></tn-verify-invoice>`);
+    const fill = (id: string, value: string) => {
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    fill('invoice-number', 'TNA9322');
+    fill('invoice-date', '2015-08-10');
+    fill('amount', '4508');
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    clicks(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.of('submitVerificationEvidence')).to.have.length(1);
+    fake.of('submitVerificationEvidence')[0].resolve({ accepted: false, session: { ...SESSION, attemptsRemaining: 2 } });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="fallback-button"]'));
+    clicks(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="fallback-button"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.of('connectWithoutVerification')).to.have.length(1);
+  });
+
+  it('tn-attention-panel and tn-relationships: Refresh', async () => {
+    const fake = new FakeAdapter();
+    const panel = await fixture(html`<tn-attention-panel .adapter=${fake.adapter}></tn-attention-panel>`);
+    const list = await fixture(html`<tn-relationships .adapter=${fake.adapter}></tn-relationships>`);
+    await waitUntil(() => fake.of('getAttentionSummary').length === 1 && fake.of('listRelationships').length === 1);
+    clicks(panel.shadowRoot!.querySelector<HTMLButtonElement>('[part~="refresh"]')!);
+    clicks(list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="refresh"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A click while a load runs does nothing: still the first request each.
+    expect(fake.of('getAttentionSummary')).to.have.length(1);
+    expect(fake.of('listRelationships')).to.have.length(1);
+  });
+});
+
+describe('fast step switching in the flow', () => {
+  it('ends where the last action leads, with no error and the last customer on screen', async () => {
+    const adapter = createDemoAdapter();
+    const errors: Event[] = [];
+    const onError = (e: Event) => errors.push(e);
+    window.addEventListener('error', onError);
+    try {
+      const el = await fixture<HTMLElementTagNameMap['tn-customer-connect']>(
+        html`<tn-customer-connect .adapter=${adapter}></tn-customer-connect>`,
+      );
+      const ids = [DEMO_IDS.tungstenBank, DEMO_IDS.wingtipToys, DEMO_IDS.tungstenNetworkGmbh, DEMO_IDS.fourthCoffee];
+      for (let i = 0; i < 40; i++) {
+        el.connect(ids[i % ids.length]);
+        if (i % 3 === 0) el.back();
+        if (i % 7 === 0) el.startOver();
+        if (i % 5 === 0) el.viewGroup(DEMO_IDS.tungstenNetworkGmbh);
+      }
+      el.connect(DEMO_IDS.fourthCoffee);
+      await el.updateComplete;
+      expect(el.step).to.equal('request');
+      const picker = el.shadowRoot!.querySelector('tn-group-picker')!;
+      await waitUntil(() => picker.shadowRoot!.textContent!.includes('Fourth Coffee Roasters GmbH'), 'the last customer is not shown', {
+        timeout: 5000,
+      });
+      expect(picker.shadowRoot!.textContent).to.not.contain('Wingtip Toys');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+});
