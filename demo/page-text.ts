@@ -73,7 +73,7 @@ export const PAGE_TEXT: Record<string, Record<string, string>> = {
     clear: 'Leeren',
     logLead: 'Jedes tn-*-Ereignis der Komponenten, das neueste zuerst.',
     logEmpty: 'Noch keine Ereignisse.',
-    attention: 'Zu Ihrer Aufmerksamkeit',
+    attention: 'Zu erledigen',
   },
   es: {
     skip: 'Ir al contenido',
@@ -145,7 +145,7 @@ export const PAGE_TEXT: Record<string, Record<string, string>> = {
     clear: 'Wissen',
     logLead: 'Elke tn-*-gebeurtenis van de onderdelen, nieuwste eerst.',
     logEmpty: 'Nog geen gebeurtenissen.',
-    attention: 'Ter attentie',
+    attention: 'Vraagt uw aandacht',
   },
   pt: {
     skip: 'Ir para o conteúdo',
