@@ -89,4 +89,15 @@ export const tableStyles = css`
       grid-row: 1;
     }
   }
+  /* A row's action: a button that reads as a link. */
+  .link {
+    font: inherit;
+    background: none;
+    border: 0;
+    padding: 0.125rem 0.25rem;
+    color: var(--tn-i-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    border-radius: var(--tn-i-radius);
+  }
 `;

@@ -140,6 +140,16 @@ async function chooseAccount(page, label = 'Account') {
   await page.getByRole('combobox', { name: label }).or(page.getByLabel(label, { exact: true })).first().selectOption({ label: 'Adams Office Supplies (IT) - Test' });
 }
 
+/** Search → Demonstration Example Buyer → account → Connect: the network asks for a verification. */
+async function requestVerification(page) {
+  await search(page, 'demonstration');
+  await option(page, 'Demonstration Example Buyer').locator('[data-action="connect"]').click();
+  await expectTitle(page, 'Request the connection');
+  await chooseAccount(page);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expectTitle(page, 'Verify your relationship');
+}
+
 describe('demo portal, end to end (Chromium)', () => {
   it('home → Connect now → one entity → support case; the ticket count and relationships follow', async () => {
     const { page, close } = await open();
@@ -239,11 +249,7 @@ describe('demo portal, end to end (Chromium)', () => {
 
   it('verification → "Connect without verification" → a support case', async () => {
     const { page, close } = await open('#connect');
-    await search(page, 'demonstration');
-    await option(page, 'Demonstration Example Buyer').locator('[data-action="connect"]').click();
-    await chooseAccount(page);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await expectTitle(page, 'Verify your relationship');
+    await requestVerification(page);
     await page.getByRole('button', { name: 'Connect without verification' }).click();
     await expectTitle(page, 'Your request has been received');
     await page.locator('tn-verify-invoice').getByText(/2881017/).first().waitFor();
@@ -254,11 +260,7 @@ describe('demo portal, end to end (Chromium)', () => {
 
   it('relationships: Resume verification returns to a verification left half-way; Request again opens the request', async () => {
     const { page, close } = await open('#connect');
-    await search(page, 'demonstration');
-    await option(page, 'Demonstration Example Buyer').locator('[data-action="connect"]').click();
-    await chooseAccount(page);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await expectTitle(page, 'Verify your relationship');
+    await requestVerification(page);
     // Leave the verification for later.
     assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Verification pending']), ['Verification pending']);
     await page.locator('tn-relationships tr', { hasText: 'Demonstration Example Buyer' }).getByRole('button', { name: /Resume verification/ }).click();

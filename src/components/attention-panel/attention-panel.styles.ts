@@ -86,16 +86,6 @@ export const styles = css`
   .list-title {
     font-weight: 700;
   }
-  .link {
-    font: inherit;
-    background: none;
-    border: 0;
-    padding: 0.125rem 0.25rem;
-    color: var(--tn-i-accent);
-    text-decoration: underline;
-    cursor: pointer;
-    border-radius: var(--tn-i-radius);
-  }
   .more {
     margin: 0;
     font-size: 0.875em;

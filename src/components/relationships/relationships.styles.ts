@@ -118,14 +118,6 @@ export const styles = css`
     color: var(--tn-i-muted);
   }
   .link {
-    font: inherit;
-    background: none;
-    border: 0;
-    padding: 0.125rem 0.25rem;
-    color: var(--tn-i-accent);
-    text-decoration: underline;
-    cursor: pointer;
-    border-radius: var(--tn-i-radius);
     text-align: end;
   }
   .empty {
