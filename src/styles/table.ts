@@ -7,6 +7,12 @@ import { css } from 'lit';
  * The host element's wrapper must be a size container (`container-type: inline-size`).
  */
 export const tableStyles = css`
+  /* Wraps a table: a wide table scrolls here. Positioned, so that visually hidden (absolute)
+     text inside the table is clipped too instead of widening the host page. */
+  .scroller {
+    overflow-x: auto;
+    position: relative;
+  }
   .table {
     inline-size: 100%;
     border-collapse: collapse;

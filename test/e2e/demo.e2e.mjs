@@ -330,6 +330,16 @@ describe('demo portal, end to end (Chromium)', () => {
     await expectTitle(page, 'Request the connection');
     await page.getByRole('combobox', { name: 'Account' }).waitFor();
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'the page scrolls sideways at 320 px');
+    // Every page, and at a middle width where the relationships are still a table.
+    for (const width of [320, 600]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const name of ['Home', 'Customer relationships']) {
+        await page.getByRole('link', { name }).click();
+        await page.waitForTimeout(300);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scrollWidth <= width, `${name} scrolls sideways at ${width} px (${scrollWidth})`);
+      }
+    }
     await close();
   });
 });

@@ -7,6 +7,8 @@ export const styles = css`
   }
   .base {
     display: grid;
+    /* A table wider than the element scrolls inside it instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--tn-i-space);
     container-type: inline-size;
   }
@@ -54,9 +56,6 @@ export const styles = css`
     justify-content: space-between;
     background: var(--tn-i-warning-surface);
     border-inline-start: 4px solid #b26a00;
-  }
-  .scroller {
-    overflow-x: auto;
   }
   .dot {
     display: inline-block;

@@ -8,6 +8,8 @@ export const styles = css`
   }
   .base {
     display: grid;
+    /* A table wider than the element scrolls inside it instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--tn-i-space);
     container-type: inline-size;
   }
@@ -55,9 +57,6 @@ export const styles = css`
   .count:empty {
     display: none;
   }
-  .scroller {
-    overflow-x: auto;
-  }
   .sort {
     font: inherit;
     color: inherit;
@@ -91,6 +90,10 @@ export const styles = css`
     font-size: 0.8125em;
     font-weight: 600;
     white-space: nowrap;
+  }
+  /* Statuses wrap rather than widen the table. */
+  .badge.status {
+    white-space: normal;
   }
   .test-buyer {
     margin-inline-start: 0.375rem;
