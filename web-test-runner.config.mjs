@@ -36,6 +36,9 @@ if (wanted.includes('chromium')) {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // test/lifecycle.test.ts measures the heap: window.gc() and exact performance.memory.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     }),

@@ -67,6 +67,22 @@ const CASES: Case[] = [
     shown: (el) => !el.shadowRoot!.querySelector('[aria-busy="true"]') && /\d/.test(el.shadowRoot!.textContent!),
   },
   {
+    name: 'tn-relationships',
+    method: 'listRelationships',
+    render: (adapter) => html`<tn-relationships .adapter=${adapter}></tn-relationships>`,
+    answer: [
+      {
+        id: 'REL-1',
+        accountId: 'ACC-1',
+        accountName: 'Adams',
+        customer: { id: 'AAA1', legalName: 'Acme Ltd', country: 'GB' },
+        status: 'connected',
+        since: '2026-11-20T10:00:00Z',
+      },
+    ],
+    shown: (el) => el.shadowRoot!.textContent!.includes('Acme Ltd'),
+  },
+  {
     name: 'tn-customer-connect',
     method: 'getCustomer',
     render: (adapter) => html`<tn-customer-connect .adapter=${adapter} customer-id="AAA1"></tn-customer-connect>`,
@@ -108,8 +124,20 @@ describe('removed while a request is pending', () => {
   }
 });
 
+/** The JS heap after a full collection, in bytes; undefined where the engine offers no measure (all but Chromium). */
+async function heapAfterGc(): Promise<number | undefined> {
+  const gc = (window as { gc?: () => void }).gc;
+  const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
+  if (!gc || !memory) return undefined;
+  // Twice, with a task between: some objects are only collectable after finalizers ran.
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  gc();
+  return memory.usedJSHeapSize;
+}
+
 describe('mount and unmount a thousand times', () => {
-  it('leaves no timer or listener behind', async function () {
+  it('leaves no timer or listener behind, and (Chromium, where the heap can be measured) no heap growth', async function () {
     this.timeout(60000);
     const live = { timeouts: new Set<number>(), intervals: new Set<number>(), listeners: 0 };
     const original = {
@@ -183,7 +211,8 @@ describe('mount and unmount a thousand times', () => {
         <tn-attention-panel .adapter=${adapter} refresh-interval="30"></tn-attention-panel>
         <tn-group-picker .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
         <tn-verify-invoice .adapter=${adapter} verification-id="VER-none"></tn-verify-invoice>
-        <tn-customer-connect .adapter=${adapter}></tn-customer-connect>`;
+        <tn-customer-connect .adapter=${adapter}></tn-customer-connect>
+        <tn-relationships .adapter=${adapter}></tn-relationships>`;
     const cycle = async () => {
       render(page(), host);
       await new Promise((resolve) => original.setTimeout.call(window, resolve, 0));
@@ -196,10 +225,18 @@ describe('mount and unmount a thousand times', () => {
       for (let i = 0; i < 10; i++) await cycle();
       await new Promise((resolve) => original.setTimeout.call(window, resolve, 50));
       const after10 = { timeouts: live.timeouts.size, intervals: live.intervals.size, listeners: live.listeners };
+      const heap10 = await heapAfterGc();
       for (let i = 0; i < 990; i++) await cycle();
       await new Promise((resolve) => original.setTimeout.call(window, resolve, 50));
       const after1000 = { timeouts: live.timeouts.size, intervals: live.intervals.size, listeners: live.listeners };
       expect(after1000, `after 10 cycles: ${JSON.stringify(after10)}`).to.deep.equal(after10);
+      const heap1000 = await heapAfterGc();
+      if (heap10 !== undefined && heap1000 !== undefined) {
+        // #12's budget: the heap after 1,000 cycles is within 5 % of the heap after the first 10.
+        const growth = (heap1000 - heap10) / heap10;
+        console.log(`heap after 10 cycles ${(heap10 / 2 ** 20).toFixed(2)} MB, after 1,000 ${(heap1000 / 2 ** 20).toFixed(2)} MB (${(growth * 100).toFixed(1)} %)`);
+        expect(growth, `heap grew from ${heap10} to ${heap1000} bytes`).to.be.below(0.05);
+      }
     } finally {
       Object.assign(window, {
         setTimeout: original.setTimeout,
