@@ -19,6 +19,26 @@ import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { pressChordPlugin } from './scripts/wtr-keys-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { buildSync } from 'esbuild';
+
+// The story audit (test/stories-audit.test.ts) runs the stories' play functions, which use
+// `storybook/test`. Its @testing-library/dom pulls in CommonJS packages (aria-query, …) that
+// the dev server cannot serve as modules, so it is bundled once, here, into one ES module.
+const storybookTest = fileURLToPath(new URL('./node_modules/.cache/tn-wtr/storybook-test.js', import.meta.url));
+buildSync({
+  stdin: { contents: "export * from 'storybook/test';", resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2021',
+  outfile: storybookTest,
+  define: { 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
+  logLevel: 'error',
+});
+const bundledStorybookTest = {
+  name: 'bundled-storybook-test',
+  resolveImport: ({ source }) => (source === 'storybook/test' ? '/node_modules/.cache/tn-wtr/storybook-test.js' : undefined),
+};
 
 const wanted = (process.env.TN_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
 const browsers = [];
@@ -96,6 +116,7 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     pressChordPlugin(),
+    bundledStorybookTest,
     esbuildPlugin({
       ts: true,
       target: 'es2021',

@@ -1,12 +1,12 @@
 /**
- * Toolbar: locale (the nine shipped), theme (light / dark) and direction (from the locale,
+ * Toolbar: locale (the nine shipped), theme (light / dark / a host brand, stories/themes.ts) and direction (from the locale,
  * ltr or rtl).
  *
  * - Locale: a global loader awaits the library's `setLocale` before every render, so a
  *   story first renders (and re-renders after a switch) with its messages loaded. Elements
  *   also re-render by themselves on the locale change (`updateWhenLocaleChanges`).
  * - Theme and direction: a decorator wraps each story in a `<div>` carrying `dir`, `lang`
- *   and, for dark, only documented `--tn-*` custom properties, which inherit into every
+ *   and the theme's documented `--tn-*` custom properties (none for light), which inherit into every
  *   element's shadow root. Nothing inside the elements is styled from here.
  *
  * A story pins a value with `globals: { locale: 'fr' }` (or `theme`, `dir`).
@@ -17,33 +17,10 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from 'virtual:tn-custom-elements';
 import { resolveLocale, rtlLocales, setLocale } from '../src/localization.js';
+import { THEMES, themeStyle } from '../stories/themes.js';
+import type { ThemeName } from '../stories/themes.js';
 
 if (manifest) setCustomElementsManifest(manifest);
-
-/** Page colours around the element, per theme (the wrapper, not the element). */
-const PAGE = {
-  light: { background: '#ffffff', color: '#1d2733', colorScheme: 'light' },
-  dark: { background: '#0d1117', color: '#e6edf3', colorScheme: 'dark' },
-} as const;
-
-/** The dark theme: documented tokens only (see src/styles/tokens.ts). */
-const DARK_TOKENS: Record<`--tn-${string}`, string> = {
-  '--tn-color-text': '#e6edf3',
-  '--tn-color-text-muted': '#a3afbd',
-  '--tn-color-surface': '#161b22',
-  '--tn-color-surface-alt': '#222a35',
-  '--tn-color-border': '#6e7b8b',
-  '--tn-color-accent': '#6cb6ff',
-  '--tn-color-accent-text': '#0d1117',
-  '--tn-color-danger': '#ff938a',
-  '--tn-color-danger-surface': '#3d1d1c',
-  '--tn-color-highlight': '#6b5a00',
-  '--tn-color-active': '#1c3352',
-  '--tn-focus-ring': '2px solid #8cc8ff',
-  '--tn-shadow': '0 4px 16px rgb(0 0 0 / 0.6)',
-};
-
-type Theme = keyof typeof PAGE;
 
 const withLocale: Loader = async ({ globals }) => {
   await setLocale(String(globals.locale ?? 'en'));
@@ -51,16 +28,12 @@ const withLocale: Loader = async ({ globals }) => {
 };
 
 const withThemeAndDirection: Decorator = (story, { globals }) => {
-  const theme: Theme = globals.theme === 'dark' ? 'dark' : 'light';
+  const theme: ThemeName = Object.hasOwn(THEMES, String(globals.theme)) ? (globals.theme as ThemeName) : 'light';
   const locale = resolveLocale(String(globals.locale ?? 'en'));
   // "auto": the locale's own direction (Arabic right to left), as a host page would set it.
   const dir = globals.dir === 'rtl' || (globals.dir !== 'ltr' && rtlLocales.includes(locale)) ? 'rtl' : 'ltr';
-  const page = PAGE[theme];
   const style = {
-    ...(theme === 'dark' ? DARK_TOKENS : {}),
-    background: page.background,
-    color: page.color,
-    'color-scheme': page.colorScheme,
+    ...themeStyle(theme),
     'box-sizing': 'border-box',
     'min-block-size': '100vh',
     padding: '1.5rem',
@@ -104,8 +77,9 @@ const preview: Preview = {
         title: 'Theme',
         icon: 'mirror',
         items: [
-          { value: 'light', icon: 'sun', title: 'Light' },
-          { value: 'dark', icon: 'moon', title: 'Dark' },
+          { value: 'light', icon: 'sun', title: THEMES.light.title },
+          { value: 'dark', icon: 'moon', title: THEMES.dark.title },
+          { value: 'brand', icon: 'paintbrush', title: THEMES.brand.title },
         ],
         dynamicTitle: true,
       },

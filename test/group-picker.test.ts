@@ -421,7 +421,10 @@ describe('<tn-group-picker>', () => {
     await expect(el).to.be.accessible();
 
     const tree = $(el, '[role="tree"]');
+    // The tree names its active row only while it has the focus.
+    expect(tree.hasAttribute('aria-activedescendant')).to.equal(false);
     tree.focus();
+    await el.updateComplete;
     const active = () => el.shadowRoot!.getElementById(tree.getAttribute('aria-activedescendant')!)!;
     expect(active().textContent).to.contain('Bulgaria');
     await press('ArrowDown');

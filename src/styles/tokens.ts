@@ -19,6 +19,8 @@ export const tokens = css`
     --tn-i-accent-text: var(--tn-color-accent-text, #ffffff);
     --tn-i-danger: var(--tn-color-danger, #b3261e);
     --tn-i-danger-surface: var(--tn-color-danger-surface, #fdecea);
+    --tn-i-success: var(--tn-color-success, #1e7b34);
+    --tn-i-warning-surface: var(--tn-color-warning-surface, #fff4d6);
     --tn-i-highlight: var(--tn-color-highlight, #fff0a8);
     --tn-i-active: var(--tn-color-active, #e3effb);
     --tn-i-radius: var(--tn-radius, 4px);
@@ -73,7 +75,12 @@ export const shared = css`
     background: var(--tn-i-accent);
     color: var(--tn-i-accent-text);
   }
-  :focus-visible {
+  :focus-visible,
+  /* A date field's segments take the focus inside it (Chromium): ring the field then too. */
+  input:focus,
+  input:focus-within,
+  select:focus,
+  textarea:focus {
     outline: var(--tn-i-focus);
     outline-offset: 2px;
   }

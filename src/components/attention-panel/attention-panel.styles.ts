@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --tn-i-warning-surface: var(--tn-color-warning-surface, #fff4d6);
   }
   .base {
     display: grid;

@@ -158,6 +158,12 @@ export class TnGroupPicker extends TnElement {
   @state() private selection?: EntitySelection;
   @state() private rows: TreeRow[] = [];
   @state() private activeRow = 0;
+  /**
+   * Whether the tree has the focus. Only then does it name its active row
+   * (aria-activedescendant): at rest the virtualizer may not have rendered that row yet, and
+   * a reference to a missing element is invalid ARIA.
+   */
+  @state() private treeFocused = false;
   @state() private filter = '';
   @state() private vendorCode = '';
   @state() private notes = '';
@@ -489,11 +495,13 @@ export class TnGroupPicker extends TnElement {
             data-field="entityIds"
             aria-multiselectable="true"
             aria-label=${msg(str`Legal entities of ${group.name}`)}
-            aria-activedescendant=${ifDefined(active ? rowId(active) : undefined)}
+            aria-activedescendant=${ifDefined(active && this.treeFocused ? rowId(active) : undefined)}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${error ? 'count tree-error' : 'count'}
             @keydown=${this.onTreeKeyDown}
             @click=${this.onTreeClick}
+            @focus=${() => (this.treeFocused = true)}
+            @blur=${() => (this.treeFocused = false)}
           >
             ${virtualize({
               items: this.rows,

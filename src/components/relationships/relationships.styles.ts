@@ -3,8 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --tn-i-success: var(--tn-color-success, #1e7b34);
-    --tn-i-warning-surface: var(--tn-color-warning-surface, #fff4d6);
   }
   .base {
     display: grid;

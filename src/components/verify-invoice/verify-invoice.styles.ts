@@ -4,7 +4,6 @@ export const styles = css`
   :host {
     display: block;
     --tn-i-field-max: var(--tn-verify-field-max-width, 22rem);
-    --tn-i-success: var(--tn-color-success, #1e7b34);
   }
   .base {
     display: grid;
