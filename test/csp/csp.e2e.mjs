@@ -2,12 +2,19 @@
 //   default-src 'self'; script-src 'self'; style-src 'self';
 //   require-trusted-types-for 'script'; trusted-types lit-html
 // ("lit-html" is the one policy the library needs: Lit creates it for its templates). The
-// whole flow runs in Chromium (the engine that enforces Trusted Types) with zero violations.
+// whole flow runs with zero violations:
+// - in Chromium (the engine that enforces Trusted Types), driven by playwright-core;
+// - in Firefox ESR and WebKit (MiniBrowser under Xvfb), which enforce the CSP but not Trusted
+//   Types, started with no driver on test/csp/self-test.html: the page drives the same flow
+//   itself and posts what it saw to /result.
 //
 //   npm run build && npm run test:csp
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +28,22 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 let server;
 let browser;
 let base;
+/** Resolvers waiting for a self-driven page's report (POST /result). */
+const reports = [];
 
 before(async () => {
   await readFile(join(root, 'dist/cdn/tn-customer-connect.min.js')).catch(() => {
     throw new Error('No dist/cdn build: run `npm run build` first.');
   });
   server = createServer(async (request, response) => {
+    if (request.method === 'POST' && request.url === '/result') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      response.writeHead(204, { 'Content-Security-Policy': POLICY });
+      response.end();
+      reports.shift()?.(JSON.parse(body));
+      return;
+    }
     if (request.url === '/favicon.ico') {
       response.writeHead(204, { 'Content-Security-Policy': POLICY });
       response.end();
@@ -117,5 +134,65 @@ describe('strict CSP + Trusted Types, built script-tag bundle (Chromium)', () =>
     await page.waitForFunction(() => window.violations.length > 0);
     assert.match((await page.evaluate(() => window.violations))[0], /style-src/);
     await page.close();
+  });
+});
+
+/**
+ * Opens test/csp/self-test.html in a browser started as a plain process (no driver) and
+ * resolves with the report the page posts; the browser is stopped by process group after.
+ */
+async function selfTest(command, args, env = {}) {
+  const report = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command}: no report within 90 s`)), 90_000);
+    reports.push((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+  const child = spawn(command, [...args, `${base}/test/csp/self-test.html`], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, ...env },
+  });
+  try {
+    return await report;
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function assertClean(report) {
+  assert.equal(report.failure, null, `the flow stopped: ${report.failure} (after: ${report.steps.join(', ') || 'nothing'})`);
+  assert.deepEqual(report.steps, ['panels', 'support case', 'group', 'french']);
+  assert.deepEqual(report.violations, [], 'CSP violations');
+  assert.deepEqual(report.errors, [], 'errors on the page');
+}
+
+describe('strict CSP, built script-tag bundle, the page driving itself (Firefox ESR, WebKit)', () => {
+  const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+  it('Firefox ESR: the whole flow, with no violation', async () => {
+    assert.ok(existsSync(FIREFOX), `${FIREFOX} is missing`);
+    const profile = mkdtempSync(join(tmpdir(), 'tn-csp-firefox-'));
+    try {
+      const report = await selfTest(FIREFOX, ['--headless', '--no-remote', '--profile', profile]);
+      assert.match(report.userAgent, /Firefox/);
+      assertClean(report);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('WebKit (MiniBrowser): the whole flow, with no violation', async () => {
+    assert.ok(existsSync(MINIBROWSER), `${MINIBROWSER} is missing`);
+    const report = await selfTest('xvfb-run', ['-a', MINIBROWSER, '--private']);
+    assert.match(report.userAgent, /AppleWebKit/);
+    assert.doesNotMatch(report.userAgent, /Chrome/);
+    assertClean(report);
   });
 });
