@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `node bench/search.mjs`: times the demo network's directory search (60,000 entities) in
+// headless Chromium — the build of the directory and its search keys, the first query after
+// that build (cold), and warm queries — with the JS heap the directory holds. Each run loads a
+// fresh page (the directory is built once per page), with a different cold query; prints
+// medians of RUNS runs. Issue #12's budget: ≤ 5 ms per query, cold and warm.
+// These are figures to compare, not pass/fail tests. (Standalone for now; to merge into run.mjs.)
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.RUNS ?? 7);
+const COLD_QUERIES = ['globex', 'société', 'gmbh', 'FR123', 'trans', 'e', 'zzqxv no match'];
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Benchmark: directory search</title>
+<script type="module" src="/bench/search-page.ts"></script></head><body></body></html>`;
+
+const server = await startDevServer({
+  config: {
+    rootDir: root,
+    port: 0,
+    hostname: '127.0.0.1',
+    nodeResolve: { exportConditions: ['production'] },
+    plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: `${root}tsconfig.json` })],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const ms = (value) => value.toFixed(2);
+
+try {
+  const origin = `http://127.0.0.1:${server.server.address().port}`;
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh page per run: the engine builds its directory once per page.
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.route(`${origin}/bench/search.html`, (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
+    await page.goto(`${origin}/bench/search.html`);
+    await page.waitForFunction(() => typeof window.benchSearch === 'function');
+    runs.push(await page.evaluate((query) => window.benchSearch(query), COLD_QUERIES[i % COLD_QUERIES.length]));
+    await page.close();
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${browser.version()}`;
+  console.log(`\nDemo directory search, ${RUNS} runs (fresh page each) — ${machine}\n`);
+  console.log(`build (directory + search keys)  median ${ms(median(runs.map((r) => r.buildMs)))} ms`);
+  console.log(`heap held by the directory       median ${median(runs.map((r) => r.heapMB)).toFixed(1)} MB`);
+  console.log(`cold query                       median ${ms(median(runs.map((r) => r.coldMs)))} ms, max ${ms(Math.max(...runs.map((r) => r.coldMs)))} ms`);
+  for (const r of runs) console.log(`  cold ${JSON.stringify(r.coldQuery).padEnd(18)} ${ms(r.coldMs)} ms`);
+  console.log(`warm queries                     median ${ms(median(runs.map((r) => r.warmMedianMs)))} ms, slowest query ${ms(median(runs.map((r) => r.warmMaxMs)))} ms`);
+  for (const [q, query] of runs[0].queries.entries()) {
+    const perRun = runs.map((r) => r.queries[q].medianMs);
+    console.log(`  ${JSON.stringify(query.text).padEnd(18)} ${ms(median(perRun)).padStart(7)} ms  (${query.total} results)`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
