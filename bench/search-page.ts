@@ -4,7 +4,11 @@
  * search keys, the first (cold) query after that build, and warm queries — with the JS heap
  * the directory holds. Issue #12's budget: ≤ 5 ms median per query, cold and warm.
  */
+import { fold } from '../src/base/fold.js';
+import { SEED_CUSTOMERS } from '../src/adapter/demo/data.js';
+import { generateDirectory } from '../src/adapter/demo/directory.js';
 import { DemoNetwork } from '../src/adapter/demo/engine.js';
+import { NameIndex } from '../src/adapter/demo/name-index.js';
 
 /** Realistic queries: brands, legal forms, accents, IDs, partial words, short text, no match. */
 const QUERIES = [
@@ -43,9 +47,19 @@ interface SearchBench {
   heapMB: number;
 }
 
+/** Where the build's time goes, each step cold (first run in the page). */
+interface BuildBreakdown {
+  generateMs: number;
+  foldMs: number;
+  nameIndexMs: number;
+  /** Bytes held by the name index's typed arrays. */
+  nameIndexMB: number;
+}
+
 declare global {
   interface Window {
     benchSearch(coldQuery?: string): Promise<SearchBench>;
+    benchSearchBuild(): Promise<BuildBreakdown>;
     gc?: () => void;
   }
 }
@@ -95,4 +109,18 @@ window.benchSearch = async (coldQuery = 'globex') => {
     queries,
     heapMB,
   };
+};
+
+/** Call on a page of its own (instead of `benchSearch`): the steps run cold. */
+window.benchSearchBuild = async () => {
+  let start = performance.now();
+  const generated = generateDirectory({ reservedIds: SEED_CUSTOMERS.map((customer) => customer.id) });
+  const generateMs = performance.now() - start;
+  start = performance.now();
+  const names = [...SEED_CUSTOMERS, ...generated.entries].map((entry) => fold(entry.legalName));
+  const foldMs = performance.now() - start;
+  start = performance.now();
+  const index = new NameIndex(names);
+  const nameIndexMs = performance.now() - start;
+  return { generateMs, foldMs, nameIndexMs, nameIndexMB: index.byteSize / 1024 / 1024 };
 };

@@ -52,9 +52,20 @@ try {
     runs.push(await page.evaluate((query) => window.benchSearch(query), COLD_QUERIES[i % COLD_QUERIES.length]));
     await page.close();
   }
+  const breakdowns = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const page = await browser.newPage();
+    await page.route(`${origin}/bench/search.html`, (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
+    await page.goto(`${origin}/bench/search.html`);
+    await page.waitForFunction(() => typeof window.benchSearchBuild === 'function');
+    breakdowns.push(await page.evaluate(() => window.benchSearchBuild()));
+    await page.close();
+  }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${browser.version()}`;
   console.log(`\nDemo directory search, ${RUNS} runs (fresh page each) — ${machine}\n`);
   console.log(`build (directory + search keys)  median ${ms(median(runs.map((r) => r.buildMs)))} ms`);
+  const step = (key) => ms(median(breakdowns.map((b) => b[key])));
+  console.log(`  of which, each step cold: generate ${step('generateMs')} ms, fold names ${step('foldMs')} ms, name index ${step('nameIndexMs')} ms (${step('nameIndexMB')} MB of typed arrays)`);
   console.log(`heap held by the directory       median ${median(runs.map((r) => r.heapMB)).toFixed(1)} MB`);
   console.log(`cold query                       median ${ms(median(runs.map((r) => r.coldMs)))} ms, max ${ms(Math.max(...runs.map((r) => r.coldMs)))} ms`);
   for (const r of runs) console.log(`  cold ${JSON.stringify(r.coldQuery).padEnd(18)} ${ms(r.coldMs)} ms`);

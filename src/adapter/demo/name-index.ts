@@ -24,6 +24,8 @@ const RADIX = 1 << BITS;
 const OTHER = 0;
 /** Gram lengths indexed; also how many leading letters `heads` keeps. */
 const MAX_GRAM = 3;
+/** Rounds of {@link NameIndex.warmUp}. */
+const WARM_UP_ROUNDS = 3;
 /** Stop intersecting once this few candidates remain: checking them is cheaper. */
 const FEW_CANDIDATES = 32;
 
@@ -52,6 +54,7 @@ export class NameIndex {
     const text = this.encode();
     this.heads = Int32Array.from(names, (_, position) => headOf(text, position));
     this.postings = [1, 2, 3].map((length) => buildPostings(text, length));
+    this.warmUp();
   }
 
   /**
@@ -94,6 +97,19 @@ export class NameIndex {
       for (let i = 0; i < name.length; i++) codes[start + i] = letters[name.charCodeAt(i)];
     });
     return { codes, starts };
+  }
+
+  /**
+   * Runs a few searches, so that the JavaScript engine has compiled the search code before
+   * the first real query (which would otherwise run several times slower, interpreted).
+   */
+  private warmUp(): void {
+    const { names } = this;
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const name of [names[0], names[names.length >> 1], names[names.length - 1]]) {
+        for (const length of [2, 3, 5, 8]) if (name?.length >= length) this.find(name.slice(0, length));
+      }
+    }
   }
 
   // ----- private: searching
