@@ -46,6 +46,8 @@ export class NameIndex {
   private readonly heads: Int32Array;
   /** Posting lists of grams of one, two and three code units. */
   private readonly postings: readonly Postings[];
+  /** Work space of a search, one position per name: two for intersecting, two for splitting. */
+  private readonly scratch: readonly Int32Array[];
 
   /** Indexes `names`, already folded; matches are positions in this list. */
   constructor(names: readonly string[]) {
@@ -54,6 +56,7 @@ export class NameIndex {
     const text = this.encode();
     this.heads = Int32Array.from(names, (_, position) => headOf(text, position));
     this.postings = [1, 2, 3].map((length) => buildPostings(text, length));
+    this.scratch = Array.from({ length: 4 }, () => new Int32Array(names.length));
     this.warmUp();
   }
 
@@ -71,7 +74,8 @@ export class NameIndex {
   /** Bytes held by the index's typed arrays. */
   get byteSize(): number {
     const lists = this.postings.reduce((sum, { offsets, entries }) => sum + offsets.byteLength + entries.byteLength, 0);
-    return lists + this.letters.byteLength + this.heads.byteLength;
+    const scratch = this.scratch.reduce((sum, array) => sum + array.byteLength, 0);
+    return lists + scratch + this.letters.byteLength + this.heads.byteLength;
   }
 
   // ----- private: building
@@ -134,17 +138,15 @@ export class NameIndex {
   /** An ascending trigram list of frequent letters, names starting with the trigram first. */
   private splitByHead(gram: string, list: Positions): Int32Array {
     const head = this.code(gram);
-    const result = new Int32Array(list.length);
-    const rest = new Int32Array(list.length);
-    let starting = 0;
-    let others = 0;
+    const [, , starting, others] = this.scratch;
+    let startingCount = 0;
+    let otherCount = 0;
     for (let i = 0; i < list.length; i++) {
       const position = list[i];
-      if (this.heads[position] === head) result[starting++] = position;
-      else rest[others++] = position;
+      if (this.heads[position] === head) starting[startingCount++] = position;
+      else others[otherCount++] = position;
     }
-    result.set(rest.subarray(0, others), starting);
-    return result;
+    return concat(starting.subarray(0, startingCount), others.subarray(0, otherCount));
   }
 
   /** Names that may contain `text`: its gram's list, or the intersection of its trigrams' lists. */
@@ -154,30 +156,36 @@ export class NameIndex {
     for (let i = 0; i + MAX_GRAM <= text.length; i++) grams.add(text.slice(i, i + MAX_GRAM));
     const lists = [...grams].map((gram) => this.list(gram)).sort((a, b) => a.length - b.length);
     let result = lists[0];
-    for (let i = 1; i < lists.length && result.length > FEW_CANDIDATES; i++) result = intersect(result, lists[i]);
+    for (let i = 1; i < lists.length && result.length > FEW_CANDIDATES; i++) result = intersect(result, lists[i], this.scratch[i % 2]);
     return result;
   }
 
   /** The candidates whose name contains `text`: starting with it first, then the others, each ascending. */
   private verify(text: string, candidates: Positions): Int32Array {
-    const result = new Int32Array(candidates.length);
-    const rest = new Int32Array(candidates.length);
-    let starting = 0;
-    let others = 0;
+    const [, , starting, others] = this.scratch;
+    let startingCount = 0;
+    let otherCount = 0;
     for (let i = 0; i < candidates.length; i++) {
       const position = candidates[i];
       const at = this.names[position].indexOf(text);
-      if (at === 0) result[starting++] = position;
-      else if (at > 0) rest[others++] = position;
+      if (at === 0) starting[startingCount++] = position;
+      else if (at > 0) others[otherCount++] = position;
     }
     if (text.length < MAX_GRAM) {
       // Unigram and bigram lists are not ascending: sort what they gave.
-      result.subarray(0, starting).sort();
-      rest.subarray(0, others).sort();
+      starting.subarray(0, startingCount).sort();
+      others.subarray(0, otherCount).sort();
     }
-    result.set(rest.subarray(0, others), starting);
-    return result.subarray(0, starting + others);
+    return concat(starting.subarray(0, startingCount), others.subarray(0, otherCount));
   }
+}
+
+/** A new array holding `first`, then `second`. */
+function concat(first: Int32Array, second: Int32Array): Int32Array {
+  const result = new Int32Array(first.length + second.length);
+  result.set(first);
+  result.set(second, first.length);
+  return result;
 }
 
 /** The names as letters: name `p` is `codes[starts[p]…starts[p + 1])`. */
@@ -252,9 +260,11 @@ function fillPostings({ codes, starts }: EncodedNames, length: number, cursor: I
   }
 }
 
-/** The positions on both ascending lists: a merge, or binary searches when `small` is much shorter. */
-function intersect(small: Positions, large: Positions): Int32Array {
-  const result = new Int32Array(small.length);
+/**
+ * The positions on both ascending lists, written to `result` (which `small` may not share): a
+ * merge, or binary searches when `small` is much shorter.
+ */
+function intersect(small: Positions, large: Positions, result: Int32Array): Int32Array {
   let count = 0;
   if (small.length * 16 < large.length) {
     let low = 0;
