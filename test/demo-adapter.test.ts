@@ -14,6 +14,10 @@ import {
   generateDirectory,
   type GeneratedDirectory,
 } from '../src/adapter/demo/index.js';
+import { SEED_CUSTOMERS, SEED_GROUPS } from '../src/adapter/demo/data.js';
+import { mulberry32 } from '../src/adapter/demo/directory.js';
+import { NameIndex } from '../src/adapter/demo/name-index.js';
+import { fold as searchFold } from '../src/base/fold.js';
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -127,6 +131,93 @@ function fingerprint(directory: GeneratedDirectory): string {
   }
   for (const g of directory.groups) add(`${g.id}|${g.name}\n`);
   return `${(hash >>> 0).toString(16)}:${directory.entries.length}:${directory.groups.length}`;
+}
+
+interface ReferenceRecord {
+  id: string;
+  legalName: string;
+  taxIds: readonly string[];
+  nameKey: string;
+  groupId?: string;
+  groupKey?: string;
+}
+
+/** Network and tax IDs as the engine compares them: upper case, without spaces, dots or dashes. */
+function idKey(text: string): string {
+  return text.replace(/[\s.-]/g, '').toUpperCase();
+}
+
+/**
+ * The documented search, by brute force over the whole directory: exact network-ID / tax-ID
+ * matches, then names starting with the text, then names containing it; each in display
+ * order (groups by folded name, then the ungrouped; then legal name, then network ID).
+ */
+function referenceSearch(): { records: ReferenceRecord[]; search(text: string): string[] } {
+  const generated = generateDirectory({ reservedIds: SEED_CUSTOMERS.map((customer) => customer.id) });
+  const groupNames = new Map([...SEED_GROUPS, ...generated.groups].map((group) => [group.id, group.name]));
+  const records = [...SEED_CUSTOMERS, ...generated.entries].map(
+    (entry): ReferenceRecord => ({
+      id: entry.id,
+      legalName: entry.legalName,
+      taxIds: entry.taxIds,
+      nameKey: searchFold(entry.legalName),
+      groupId: entry.groupId,
+      groupKey: entry.groupId === undefined ? undefined : searchFold(groupNames.get(entry.groupId)!),
+    }),
+  );
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  records.sort(
+    (a, b) =>
+      (a.groupKey === undefined ? 1 : 0) - (b.groupKey === undefined ? 1 : 0) ||
+      compare(a.groupKey ?? '', b.groupKey ?? '') ||
+      compare(a.groupId ?? '', b.groupId ?? '') ||
+      compare(a.nameKey, b.nameKey) ||
+      compare(a.id, b.id),
+  );
+  const search = (text: string) => {
+    const key = idKey(text);
+    const needle = searchFold(text);
+    const exact = records.filter((record) => record.id === key || record.taxIds.some((taxId) => idKey(taxId) === key));
+    const others = records.filter((record) => !exact.includes(record));
+    return [
+      ...exact,
+      ...others.filter((record) => record.nameKey.startsWith(needle)),
+      ...others.filter((record) => record.nameKey.indexOf(needle) > 0),
+    ].map((record) => record.id);
+  };
+  return { records, search };
+}
+
+/** Texts a user might type: parts of names (any case, accents dropped or not), IDs, short and odd texts. */
+function randomQueries(records: readonly ReferenceRecord[], random: () => number, count: number): string[] {
+  const any = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const texts: string[] = [];
+  while (texts.length < count) {
+    const record = any(records);
+    const kind = random();
+    let text: string;
+    if (kind < 0.55) {
+      const from = Math.floor(random() * record.legalName.length);
+      text = record.legalName.slice(from, from + 1 + Math.floor(random() * 10));
+      if (random() < 0.3) text = text.toUpperCase();
+      if (random() < 0.3) text = text.normalize('NFD').replace(/\p{M}/gu, '');
+    } else if (kind < 0.65) {
+      text = spaced(record.id, random);
+    } else if (kind < 0.75) {
+      text = record.taxIds.length > 0 ? spaced(any(record.taxIds), random) : record.id.slice(0, 6);
+    } else if (kind < 0.9) {
+      text = Array.from({ length: 1 + Math.floor(random() * 3) }, () => any([...'abcdeilnorstuéüøß.& -’'])).join('');
+    } else {
+      text = any(['zzqxv', '你好', 'x', 'gmbh', 'société', 'globex', 'ltd', 'FR12', 'de 2', 'a.', ' ltd ']);
+    }
+    if (searchFold(text) !== '') texts.push(text);
+  }
+  return texts;
+}
+
+/** An ID as a user may type it: random case, spaces, dots or dashes. */
+function spaced(id: string, random: () => number): string {
+  return [...id].map((char) => (random() < 0.5 ? char.toLowerCase() : char) + (random() < 0.2 ? ' ' : random() < 0.1 ? '-' : '')).join('');
 }
 
 /** A verification of Demonstration Example Buyer, at the evidence step. */
@@ -283,6 +374,101 @@ describe('DemoNetwork search', () => {
     expect(new Set(all.items.map((item) => item.id)).size).to.equal(all.items.length);
     expect(all.items.slice(0, 20)).to.deep.equal(first.items);
     expect(thrown(() => net.searchDirectory({ text: 'gmbh', cursor: 'not-a-cursor' })).code).to.equal('invalid');
+  });
+});
+
+describe('DemoNetwork search index', () => {
+  it('gives exactly what a scan of the whole directory gives, on hundreds of random queries', function () {
+    this.timeout(120_000);
+    const net = network();
+    const reference = referenceSearch();
+    const random = mulberry32(12);
+    for (const text of randomQueries(reference.records, random, 400)) {
+      const expected = reference.search(text);
+      const first = net.searchDirectory({ text, pageSize: 100 });
+      expect(first.total, text).to.equal(expected.length);
+      expect(first.items.map((item) => item.id), text).to.deep.equal(expected.slice(0, 100));
+      expect(first.nextCursor !== undefined, text).to.equal(expected.length > 100);
+      if (expected.length > 100) {
+        const offset = Math.floor(random() * expected.length);
+        const page = net.searchDirectory({ text, pageSize: 7, cursor: String(offset) });
+        expect(page.items.map((item) => item.id), `${text} @${offset}`).to.deep.equal(expected.slice(offset, offset + 7));
+        expect(page.total).to.equal(expected.length);
+      }
+    }
+  });
+
+  it('pages through a large result in the same order and total whatever the page size', () => {
+    const net = network();
+    const reference = referenceSearch();
+    for (const text of ['e', 'gm', 'Société', 'globex']) {
+      const expected = reference.search(text);
+      const small = searchAll(net, text, 97);
+      expect(small.items.map((item) => item.id), text).to.deep.equal(expected);
+      expect(new Set(small.totals), text).to.deep.equal(new Set([expected.length]));
+      const beyond = net.searchDirectory({ text, cursor: String(expected.length + 5) });
+      expect(beyond.items).to.deep.equal([]);
+      expect(beyond.total).to.equal(expected.length);
+      expect(beyond.nextCursor).to.equal(undefined);
+    }
+  });
+
+  it('folds accents, case, special letters, quotes and spaces in the text like in the names', () => {
+    const net = network();
+    const ids = (text: string) => searchAll(net, text).items.map((item) => item.id);
+    const groups: string[][] = [
+      ['société', 'SOCIETE', 'Socie\u0301te\u0301', '  société  '],
+      ['müller', 'MULLER', 'Mu\u0308ller'],
+      ['straße', 'STRASSE', 'strasse'],
+      ['sp. z o.o.', 'SP. Z   O.O.', 'sp.\tz o.o.'],
+      ['d’equipement', "d'équipement", 'D\u02bcEQUIPEMENT'],
+    ];
+    for (const [text, ...same] of groups) {
+      const expected = ids(text);
+      for (const other of same) expect(ids(other), `${other} = ${text}`).to.deep.equal(expected);
+    }
+    expect(ids('société').length).to.be.greaterThan(100);
+    expect(ids('straße').length).to.be.greaterThan(0);
+  });
+
+  it('finds exact network and tax IDs in any case and spacing, once, before names', () => {
+    const net = network();
+    const { records } = referenceSearch();
+    const random = mulberry32(3);
+    for (let i = 0; i < 30; i++) {
+      const record = records[Math.floor(random() * records.length)];
+      const byId = net.searchDirectory({ text: spaced(record.id.toLowerCase(), random) });
+      expect(byId.items[0].id).to.equal(record.id);
+      expect(byId.items.filter((item) => item.id === record.id)).to.have.length(1);
+      const taxId = record.taxIds[0];
+      if (taxId === undefined) continue;
+      const byTax = net.searchDirectory({ text: spaced(taxId, random), pageSize: 100 });
+      expect(byTax.items.map((item) => item.id)).to.include(record.id);
+    }
+    expect(net.searchDirectory({ text: 'FR123' }).total).to.equal(0);
+  });
+
+  it('answers texts that no name holds, or longer than any name', () => {
+    const net = network();
+    for (const text of ['zzqxv', '你好', '\u{1F600}', 'x'.repeat(200)]) expect(net.searchDirectory({ text }).total, text).to.equal(0);
+  });
+
+  it('indexes names with more distinct characters than it has letters for', () => {
+    // 63 letters of its own, the rest shared: shared grams must still give exact answers.
+    const alphabet = [...'abcdefghijklmnopqrstuvwxyz0123456789 .&-αβγδεζηθικλμνξοπρστυφχψωжзийклмн中文字', '\u{1F600}'];
+    const random = mulberry32(99);
+    const pick = () => alphabet[Math.floor(random() ** 2 * alphabet.length)];
+    const names = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(random() * 12) }, pick).join(''));
+    const index = new NameIndex(names);
+    for (let i = 0; i < 2000; i++) {
+      const name = names[Math.floor(random() * names.length)];
+      const from = Math.floor(random() * name.length);
+      const text = random() < 0.7 ? name.slice(from, from + 1 + Math.floor(random() * 5)) : Array.from({ length: 1 + Math.floor(random() * 4) }, pick).join('');
+      if (text === '') continue;
+      const starting = names.flatMap((candidate, position) => (candidate.indexOf(text) === 0 ? [position] : []));
+      const containing = names.flatMap((candidate, position) => (candidate.indexOf(text) > 0 ? [position] : []));
+      expect(Array.from(index.find(text)), JSON.stringify(text)).to.deep.equal([...starting, ...containing]);
+    }
   });
 });
 

@@ -54,6 +54,7 @@ import {
   type SeedCustomer,
 } from './data.js';
 import { generateDirectory } from './directory.js';
+import { NameIndex } from './name-index.js';
 
 /** Options of a {@link DemoNetwork}. */
 export interface DemoNetworkOptions {
@@ -107,6 +108,8 @@ interface IndexedGroup {
 
 interface DirectoryIndex {
   readonly ordered: readonly IndexedEntity[];
+  /** The folded legal names, in display order: matches are positions in `ordered`. */
+  readonly names: NameIndex;
   readonly byId: ReadonlyMap<string, IndexedEntity>;
   readonly byTaxId: ReadonlyMap<string, readonly IndexedEntity[]>;
   readonly groups: ReadonlyMap<string, IndexedGroup>;
@@ -136,6 +139,7 @@ function buildIndex(): DirectoryIndex {
   ordered.forEach((entity, rank) => (entity.rank = rank));
   return {
     ordered,
+    names: new NameIndex(ordered.map((entity) => entity.nameKey)),
     byId: new Map(ordered.map((entity) => [entity.record.id, entity])),
     byTaxId: indexByTaxId(ordered),
     groups: indexGroups(ordered, groupRefs),
@@ -389,7 +393,7 @@ export class DemoNetwork {
   private nextVerification = 1;
   private nextRelationship = 1;
   private nextUpload = 1;
-  private lastSearch?: { key: string; matches: readonly IndexedEntity[] };
+  private lastSearch?: { key: string; matches: Matches };
 
   /** Creates a network holding the seed's state, dated relative to `now()`. */
   constructor(options: DemoNetworkOptions = {}) {
@@ -420,12 +424,11 @@ export class DemoNetwork {
     const offset = parseCursor(query.cursor);
     const pageSize = clampPageSize(query.pageSize);
     const matches = this.matches(text);
-    const end = offset + pageSize;
-    return {
-      items: matches.slice(offset, end).map(toCustomerEntity),
-      total: matches.length,
-      ...(end < matches.length ? { nextCursor: String(end) } : {}),
-    };
+    const total = matches.exact.length + matches.names.length;
+    const end = Math.min(offset + pageSize, total);
+    const items: CustomerEntity[] = [];
+    for (let i = offset; i < end; i++) items.push(toCustomerEntity(matchAt(matches, i)));
+    return { items, total, ...(end < total ? { nextCursor: String(end) } : {}) };
   }
 
   /** One legal entity by network ID. */
@@ -590,7 +593,7 @@ export class DemoNetwork {
 
   // ----- private: directory
 
-  private matches(text: string): readonly IndexedEntity[] {
+  private matches(text: string): Matches {
     const key = `${fold(text)}\u0000${idKey(text)}`;
     if (this.lastSearch?.key !== key) this.lastSearch = { key, matches: findMatches(text) };
     return this.lastSearch.matches;
@@ -834,23 +837,30 @@ function seedCustomer(id: string): SeedCustomer {
   return customer;
 }
 
-/** Exact ID/tax-ID matches, then names starting with the text, then names containing it. */
-function findMatches(text: string): IndexedEntity[] {
+/**
+ * A search's matches: exact ID/tax-ID matches, then names starting with the text, then names
+ * containing it (the last two as positions in the display order, without the exact ones).
+ */
+interface Matches {
+  readonly exact: readonly IndexedEntity[];
+  readonly names: ArrayLike<number>;
+}
+
+function findMatches(text: string): Matches {
   const index = directoryIndex();
-  const nameKey = fold(text);
   const exactKey = idKey(text);
   const exact = new Set<IndexedEntity>(index.byTaxId.get(exactKey) ?? []);
   const byId = index.byId.get(exactKey);
   if (byId) exact.add(byId);
-  const starting: IndexedEntity[] = [];
-  const containing: IndexedEntity[] = [];
-  for (const entity of index.ordered) {
-    if (exact.has(entity)) continue;
-    const at = entity.nameKey.indexOf(nameKey);
-    if (at === 0) starting.push(entity);
-    else if (at > 0) containing.push(entity);
-  }
-  return [...[...exact].sort((a, b) => a.rank - b.rank), ...starting, ...containing];
+  const names = index.names.find(fold(text));
+  if (exact.size === 0) return { exact: [], names };
+  const ranks = new Set([...exact].map((entity) => entity.rank));
+  return { exact: [...exact].sort((a, b) => a.rank - b.rank), names: Array.from(names).filter((rank) => !ranks.has(rank)) };
+}
+
+function matchAt(matches: Matches, i: number): IndexedEntity {
+  const { exact, names } = matches;
+  return i < exact.length ? exact[i] : directoryIndex().ordered[names[i - exact.length]];
 }
 
 /** The offset a cursor stands for; a cursor this network did not issue is `invalid`. */
