@@ -408,10 +408,16 @@ export class TnGroupPicker extends TnElement {
     this.refreshRows();
   }
 
+  /**
+   * Takes the selection's rows. The array is new only when the filter or an expansion
+   * changed (the virtualizer then lays the list out again); after a tick it is the same one,
+   * and the update re-renders just the rows on screen, which read their state through it.
+   */
   private refreshRows(): void {
     if (!this.selection) return;
     this.rows = this.selection.rows();
     this.activeRow = Math.min(this.activeRow, Math.max(0, this.rows.length - 1));
+    this.requestUpdate();
   }
 
   private renderGroup(): TemplateResult {
@@ -474,7 +480,7 @@ export class TnGroupPicker extends TnElement {
         ${msg(str`${formatCount(selected)} of ${formatCount(selection.selectableCount)} selected`, {
           desc: 'Count of ticked legal entities in a group',
         })}${selection.filtering
-          ? html` · ${msg(str`${formatCount(selection.shownEntities().length)} shown`, {
+          ? html` · ${msg(str`${formatCount(selection.shownCount)} shown`, {
               desc: 'How many legal entities match the filter',
             })}`
           : nothing}
@@ -901,7 +907,8 @@ export class TnGroupPicker extends TnElement {
   // ----- logic
 
   private get vendorCodeRequired(): boolean {
-    return this.selectedCustomers().some((customer) => customer.requiresVendorCode);
+    if (this.mode === 'group') return this.selection?.needsVendorCode ?? false;
+    return !!this.chosenCustomer?.requiresVendorCode;
   }
 
   private selectedCustomers(): CustomerEntity[] {
