@@ -120,6 +120,14 @@ const bench = {
     return root().querySelector('[part~="count"]')!.textContent!.replace(/\s+/g, ' ').trim();
   },
 
+  /** Scrolls the list to its middle (rows rendered on both sides of the view). */
+  async scrollToMiddle(): Promise<void> {
+    const scroller = kind === 'picker' ? root().querySelector<HTMLElement>('[role="tree"]')! : document.scrollingElement!;
+    scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
+    await painted();
+    await painted();
+  },
+
   /** Scrolls the list to its end → the last rows painted. */
   async scrollToEnd(): Promise<number> {
     const scroller = kind === 'picker' ? root().querySelector<HTMLElement>('[role="tree"]')! : document.scrollingElement!;

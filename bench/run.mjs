@@ -90,6 +90,8 @@ try {
     const byId = await call('key', 'AAA100000001');
     const idShown = await call('shown');
     const clear = await call('key', '');
+    await call('scrollToMiddle');
+    nodes.push(await call('nodes'));
     const scrollToEnd = await call('scrollToEnd');
     nodes.push(await call('nodes'));
     const heapMB = await call('heapMB');

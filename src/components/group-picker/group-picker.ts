@@ -530,12 +530,10 @@ export class TnGroupPicker extends TnElement {
       aria-posinset=${row.position}
       part=${active ? 'row row-country row-active' : 'row row-country'}
       class="row country ${active ? 'active' : ''}"
-    >
-      <span class="caret" data-action="expand" aria-hidden="true">${row.expanded ? '▾' : '▸'}</span>
-      <span class="box ${checked}" aria-hidden="true"></span>
-      <span class="label">${row.label}</span>
-      <span class="meta">${formatCount(row.shown)}</span>
-    </div>`;
+      ><span class="caret" data-action="expand" aria-hidden="true">${row.expanded ? '▾' : '▸'}</span
+      ><span class="box ${checked}" aria-hidden="true"></span><span class="label">${row.label}</span>
+      <span class="meta">${formatCount(row.shown)}</span></div
+    >`;
   }
 
   private renderEntityRow(row: EntityRow, index: number, active: boolean): TemplateResult {
@@ -551,15 +549,12 @@ export class TnGroupPicker extends TnElement {
       aria-posinset=${row.position}
       part=${active ? 'row row-entity row-active' : 'row row-entity'}
       class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
-    >
-      <span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span>
-      <span class="label"
-        ><span dir="ltr" class="id">${entity.id}</span> – ${entity.legalName}${entity.taxIds.length
-          ? html` <span class="tax" dir="ltr">(${entity.taxIds.join(', ')})</span>`
-          : nothing}</span
-      >
-      ${row.disabled ? html`<span class="meta connected">${msg('Already connected')}</span>` : nothing}
-    </div>`;
+      ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
+      ><span class="label"
+        ><span dir="ltr" class="id">${entity.id}</span> – ${entity.legalName}
+        <span class="tax" dir="ltr">${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}</span></span
+      >${row.disabled ? html` <span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
+    >`;
   }
 
   private onFilterInput(event: Event): void {
