@@ -174,6 +174,7 @@ try {
       const p = sizes[size].picker;
       return Math.max(p.firstKeyMs, p.nextKeyMs, p.backspaceMs, p.clearMs) <= BUDGETS.keystrokeMs;
     }),
+    domElements: SIZES.every((size) => sizes[size].picker.domElements <= BUDGETS.domNodes),
     domNodes: SIZES.every((size) => sizes[size].picker.domNodes <= BUDGETS.domNodes),
     openRatio: at ? at.ratios.open <= BUDGETS.openRatio : null,
     selectAllRatio: at ? at.ratios.selectAll <= BUDGETS.selectAllRatio : null,
@@ -208,7 +209,8 @@ try {
   const mark = (ok) => (ok === null ? 'n/a' : ok ? 'holds' : 'MISSED');
   console.log(`\nbudgets (issue #12):
   filter keystroke ≤ ${BUDGETS.keystrokeMs} ms at 10,000 and 50,000 (first, next, backspace, clear): ${mark(budgets.keystroke)}
-  rendered DOM nodes ≤ ${BUDGETS.domNodes} at every size (all nodes, text and comments included): ${mark(budgets.domNodes)}
+  rendered DOM elements ≤ ${BUDGETS.domNodes} at every size (shadow root, any scroll position): ${mark(budgets.domElements)}
+    counting every node (text and Lit's comment markers too): ${mark(budgets.domNodes)}
   open ≤ ${BUDGETS.openRatio} × baseline at 10,000: ${mark(budgets.openRatio)} (main-thread cpu: ${mark(budgets.openCpuRatio)})
   select all ≤ ${BUDGETS.selectAllRatio} × baseline at 10,000: ${mark(budgets.selectAllRatio)} (main-thread cpu: ${mark(budgets.selectAllCpuRatio)})`);
 
