@@ -1,10 +1,13 @@
 /**
- * Runs inside the benchmark page (bench/group-picker.html): builds a group of N entities,
- * mounts <tn-group-picker> on an adapter that answers at once, and times what a user waits
- * for. `scripts`-side driver: bench/run.mjs.
+ * Runs inside the benchmark page (bench/group-picker.html): builds a group of N entities and
+ * mounts either <tn-group-picker> (on an adapter that answers at once) or the naive baseline
+ * list (bench/baseline-list.ts), then times what a user waits for, one step per call so the
+ * driver (bench/run.mjs) can read the main thread's busy time around each step.
  */
 import '../src/components/group-picker/tn-group-picker.js';
+import './baseline-list.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
+import type { BenchBaselineList } from './baseline-list.js';
 import type { CustomerConnectAdapter, CustomerGroup, GroupEntity } from '../src/adapter/types.js';
 
 const COUNTRIES = ['GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'BE', 'PL', 'SE', 'US', 'MY', 'SG', 'AU', 'BR', 'IN', 'JP'];
@@ -34,57 +37,137 @@ function adapterFor(data: CustomerGroup): CustomerConnectAdapter {
 /** Resolves after the browser has painted twice: what the user sees is on screen. */
 const painted = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
-function nodes(el: TnGroupPicker): number {
-  return el.shadowRoot!.querySelectorAll('*').length;
-}
+/**
+ * Runs `action` at the start of a frame and resolves with the time until that frame's work
+ * is done (script, style, layout, resize observers, paint): a step that fits in 16 ms shows
+ * in the next frame. Unlike `painted()`, it does not count the wait for the display's vsync.
+ */
+const frame = (action: () => void) =>
+  new Promise<number>((done) =>
+    requestAnimationFrame(() => {
+      const start = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now() - start);
+      action();
+      // A task posted now runs after this frame's rendering.
+      channel.port2.postMessage(null);
+    }),
+  );
+
+const heapBytes = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+
+type Kind = 'picker' | 'baseline';
+
+let kind: Kind = 'picker';
+let data: CustomerGroup | undefined;
+let el: (TnGroupPicker | BenchBaselineList) | undefined;
+let heapBefore = 0;
+
+const root = () => el!.shadowRoot!;
+const rowSelector = () => (kind === 'picker' ? '[role="treeitem"]' : '.row');
+const filterField = () => root().querySelector<HTMLInputElement>('#filter')!;
+
+const bench = {
+  /** Builds the group and collects garbage, outside any timing. */
+  prepare(which: Kind, size: number): void {
+    kind = which;
+    data = group(size);
+    window.gc?.();
+    heapBefore = heapBytes();
+  },
+
+  /** Insertion → first rows on screen, two frames painted. */
+  async open(): Promise<number> {
+    if (kind === 'picker') {
+      const picker = document.createElement('tn-group-picker');
+      picker.adapter = adapterFor(data!);
+      picker.groupId = data!.id;
+      el = picker;
+    } else {
+      const list = document.createElement('bench-baseline-list');
+      list.entities = data!.entities;
+      el = list;
+    }
+    const start = performance.now();
+    document.body.append(el);
+    while (!el.shadowRoot?.querySelector(rowSelector())) await new Promise((r) => setTimeout(r, 0));
+    await painted();
+    return performance.now() - start;
+  },
+
+  /** "Select the whole group" → re-rendered, two frames painted. */
+  async selectAll(): Promise<number> {
+    const start = performance.now();
+    root().querySelector<HTMLButtonElement>('[part~="select-all"]')!.click();
+    await el!.updateComplete;
+    await painted();
+    return performance.now() - start;
+  },
+
+  /** Sets the filter to `value` as one keystroke would; the frame that shows the result (ms). */
+  async key(value: string): Promise<number> {
+    const field = filterField();
+    const ms = await frame(() => {
+      field.value = value;
+      field.dispatchEvent(new Event('input'));
+    });
+    await painted();
+    return ms;
+  },
+
+  /** How many entities the picker says match (to check the filter did its work). */
+  shown(): string {
+    return root().querySelector('[part~="count"]')!.textContent!.replace(/\s+/g, ' ').trim();
+  },
+
+  /** Scrolls the list to its middle (rows rendered on both sides of the view). */
+  async scrollToMiddle(): Promise<void> {
+    const scroller = kind === 'picker' ? root().querySelector<HTMLElement>('[role="tree"]')! : document.scrollingElement!;
+    scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
+    await painted();
+    await painted();
+  },
+
+  /** Scrolls the list to its end → the last rows painted. */
+  async scrollToEnd(): Promise<number> {
+    const scroller = kind === 'picker' ? root().querySelector<HTMLElement>('[role="tree"]')! : document.scrollingElement!;
+    const start = performance.now();
+    scroller.scrollTop = scroller.scrollHeight;
+    await painted();
+    await painted();
+    return performance.now() - start;
+  },
+
+  /** Rendered nodes in the element's shadow root: elements, and every node (text and comments too). */
+  nodes(): { elements: number; all: number } {
+    const walker = document.createTreeWalker(root(), NodeFilter.SHOW_ALL);
+    let all = 0;
+    while (walker.nextNode()) all++;
+    return { elements: root().querySelectorAll('*').length, all };
+  },
+
+  /** JS heap the mounted element holds, after garbage collection (MB). */
+  heapMB(): number {
+    window.gc?.();
+    return (heapBytes() - heapBefore) / 2 ** 20;
+  },
+
+  /** Removes the element; the heap it leaves behind after garbage collection (MB). */
+  teardown(): number {
+    el?.remove();
+    el = undefined;
+    window.gc?.();
+    const retained = (heapBytes() - heapBefore) / 2 ** 20;
+    data = undefined;
+    return retained;
+  },
+};
 
 declare global {
   interface Window {
-    benchGroupPicker(size: number): Promise<Record<string, number>>;
+    bench: typeof bench;
     gc?: () => void;
   }
 }
 
-window.benchGroupPicker = async (size: number) => {
-  const data = group(size);
-  window.gc?.();
-  const heapBefore = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-  const el = document.createElement('tn-group-picker');
-  el.adapter = adapterFor(data);
-  el.groupId = data.id;
-  const start = performance.now();
-  document.body.append(el);
-  while (!el.shadowRoot?.querySelector('[role="treeitem"]')) await new Promise((r) => setTimeout(r, 0));
-  await painted();
-  const open = performance.now() - start;
-
-  const selectStart = performance.now();
-  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="select-all"]')!.click();
-  await el.updateComplete;
-  await painted();
-  const selectAll = performance.now() - selectStart;
-
-  const filter = el.shadowRoot!.querySelector<HTMLInputElement>('#filter')!;
-  const filterStart = performance.now();
-  filter.value = 'nordic';
-  filter.dispatchEvent(new Event('input'));
-  await el.updateComplete;
-  await painted();
-  const filterKeystroke = performance.now() - filterStart;
-
-  filter.value = '';
-  filter.dispatchEvent(new Event('input'));
-  await el.updateComplete;
-  const tree = el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!;
-  const scrollStart = performance.now();
-  tree.scrollTop = tree.scrollHeight;
-  await painted();
-  await painted();
-  const scrollToEnd = performance.now() - scrollStart;
-  const domNodes = nodes(el);
-
-  window.gc?.();
-  const heapAfter = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-  el.remove();
-  return { open, selectAll, filterKeystroke, scrollToEnd, domNodes, heapMB: (heapAfter - heapBefore) / 1024 / 1024 };
-};
+window.bench = bench;

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/components/group-picker/tn-group-picker.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import { EntitySelection, countryState } from '../src/components/group-picker/entity-selection.js';
-import type { CountryRow } from '../src/components/group-picker/entity-selection.js';
+import type { CountryRow, EntityRow } from '../src/components/group-picker/entity-selection.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type {
   ConnectionOutcome,
@@ -169,6 +169,101 @@ describe('EntitySelection', () => {
     m.setCountry('GB', true);
     m.setFilter('');
     expect([...m.selected].sort()).to.deep.equal([BANK.id, LIMITED.id].sort());
+  });
+
+  it('narrows as the filter grows and widens again as it shrinks, to the whole group when cleared', () => {
+    const m = model();
+    const shown = () => m.shownEntities().map((e) => e.id);
+    const all = shown();
+    const steps: [string, string[]][] = [
+      ['t', [BANK.id, LIMITED.id, GMBH.id, EOOD.id]],
+      ['tungsten n', [LIMITED.id, GMBH.id, EOOD.id]],
+      ['tungsten network g', [GMBH.id]],
+      ['tungsten network gx', []],
+    ];
+    const expected = (ids: string[]) => all.filter((id) => ids.includes(id));
+    for (const [text, ids] of steps) {
+      m.setFilter(text);
+      expect(shown(), text).to.deep.equal(expected(ids));
+    }
+    // Back, one character at a time (Backspace), then to a filter that is no extension.
+    for (const [text, ids] of [...steps].reverse()) {
+      m.setFilter(text);
+      expect(shown(), text).to.deep.equal(expected(ids));
+    }
+    m.setFilter('tungsten network e');
+    expect(shown()).to.deep.equal([EOOD.id]);
+    m.setFilter('bank');
+    expect(shown()).to.deep.equal([BANK.id]);
+    expect(m.filtering).to.equal(true);
+    m.setFilter('   ');
+    expect(m.filtering).to.equal(false);
+    expect(shown()).to.deep.equal(all);
+    expect(m.shownCount).to.equal(4);
+  });
+
+  it('matches network and tax IDs typed with spaces, dots or dashes, also after a name filter', () => {
+    const m = model();
+    const shown = () => m.shownEntities().map((e) => e.id);
+    m.setFilter('aaa');
+    expect(m.shownCount).to.equal(4);
+    m.setFilter('aaa 4');
+    expect(shown()).to.have.members([BANK.id, GMBH.id, EOOD.id]);
+    m.setFilter('aaa 47');
+    expect(shown()).to.deep.equal([GMBH.id]);
+    m.setFilter('GB-177.907');
+    expect(shown()).to.have.members([BANK.id, LIMITED.id]);
+    m.setFilter('gb');
+    expect(shown()).to.have.members([BANK.id, LIMITED.id]);
+    m.setFilter('gb 1');
+    expect(shown()).to.have.members([BANK.id, LIMITED.id]);
+    m.setFilter('gmb');
+    expect(shown()).to.deep.equal([GMBH.id]);
+    m.setFilter('AAA014773592');
+    expect(shown()).to.deep.equal([LIMITED.id]);
+    m.setFilter('');
+    expect(m.shownCount).to.equal(4);
+  });
+
+  it('keeps its rows while ticking, reading ticks through them, and rebuilds them for a filter or a collapse', () => {
+    const m = model();
+    const rows = m.rows();
+    const bank = rows.find((r) => r.kind === 'entity' && r.entity.id === BANK.id)!;
+    m.toggle(BANK.id);
+    expect(m.rows()).to.equal(rows);
+    expect(bank.kind === 'entity' && bank.checked).to.equal(true);
+    expect(countryState(country(m, 'GB'))).to.equal('mixed');
+    m.selectAll();
+    expect(countryState(country(m, 'GB'))).to.equal('true');
+    m.clear();
+    expect(countryState(country(m, 'GB'))).to.equal('false');
+    m.setFilter('gmbh');
+    expect(m.rows()).not.to.equal(rows);
+    m.setFilter('');
+    m.setExpanded('GB', false);
+    expect(m.rows().filter((r) => r.kind === 'entity').map((r) => (r as EntityRow).entity.id)).to.have.members([
+      GMBH.id,
+      EOOD.id,
+    ]);
+    expect(country(m, 'GB').expanded).to.equal(false);
+  });
+
+  it('knows when a ticked entity needs a vendor code', () => {
+    const m = model();
+    expect(m.needsVendorCode).to.equal(false);
+    m.toggle(GMBH.id);
+    expect(m.needsVendorCode).to.equal(true);
+    m.toggle(GMBH.id, true);
+    m.toggle(GMBH.id, false);
+    expect(m.needsVendorCode).to.equal(false);
+    m.selectAll();
+    expect(m.needsVendorCode).to.equal(true);
+    m.setFilter('gmbh');
+    m.setCountry('DE', false);
+    expect(m.needsVendorCode).to.equal(false);
+    m.selectAll();
+    m.clear();
+    expect(m.needsVendorCode).to.equal(false);
   });
 });
 

@@ -414,10 +414,16 @@ export class TnGroupPicker extends TnElement {
     this.refreshRows();
   }
 
+  /**
+   * Takes the selection's rows. The array is new only when the filter or an expansion
+   * changed (the virtualizer then lays the list out again); after a tick it is the same one,
+   * and the update re-renders just the rows on screen, which read their state through it.
+   */
   private refreshRows(): void {
     if (!this.selection) return;
     this.rows = this.selection.rows();
     this.activeRow = Math.min(this.activeRow, Math.max(0, this.rows.length - 1));
+    this.requestUpdate();
   }
 
   private renderGroup(): TemplateResult {
@@ -480,7 +486,7 @@ export class TnGroupPicker extends TnElement {
         ${msg(str`${formatCount(selected)} of ${formatCount(selection.selectableCount)} selected`, {
           desc: 'Count of ticked legal entities in a group',
         })}${selection.filtering
-          ? html` · ${msg(str`${formatCount(selection.shownEntities().length)} shown`, {
+          ? html` · ${msg(str`${formatCount(selection.shownCount)} shown`, {
               desc: 'How many legal entities match the filter',
             })}`
           : nothing}
@@ -532,12 +538,10 @@ export class TnGroupPicker extends TnElement {
       aria-posinset=${row.position}
       part=${active ? 'row row-country row-active' : 'row row-country'}
       class="row country ${active ? 'active' : ''}"
-    >
-      <span class="caret" data-action="expand" aria-hidden="true">${row.expanded ? '▾' : '▸'}</span>
-      <span class="box ${checked}" aria-hidden="true"></span>
-      <span class="label">${row.label}</span>
-      <span class="meta">${formatCount(row.shown)}</span>
-    </div>`;
+      ><span class="caret" data-action="expand" aria-hidden="true">${row.expanded ? '▾' : '▸'}</span
+      ><span class="box ${checked}" aria-hidden="true"></span><span class="label">${row.label}</span>
+      <span class="meta">${formatCount(row.shown)}</span></div
+    >`;
   }
 
   private renderEntityRow(row: EntityRow, index: number, active: boolean): TemplateResult {
@@ -553,15 +557,12 @@ export class TnGroupPicker extends TnElement {
       aria-posinset=${row.position}
       part=${active ? 'row row-entity row-active' : 'row row-entity'}
       class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
-    >
-      <span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span>
-      <span class="label"
-        ><span dir="ltr" class="id">${entity.id}</span> – ${entity.legalName}${entity.taxIds.length
-          ? html` <span class="tax" dir="ltr">(${entity.taxIds.join(', ')})</span>`
-          : nothing}</span
-      >
-      ${row.disabled ? html`<span class="meta connected">${msg('Already connected')}</span>` : nothing}
-    </div>`;
+      ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
+      ><span class="label"
+        ><span dir="ltr" class="id">${entity.id}</span> – ${entity.legalName}
+        <span class="tax" dir="ltr">${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}</span></span
+      >${row.disabled ? html` <span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
+    >`;
   }
 
   private onFilterInput(event: Event): void {
@@ -909,7 +910,8 @@ export class TnGroupPicker extends TnElement {
   // ----- logic
 
   private get vendorCodeRequired(): boolean {
-    return this.selectedCustomers().some((customer) => customer.requiresVendorCode);
+    if (this.mode === 'group') return this.selection?.needsVendorCode ?? false;
+    return !!this.chosenCustomer?.requiresVendorCode;
   }
 
   private selectedCustomers(): CustomerEntity[] {
