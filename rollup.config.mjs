@@ -27,10 +27,85 @@ const npmEntries = {
 
 const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib|valibot)/.test(id);
 
+/** Whitespace runs of an `html`/`svg` template: as many newlines as before, no indentation. */
+const minifyHtml = (raw) => raw.replace(/[ \t]*\n\s*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
+
+/**
+ * CSS of a `css` template: no comments, whitespace collapsed, none around `{ } ; ,` or after
+ * `:`. Never inside quoted strings, never `+ - > ~` (`calc(a + b)` needs its spaces).
+ */
+const minifyCss = (raw, first, last) => {
+  let out = raw
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split(/("[^"\n]*"|'[^'\n]*')/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/ ?([{};,]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}')))
+    .join('');
+  if (first) out = out.trimStart();
+  if (last) out = out.trimEnd();
+  return out;
+};
+
+/**
+ * Minifies the static text of Lit's `html`, `svg` and `css` templates at build time (script-
+ * tag build). Bindings are untouched, so are templates passed to `msg()` (their text is the
+ * message ID) and anything with `<pre>`, `<script>`, `<style>`, a non-empty `<textarea>`, an
+ * unterminated CSS comment or quote.
+ */
+function minifyLitTemplates() {
+  return {
+    name: 'minify-lit-templates',
+    transform(code, id) {
+      if (!/\.ts$/.test(id) || id.includes('/generated/') || !/\bfrom ['"]lit['"]/.test(code)) return null;
+      const edits = [];
+      const visit = (node, parent) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && ['html', 'svg', 'css'].includes(node.tag.name)) {
+          const isMessage = parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'msg';
+          const quasis = node.quasi.quasis;
+          const raws = quasis.map((q) => code.slice(q.start, q.end));
+          const joined = raws.join('\0');
+          const ok =
+            !isMessage &&
+            quasis.every((q, i) => raws[i] === q.value.raw) &&
+            (node.tag.name === 'css'
+              ? raws.every((raw) => {
+                  const uncommented = raw.replace(/\/\*[\s\S]*?\*\//g, '');
+                  return !uncommented.includes('/*') && !/["']/.test(uncommented.replace(/"[^"\n]*"|'[^'\n]*'/g, ''));
+                })
+              : !/<(pre|script|style)\b/i.test(joined) && !/<textarea\b[^>]*>(?!<\/textarea>)/i.test(joined));
+          if (ok) {
+            quasis.forEach((q, i) => {
+              const text = node.tag.name === 'css' ? minifyCss(raws[i], i === 0, i === quasis.length - 1) : minifyHtml(raws[i]);
+              if (text !== raws[i]) edits.push({ start: q.start, end: q.end, text });
+            });
+          }
+        }
+        for (const key of Object.keys(node)) {
+          const child = node[key];
+          if (Array.isArray(child)) child.forEach((c) => visit(c, node));
+          else if (child && typeof child === 'object' && typeof child.type === 'string') visit(child, node);
+        }
+      };
+      visit(this.parse(code), undefined);
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+      // Lines stay where they were in templates of markup; the map is the TypeScript plugin's.
+      return { code: out, map: null };
+    },
+  };
+}
+
 const cdnPlugins = () => [
   resolve({ exportConditions: ['production'] }),
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
-  terser({ ecma: 2021, module: true, format: { comments: false } }),
+  minifyLitTemplates(),
+  terser({
+    ecma: 2021,
+    module: true,
+    compress: { passes: 2, pure_getters: true, unsafe_arrows: true },
+    format: { comments: false },
+  }),
 ];
 
 export default [
