@@ -5,8 +5,8 @@
 //    module with Lit bundled, defining every element; each non-English locale is a chunk in
 //    dist/cdn/chunks/, fetched next to the entry only when a page switches to it. The demo adapter is a separate file
 //    (dist/cdn/tn-demo-adapter.min.js), never part of the elements' bundle. The REST adapter
-//    is (the bundle exports the public API, createRestAdapter included, valibot bundled);
-//    in the npm build valibot stays external.
+//    is (the bundle exports the public API, createRestAdapter included, with its small
+//    hand-written validators).
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -25,7 +25,7 @@ const npmEntries = {
   'adapter/rest/index': 'src/adapter/rest/index.ts',
 };
 
-const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib|valibot)/.test(id);
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib)/.test(id);
 
 /** Whitespace runs of an `html`/`svg` template: as many newlines as before, no indentation. */
 const minifyHtml = (raw) => raw.replace(/[ \t]*\n\s*/g, (run) => '\n'.repeat(run.split('\n').length - 1));

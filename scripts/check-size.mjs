@@ -11,7 +11,7 @@
 //   - each locale chunk (what switching to that locale adds);
 //   - the demo adapter's own file;
 //   - each npm entry (package.json "exports") bundled with its transitive local imports,
-//     `lit`, `@lit/*`, `@lit-labs/*`, `tslib` and `valibot` external: an element's own cost to
+//     `lit`, `@lit/*`, `@lit-labs/*` and `tslib` external: an element's own cost to
 //     an integrator who already has Lit.
 // Writes bench/size.json; exits 1 when a budget below is exceeded, naming it.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -32,7 +32,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CDN = join(ROOT, 'dist/cdn');
 const ENTRY = join(CDN, 'tn-customer-connect.min.js');
 const DEMO = join(CDN, 'tn-demo-adapter.min.js');
-const EXTERNAL = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'tslib', 'valibot'];
+const EXTERNAL = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'tslib'];
 
 if (!existsSync(ENTRY)) {
   console.error('No dist/cdn build: run `npm run build` first.');
@@ -133,7 +133,7 @@ for (const [file, size] of Object.entries(report.english.files)) out.push(line(`
 for (const [file, size] of Object.entries(report.lazy)) out.push(line(`lazy ${file.replace('dist/cdn/', '')}`, size));
 for (const [locale, size] of Object.entries(report.locales)) out.push(line(`locale ${locale}`, size));
 if (report.demoAdapter) out.push(line('demo adapter (own file)', report.demoAdapter));
-out.push('npm entries, bundled with local imports (lit, @lit/*, tslib, valibot external):');
+out.push('npm entries, bundled with local imports (lit, @lit/*, tslib external):');
 for (const [name, size] of Object.entries(report.npm)) out.push(line(`  ${name}`, size));
 console.log(out.join('\n'));
 
