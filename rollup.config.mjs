@@ -46,19 +46,29 @@ const minifyCss = (raw, first, last) => {
 };
 
 /**
- * Minifies the static text of Lit's `html`, `svg` and `css` templates at build time (script-
- * tag build). Bindings are untouched, so are templates passed to `msg()` (their text is the
- * message ID) and anything with `<pre>`, `<script>`, `<style>`, a non-empty `<textarea>`, an
- * unterminated CSS comment or quote.
+ * Script-tag build, at build time:
+ * - minifies the static text of Lit's `html`, `svg` and `css` templates. Bindings are
+ *   untouched, so are templates passed to `msg()` (their text is the message ID) and anything
+ *   with `<pre>`, `<script>`, `<style>`, a non-empty `<textarea>`, an unterminated CSS comment
+ *   or quote;
+ * - drops the `desc` of `msg()` options: a note for translators, read by `lit-localize
+ *   extract`, never at run time.
  */
-function minifyLitTemplates() {
+function minifyLitSource() {
   return {
-    name: 'minify-lit-templates',
+    name: 'minify-lit-source',
     transform(code, id) {
-      if (!/\.ts$/.test(id) || id.includes('/generated/') || !/\bfrom ['"]lit['"]/.test(code)) return null;
+      if (!/\.ts$/.test(id) || id.includes('/generated/') || !/\bfrom ['"](lit|@lit\/localize)['"]/.test(code)) return null;
       const edits = [];
       const visit = (node, parent) => {
         if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'msg' && node.arguments.length === 2) {
+          const [template, options] = node.arguments;
+          const isDesc = (p) => p.type === 'Property' && !p.computed && (p.key.name ?? p.key.value) === 'desc';
+          if (options.type === 'ObjectExpression' && options.properties.length === 1 && isDesc(options.properties[0])) {
+            edits.push({ start: template.end, end: options.end, text: '' });
+          }
+        }
         if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && ['html', 'svg', 'css'].includes(node.tag.name)) {
           const isMessage = parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'msg';
           const quasis = node.quasi.quasis;
@@ -99,7 +109,7 @@ function minifyLitTemplates() {
 const cdnPlugins = () => [
   resolve({ exportConditions: ['production'] }),
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
-  minifyLitTemplates(),
+  minifyLitSource(),
   terser({
     ecma: 2021,
     module: true,
