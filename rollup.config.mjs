@@ -1,6 +1,8 @@
 // Two builds:
 // 1. npm: ES modules under dist/, one file per source module (so each element entry and
 //    each locale stays a separate module), `lit` and `@lit/*` external, with declarations.
+//    Both builds minify the static text of Lit templates and drop translators' notes
+//    (`minifyLitSource` below): a host's minifier leaves template text alone.
 // 2. Script tag: dist/cdn/tn-customer-connect.min.js — one minified, self-registering ES
 //    module with Lit bundled, defining every element; each non-English locale is a chunk in
 //    dist/cdn/chunks/, fetched next to the entry only when a page switches to it. The demo adapter is a separate file
@@ -46,7 +48,7 @@ const minifyCss = (raw, first, last) => {
 };
 
 /**
- * Script-tag build, at build time:
+ * Both builds, at build time:
  * - minifies the static text of Lit's `html`, `svg` and `css` templates. Bindings are
  *   untouched, so are templates passed to `msg()` (their text is the message ID) and anything
  *   with `<pre>`, `<script>`, `<style>`, a non-empty `<textarea>`, an unterminated CSS comment
@@ -122,7 +124,7 @@ export default [
   {
     input: npmEntries,
     external: isExternal,
-    plugins: [typescript({ tsconfig: './tsconfig.build.json' })],
+    plugins: [typescript({ tsconfig: './tsconfig.build.json' }), minifyLitSource()],
     output: {
       dir: 'dist',
       format: 'es',
