@@ -1,8 +1,9 @@
 /**
- * A few composable validators for JSON bodies — just what `schemas.ts` needs, about 1 KB
- * minified (valibot's share of the bundle was 7 KB). Each validator returns what it accepts (objects rebuilt with only the
- * properties it knows) or throws a {@link Mismatch} naming where and what; its output type
- * is {@link Output}, so `test/rest-adapter-contract.test.ts` can compare it with the contract.
+ * A few composable validators for JSON bodies: just what `schemas.ts` needs, about 1 KB
+ * minified (valibot took 7 KB of the script-tag bundle). Each validator returns what it
+ * accepts (objects rebuilt with only the properties they know) or throws a {@link Mismatch}
+ * naming where and what; its output type is {@link Output}, so
+ * `test/rest-adapter-contract.test.ts` can compare it with the contract.
  */
 
 /** Why a value was refused, with its path (`items.0.id`). */
