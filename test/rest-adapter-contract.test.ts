@@ -4,14 +4,13 @@
  * Three descriptions of the same data exist: `src/adapter/types.ts` (what elements get),
  * `api/openapi.yaml` (what travels over HTTP; its types are generated into
  * `src/adapter/rest/generated/openapi.ts`, and `npm run lint` fails when that file is stale)
- * and the valibot schemas in `src/adapter/rest/schemas.ts` (what the adapter accepts).
+ * and the validators in `src/adapter/rest/schemas.ts` (what the adapter accepts).
  * The assertions below are checked by `tsc` (`npm run lint`): each pair must be exactly the
  * same type — same properties, same optionality, same literal unions — or the build fails.
  * The runtime half checks what types cannot: the document served by the reference server
  * is this contract, and every adapter method has its operation.
  */
 import { expect } from '@open-wc/testing';
-import type * as v from 'valibot';
 import type { FieldError } from '../src/adapter/errors.js';
 import type {
   AttentionSummary,
@@ -48,6 +47,7 @@ import type {
   VerificationSessionSchema,
 } from '../src/adapter/rest/schemas.js';
 import { REST_OPERATIONS } from '../src/adapter/rest/operations.js';
+import type { Output } from '../src/adapter/rest/validators.js';
 import { serverUrl } from './helpers/reference-server.js';
 
 // ---------------------------------------------------------------------------------------
@@ -71,7 +71,6 @@ function same<Check extends 1>(): Check {
 }
 
 type Schemas = components['schemas'];
-type Output<S extends v.GenericSchema> = v.InferOutput<S>;
 type JsonBody<Op extends keyof operations, Status extends number> = operations[Op]['responses'] extends Record<
   Status,
   { content: { 'application/json': infer Body } }

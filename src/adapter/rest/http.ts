@@ -7,10 +7,10 @@
  * Requests go through `fetch`, except uploads, which use `XMLHttpRequest` because `fetch`
  * cannot report upload progress.
  */
-import * as v from 'valibot';
 import { abortableDelay } from '../../base/delay.js';
 import { TnAdapterError, isAdapterError, toAdapterError, type AdapterErrorCode, type FieldError } from '../errors.js';
 import { FieldErrorSchema, ProblemSchema, type BodySchema } from './schemas.js';
+import { validate } from './validators.js';
 import { REST_OPERATIONS, type RestOperation, type RestRoute } from './operations.js';
 
 /** What the headers hook is told about the request it supplies headers for. */
@@ -281,10 +281,10 @@ export class HttpClient {
       signal?.removeEventListener('abort', onAbort);
     }
     if (response.status < 200 || response.status > 299) throw errorFromResponse(call.operation, response);
-    const result = v.safeParse(call.schema, parseJsonBody(call.operation, response));
+    const result = validate(call.schema, parseJsonBody(call.operation, response));
     if (!result.success) {
       throw new TnAdapterError('bad-response', {
-        message: `${call.operation}: the answer does not match the contract: ${v.summarize(result.issues)}`,
+        message: `${call.operation}: the answer does not match the contract: ${result.issue}`,
         status: response.status,
       });
     }
@@ -349,10 +349,10 @@ function readProblem(text: string): { title?: string; detail?: string; fieldErro
   } catch {
     return { fieldErrors: [] };
   }
-  const problem = v.safeParse(ProblemSchema, json);
+  const problem = validate(ProblemSchema, json);
   if (!problem.success) return { fieldErrors: [] };
   const fieldErrors = (problem.output.fieldErrors ?? []).flatMap((entry) => {
-    const fieldError = v.safeParse(FieldErrorSchema, entry);
+    const fieldError = validate(FieldErrorSchema, entry);
     return fieldError.success ? [fieldError.output] : [];
   });
   return { title: problem.output.title, detail: problem.output.detail, fieldErrors };

@@ -1,5 +1,5 @@
 /**
- * valibot schemas of every response body of the HTTP contract (`api/openapi.yaml`).
+ * Validators of every response body of the HTTP contract (`api/openapi.yaml`).
  *
  * The REST adapter validates each response with these before handing it to an element: a
  * body that does not match is a `bad-response`, never a crash further down. Objects drop
@@ -10,25 +10,25 @@
  * type is exactly the adapter contract's type (`src/adapter/types.ts`) and the type
  * openapi-typescript generates from the contract, so the three cannot drift apart.
  */
-import * as v from 'valibot';
+import * as v from './validators.js';
 
 // ---------------------------------------------------------------------------------------
 // Scalars
 
 /** ISO 3166-1 alpha-2, upper case. */
-const CountryCode = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/));
+const CountryCode = v.string(/^[A-Z]{2}$/);
 /** ISO 4217, upper case. */
-const Currency = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/));
+const Currency = v.string(/^[A-Z]{3}$/);
 /** ISO 8601 date-time with `Z` or an offset. */
-const IsoDateTime = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/));
+const IsoDateTime = v.string(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/);
 /** An opaque network ID. */
-const NetworkId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const NetworkId = v.string(/^[\s\S]{1,64}$/);
 /** A count: integer ≥ 0. */
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Count = v.integer(0);
 
 /** Money: a decimal string and a currency. */
 export const MoneySchema = v.object({
-  amount: v.pipe(v.string(), v.regex(/^[+-]?\d+(\.\d+)?$/)),
+  amount: v.string(/^[+-]?\d+(\.\d+)?$/),
   currency: Currency,
 });
 
@@ -49,20 +49,20 @@ export const CustomerEntitySchema = v.object({
   taxIds: v.array(v.string()),
   country: CountryCode,
   group: v.optional(GroupRefSchema),
-  requiresVendorCode: v.optional(v.boolean()),
+  requiresVendorCode: v.optional(v.boolean),
 });
 
 /** `SearchPage`. */
 export const SearchPageSchema = v.object({
   items: v.array(CustomerEntitySchema),
   total: v.optional(Count),
-  nextCursor: v.optional(v.pipe(v.string(), v.minLength(1))),
+  nextCursor: v.optional(v.string(/^[\s\S]/)),
 });
 
 /** `GroupEntity`. */
 export const GroupEntitySchema = v.object({
   ...CustomerEntitySchema.entries,
-  connected: v.optional(v.boolean()),
+  connected: v.optional(v.boolean),
 });
 
 /** `CustomerGroup`. */
@@ -86,7 +86,7 @@ export const SupplierAccountSchema = v.object({
 export const AccountListSchema = v.object({ items: v.array(SupplierAccountSchema) });
 
 /** `POST /attachments`: `{ id }`. */
-export const UploadedAttachmentSchema = v.object({ id: v.pipe(v.string(), v.minLength(1)) });
+export const UploadedAttachmentSchema = v.object({ id: v.string(/^[\s\S]/) });
 
 /** `Relationship`. */
 export const RelationshipSchema = v.object({
@@ -103,7 +103,7 @@ export const RelationshipSchema = v.object({
     'expired',
   ]),
   since: IsoDateTime,
-  isTestBuyer: v.optional(v.boolean()),
+  isTestBuyer: v.optional(v.boolean),
   supportCaseReference: v.optional(v.string()),
   verificationId: v.optional(v.string()),
 });
@@ -134,7 +134,7 @@ export const VerificationSessionSchema = v.object({
   accountId: v.string(),
   step: v.picklist(['evidence', 'challenge', 'verified', 'locked']),
   attemptsRemaining: Count,
-  maxAttempts: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  maxAttempts: v.integer(1),
   currency: Currency,
   challenge: v.optional(v.object({ invoiceNumber: v.string() })),
   supportCaseReference: v.optional(v.string()),
@@ -142,7 +142,7 @@ export const VerificationSessionSchema = v.object({
 
 /** `VerificationResult`. */
 export const VerificationResultSchema = v.object({
-  accepted: v.boolean(),
+  accepted: v.boolean,
   session: VerificationSessionSchema,
   relationships: v.optional(v.array(RelationshipSchema)),
 });
@@ -156,12 +156,12 @@ const SkippedEntitySchema = v.object({
 /** `ConnectionOutcome`, discriminated by `kind`. */
 export const ConnectionOutcomeSchema = v.variant('kind', [
   v.object({
-    kind: v.literal('verification-required'),
+    kind: v.picklist(['verification-required']),
     verification: VerificationSessionSchema,
     skipped: v.array(SkippedEntitySchema),
   }),
-  v.object({ kind: v.literal('support-case'), supportCase: SupportCaseSchema, skipped: v.array(SkippedEntitySchema) }),
-  v.object({ kind: v.literal('connected'), relationships: v.array(RelationshipSchema), skipped: v.array(SkippedEntitySchema) }),
+  v.object({ kind: v.picklist(['support-case']), supportCase: SupportCaseSchema, skipped: v.array(SkippedEntitySchema) }),
+  v.object({ kind: v.picklist(['connected']), relationships: v.array(RelationshipSchema), skipped: v.array(SkippedEntitySchema) }),
 ]);
 
 // ---------------------------------------------------------------------------------------
@@ -217,8 +217,8 @@ export const FieldErrorSchema = v.object({
 export const ProblemSchema = v.object({
   title: v.optional(v.string()),
   detail: v.optional(v.string()),
-  fieldErrors: v.optional(v.array(v.unknown())),
+  fieldErrors: v.optional(v.array(v.unknown)),
 });
 
-/** Any valibot schema the adapter validates a body with. */
-export type BodySchema<T> = v.GenericSchema<unknown, T>;
+/** Any schema the adapter validates a body with. */
+export type BodySchema<T> = v.Schema<T>;
