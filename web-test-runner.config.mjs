@@ -56,9 +56,6 @@ if (wanted.includes('chromium')) {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
-          // test/lifecycle.test.ts measures the heap: window.gc() and exact performance.memory.
-          '--js-flags=--expose-gc',
-          '--enable-precise-memory-info',
         ],
       },
     }),

@@ -124,20 +124,10 @@ describe('removed while a request is pending', () => {
   }
 });
 
-/** The JS heap after a full collection, in bytes; undefined where the engine offers no measure (all but Chromium). */
-async function heapAfterGc(): Promise<number | undefined> {
-  const gc = (window as { gc?: () => void }).gc;
-  const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
-  if (!gc || !memory) return undefined;
-  // Twice, with a task between: some objects are only collectable after finalizers ran.
-  gc();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  gc();
-  return memory.usedJSHeapSize;
-}
-
 describe('mount and unmount a thousand times', () => {
-  it('leaves no timer or listener behind, and (Chromium, where the heap can be measured) no heap growth', async function () {
+  // The heap over the same cycles is measured by `npm run bench` (bench/lifecycle.mjs), in a
+  // browser running nothing else: here other test pages share the JS heap and blur the figure.
+  it('leaves no timer or listener behind', async function () {
     this.timeout(60000);
     const live = { timeouts: new Set<number>(), intervals: new Set<number>(), listeners: 0 };
     const original = {
@@ -225,18 +215,10 @@ describe('mount and unmount a thousand times', () => {
       for (let i = 0; i < 10; i++) await cycle();
       await new Promise((resolve) => original.setTimeout.call(window, resolve, 50));
       const after10 = { timeouts: live.timeouts.size, intervals: live.intervals.size, listeners: live.listeners };
-      const heap10 = await heapAfterGc();
       for (let i = 0; i < 990; i++) await cycle();
       await new Promise((resolve) => original.setTimeout.call(window, resolve, 50));
       const after1000 = { timeouts: live.timeouts.size, intervals: live.intervals.size, listeners: live.listeners };
       expect(after1000, `after 10 cycles: ${JSON.stringify(after10)}`).to.deep.equal(after10);
-      const heap1000 = await heapAfterGc();
-      if (heap10 !== undefined && heap1000 !== undefined) {
-        // #12's budget: the heap after 1,000 cycles is within 5 % of the heap after the first 10.
-        const growth = (heap1000 - heap10) / heap10;
-        console.log(`heap after 10 cycles ${(heap10 / 2 ** 20).toFixed(2)} MB, after 1,000 ${(heap1000 / 2 ** 20).toFixed(2)} MB (${(growth * 100).toFixed(1)} %)`);
-        expect(growth, `heap grew from ${heap10} to ${heap1000} bytes`).to.be.below(0.05);
-      }
     } finally {
       Object.assign(window, {
         setTimeout: original.setTimeout,

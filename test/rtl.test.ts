@@ -55,6 +55,7 @@ describe('right to left', () => {
     const tree = el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!;
     const active = () => el.shadowRoot!.getElementById(tree.getAttribute('aria-activedescendant')!)!;
     tree.focus();
+    await el.updateComplete;
     expect(active().getAttribute('aria-expanded')).to.equal('true');
     await press('ArrowRight');
     await el.updateComplete;

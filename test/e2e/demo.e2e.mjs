@@ -150,6 +150,54 @@ async function requestVerification(page) {
   await expectTitle(page, 'Verify your relationship');
 }
 
+/** Moves the active search result down with ArrowDown until it is `name`'s. */
+async function arrowToOption(page, name) {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('ArrowDown');
+    const active = await page.evaluate(() => {
+      const search = document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-customer-search').shadowRoot;
+      const id = search.querySelector('input').getAttribute('aria-activedescendant');
+      return id ? search.getElementById(id)?.textContent ?? '' : '';
+    });
+    if (active.includes(name)) return;
+  }
+  throw new Error(`ArrowDown never reached ${name}`);
+}
+
+/** Tabs to the account choice and picks the first account with ArrowDown. */
+async function keyboardAccount(page) {
+  await tabUntil(page, (f) => f.tag === 'select' && f.id === 'account', 'the account choice');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(
+    () => document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-group-picker').shadowRoot.querySelector('#account').value !== '',
+  );
+}
+
+/** Tabs to the invoice date and types `iso` the way the field takes it (en-US: month, day, year). */
+async function typeDate(page, iso) {
+  await tabUntil(page, (f) => f.tag === 'input' && f.id === 'invoice-date', 'the invoice date');
+  const [year, month, day] = iso.split('-');
+  await page.keyboard.type(`${month}${day}${year}`, { delay: 20 });
+  const value = await page.evaluate(
+    () => document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-verify-invoice').shadowRoot.querySelector('#invoice-date').value,
+  );
+  assert.equal(value, iso, 'the date typed is not the date in the field');
+}
+
+/** By keyboard: search "demonstration", Enter on the result, an account, Connect: the network asks for a verification. */
+async function keyboardRequestVerification(page) {
+  await tabUntil(page, (f) => f.tag === 'input' && f.id === 'input', 'the search field');
+  await page.keyboard.type('demonstration', { delay: 30 });
+  await option(page, 'Demonstration Example Buyer').waitFor();
+  await arrowToOption(page, 'Demonstration Example Buyer');
+  await page.keyboard.press('Enter');
+  await expectTitle(page, 'Request the connection');
+  await keyboardAccount(page);
+  await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Connect', 'the Connect button');
+  await page.keyboard.press('Enter');
+  await expectTitle(page, 'Verify your relationship');
+}
+
 describe('demo portal, end to end (Chromium)', () => {
   it('home → Connect now → one entity → support case; the ticket count and relationships follow', async () => {
     const { page, close } = await open();
@@ -303,6 +351,80 @@ describe('demo portal, end to end (Chromium)', () => {
     await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Connect with another customer', '"Connect with another customer"');
     await page.keyboard.press('Enter');
     await expectTitle(page, 'Find your customer');
+    await close();
+  });
+
+  it('the group journey by keyboard only: Shift+Enter on a result, the account, the whole group, the vendor code', async () => {
+    const { page, close } = await open('#connect');
+    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'input', 'the search field');
+    await page.keyboard.type('tungsten', { delay: 30 });
+    await option(page, 'Tungsten Network GmbH').waitFor();
+    await arrowToOption(page, 'Tungsten Network GmbH');
+    await page.keyboard.press('Shift+Enter');
+    await expectTitle(page, 'Request the connection');
+    await page.getByRole('tree').getByRole('treeitem', { name: /Tungsten Network GmbH/ }).waitFor();
+    await keyboardAccount(page);
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Select the whole group', '"Select the whole group"');
+    await page.keyboard.press('Enter');
+    await page.getByText('7 of 7 selected').waitFor();
+    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'vendor-code', 'the vendor code');
+    await page.keyboard.type('ADAMS-042', { delay: 10 });
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Connect', 'the Connect button');
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Your request has been received');
+    await close();
+  });
+
+  it('the verification journey by keyboard only: evidence, the challenge, connected', async () => {
+    const { page, close } = await open('#connect');
+    await keyboardRequestVerification(page);
+    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'invoice-number', 'the invoice number');
+    await page.keyboard.type('TNA9322', { delay: 10 });
+    await typeDate(page, '2015-08-10');
+    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'amount', 'the amount');
+    await page.keyboard.type('4,508.00', { delay: 10 });
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Continue');
+    await page.keyboard.press('Enter');
+    await page.locator('tn-verify-invoice #challenge-number').waitFor();
+    const asked = (await page.locator('tn-verify-invoice #challenge-number').textContent()).trim();
+    const history = {
+      TNA9187: ['2015-06-15', '1,275.50'],
+      TNA9241: ['2015-07-06', '889.20'],
+      TNA9415: ['2015-09-14', '12,040.00'],
+      TNA9478: ['2015-10-05', '316.75'],
+      TNA9536: ['2015-11-02', '2,750.00'],
+    };
+    assert.ok(history[asked], `unexpected challenge ${asked}`);
+    await typeDate(page, history[asked][0]);
+    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'amount', 'the amount');
+    await page.keyboard.type(history[asked][1], { delay: 10 });
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Continue');
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'You are connected');
+    await close();
+  });
+
+  it('"Connect without verification", then Resume and Request again from the relationships, by keyboard only', async () => {
+    const { page, close } = await open('#connect');
+    await keyboardRequestVerification(page);
+    // Leave it for later: the relationships offer to resume it.
+    await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Customer relationships', 'the "Customer relationships" link', 80);
+    await page.keyboard.press('Enter');
+    await page.locator('tn-relationships tr', { hasText: 'Demonstration Example Buyer' }).getByRole('button', { name: /Resume verification/ }).waitFor();
+    await tabUntil(page, (f) => f.tag === 'button' && /Resume verification/.test(f.text + (f.label ?? '')), 'Resume verification', 80);
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Verify your relationship');
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Connect without verification', '"Connect without verification"', 80);
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Your request has been received');
+
+    await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Customer relationships', 'the "Customer relationships" link', 80);
+    await page.keyboard.press('Enter');
+    await page.locator('tn-relationships tr', { hasText: 'Wingtip Toys' }).getByRole('button', { name: /Request again/ }).waitFor();
+    await tabUntil(page, (f) => f.tag === 'button' && /Request again/.test(f.text + (f.label ?? '')) && /Wingtip/.test(f.label ?? f.text), 'Request again for Wingtip Toys', 80);
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Request the connection');
+    await page.locator('tn-group-picker').getByText('Wingtip Toys Ltd', { exact: true }).waitFor();
     await close();
   });
 

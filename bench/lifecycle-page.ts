@@ -1,0 +1,74 @@
+/**
+ * Runs inside a benchmark page (driver: bench/lifecycle.mjs): the first render of
+ * <tn-attention-panel> and <tn-customer-connect> on a demo adapter that answers at once, and
+ * the JS heap over 1,000 mount/unmount cycles of every element — the page the lifecycle test
+ * (test/lifecycle.test.ts) cycles, measured here in a browser that runs nothing else.
+ */
+import { html, render } from 'lit';
+import '../src/define.js';
+import { createDemoAdapter, DEMO_IDS } from '../src/adapter/demo/index.js';
+
+declare global {
+  interface Window {
+    benchFirstRender(tag: 'tn-attention-panel' | 'tn-customer-connect'): Promise<number>;
+    benchCycles(cycles: number): Promise<{ heapAfter10MB: number; heapAfterAllMB: number; growth: number }>;
+    gc?: () => void;
+  }
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const adapter = createDemoAdapter();
+
+/** Insertion → the element's content painted (its data shown, two frames). */
+window.benchFirstRender = async (tag) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const start = performance.now();
+  const el = document.createElement(tag) as HTMLElement & { adapter: unknown };
+  el.adapter = adapter;
+  host.append(el);
+  const ready = () =>
+    tag === 'tn-attention-panel'
+      ? !!el.shadowRoot?.querySelector('tbody tr')
+      : !!el.shadowRoot?.querySelector('tn-customer-search')?.shadowRoot?.querySelector('input');
+  while (!ready()) await new Promise((resolve) => setTimeout(resolve, 0));
+  await frame();
+  await frame();
+  const ms = performance.now() - start;
+  host.remove();
+  return ms;
+};
+
+/** The JS heap after full collections, in bytes (Chromium with --expose-gc --enable-precise-memory-info). */
+async function heap(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    window.gc!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+}
+
+window.benchCycles = async (cycles) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const page = () =>
+    html`<tn-customer-search .adapter=${adapter} value="tung" debounce="0"></tn-customer-search>
+      <tn-attention-panel .adapter=${adapter} refresh-interval="30"></tn-attention-panel>
+      <tn-group-picker .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
+      <tn-verify-invoice .adapter=${adapter} verification-id="VER-none"></tn-verify-invoice>
+      <tn-customer-connect .adapter=${adapter}></tn-customer-connect>
+      <tn-relationships .adapter=${adapter}></tn-relationships>`;
+  const cycle = async () => {
+    render(page(), host);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    render(html``, host);
+    host.replaceChildren();
+    delete (host as unknown as Record<string, unknown>)['_$litPart$'];
+  };
+  for (let i = 0; i < 10; i++) await cycle();
+  const after10 = await heap();
+  for (let i = 10; i < cycles; i++) await cycle();
+  const afterAll = await heap();
+  host.remove();
+  return { heapAfter10MB: after10 / 2 ** 20, heapAfterAllMB: afterAll / 2 ** 20, growth: (afterAll - after10) / after10 };
+};
