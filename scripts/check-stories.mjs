@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Opens every story of the built Storybook (storybook-static/, from `npm run build-storybook`)
-// in headless Chromium and fails a story on a console error, a page error, a dialog
-// (alert() from injected markup), a failed request, a render or play-function error, an
-// undefined custom element, or an empty root.
+// in headless Chromium — in each theme of the toolbar (light, dark, host brand) — and
+// fails a story on a console error, a page error, a dialog (alert() from injected markup), a
+// failed request, a render or play-function error, an undefined custom element, an empty
+// root, or an axe violation (WCAG 2.2 A/AA rules).
 //
-//   node scripts/check-stories.mjs [--screenshots DIR] [--only TEXT] [--timeout MS]
+//   node scripts/check-stories.mjs [--screenshots DIR] [--only TEXT] [--timeout MS] [--quick]
 //
-// Prints `ok  <id>` / `FAIL <id>: reason` per story, then `N passed, N failed`. Exits 1 when
+// --quick: the light theme only. Each story × theme is one check.
+// Prints `ok  <id> [globals]` / `FAIL <id> [globals]: reason` per check, then `N passed, N failed`. Exits 1 when
 // a story failed; writes {passed, failed} to $TN_SUMMARY_FILE when set. Browser: $CHROME_PATH
 // or /usr/bin/chromium.
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,8 +26,18 @@ const { values: options } = parseArgs({
     screenshots: { type: 'string' },
     only: { type: 'string' },
     timeout: { type: 'string', default: '20000' },
+    quick: { type: 'boolean', default: false },
   },
 });
+/**
+ * Storybook globals each story is checked with (see .storybook/preview.ts): every theme, in
+ * English. Other locales are not in the matrix yet: the play functions assert English text.
+ * (Each element in each locale is covered by test/locales-render.test.ts.)
+ */
+const GLOBALS = options.quick ? ['theme:light'] : ['theme:light', 'theme:dark', 'theme:brand'];
+/** Pages checked at once. */
+const PARALLEL = Number(process.env.TN_STORY_PAGES ?? 3);
+const AXE_SOURCE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules/axe-core/axe.min.js'), 'utf8');
 const STORY_TIMEOUT = Number(options.timeout);
 
 const TYPES = {
@@ -172,8 +184,20 @@ async function waitForStory(page) {
   });
 }
 
-/** Opens one story; resolves to undefined (passed) or the reason it failed. */
-async function checkStory(context, origin, id) {
+/** Runs axe (WCAG 2.0–2.2 A/AA) on the story's root; resolves to the violations, one line each. */
+async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document.querySelector('#storybook-root'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return results.violations.map((v) => `axe ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${JSON.stringify(v.nodes[0]?.target)})`);
+  });
+}
+
+/** Opens one story with `globals`; resolves to undefined (passed) or the reason it failed. */
+async function checkStory(context, origin, id, globals) {
   const page = await context.newPage();
   await page.addInitScript(recordStoryEvents);
   const problems = [];
@@ -196,14 +220,16 @@ async function checkStory(context, origin, id) {
     }
   });
   try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${encodeURIComponent(globals)}`, {
       waitUntil: 'load',
       timeout: STORY_TIMEOUT,
     });
     const { error } = await waitForStory(page);
     if (error) problems.unshift(error);
+    else problems.push(...(await axeViolations(page)));
     if (options.screenshots) {
-      await page.screenshot({ path: join(options.screenshots, `${id}.png`), fullPage: true });
+      const suffix = globals.replace(/[^a-z]+/gi, '-');
+      await page.screenshot({ path: join(options.screenshots, `${id}--${suffix}.png`), fullPage: true });
     }
   } catch (error) {
     problems.unshift(error.name === 'TimeoutError' ? `did not render within ${STORY_TIMEOUT} ms` : String(error));
@@ -284,21 +310,27 @@ async function main() {
       ],
     });
     const context = await browser.newContext({ viewport: { width: 960, height: 720 }, reducedMotion: 'reduce' });
-    for (const id of stories) {
-      const reason = await checkStory(context, origin, id);
-      if (interrupted) break;
-      if (reason) {
-        failed += 1;
-        console.log(`FAIL ${id}: ${reason}`);
-      } else {
-        passed += 1;
-        console.log(`ok  ${id}`);
+    // A few pages at once: most of a check is the page loading Storybook's preview.
+    const queue = GLOBALS.flatMap((globals) => stories.map((id) => ({ id, globals })));
+    const worker = async () => {
+      for (let next = queue.shift(); next && !interrupted; next = queue.shift()) {
+        const { id, globals } = next;
+        const reason = await checkStory(context, origin, id, globals);
+        if (interrupted) break;
+        if (reason) {
+          failed += 1;
+          console.log(`FAIL ${id} [${globals}]: ${reason}`);
+        } else {
+          passed += 1;
+          console.log(`ok  ${id} [${globals}]`);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
   } catch (error) {
     // The harness itself broke (no browser, no port): every story not yet checked fails.
     if (!interrupted) console.log(`FAIL harness: ${error?.message ?? error}`);
-    failed = stories.length - passed;
+    failed = stories.length * GLOBALS.length - passed;
   } finally {
     await stop();
     process.off('SIGINT', onSignal);

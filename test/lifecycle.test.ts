@@ -5,6 +5,7 @@ import '../src/define.js';
 import type { CustomerConnectAdapter, VerificationSession } from '../src/adapter/types.js';
 import { createDemoAdapter, DEMO_IDS } from '../src/adapter/demo/index.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
+import { TnAdapterError } from '../src/adapter/errors.js';
 
 /**
  * Lifecycle: an element removed while its request is pending aborts it and reports nothing;
@@ -258,6 +259,43 @@ describe('fifty rapid clicks send one request', () => {
     clicks(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="fallback-button"]')!);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fake.of('connectWithoutVerification')).to.have.length(1);
+  });
+
+  it('tn-group-picker: Connect (and its "Try again")', async () => {
+    const fake = new FakeAdapter();
+    const customer = { id: 'AAA1', legalName: 'Acme Ltd', taxIds: [], country: 'GB' };
+    const el = await fixture(html`<tn-group-picker .adapter=${fake.adapter} .customer=${customer}></tn-group-picker>`);
+    await waitUntil(() => fake.of('listAccounts').length === 1);
+    fake.of('listAccounts')[0].resolve([{ id: 'ACC-1', name: 'Adams' }]);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="submit"]'));
+    clicks(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.of('requestConnection')).to.have.length(1);
+    fake.of('requestConnection')[0].reject(new TnAdapterError('unavailable'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="retry"]'), 'no "Try again"');
+    clicks(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.of('requestConnection'), 'fifty clicks on "Try again": one more request').to.have.length(2);
+  });
+
+  it('tn-customer-search: "Show more results" and "Try again"', async () => {
+    const fake = new FakeAdapter();
+    const el = await fixture(html`<tn-customer-search .adapter=${fake.adapter} value="acme" debounce="0"></tn-customer-search>`);
+    await waitUntil(() => fake.of('searchDirectory').length === 1);
+    fake.of('searchDirectory')[0].resolve({
+      items: [{ id: 'AAA1', legalName: 'Acme Ltd', taxIds: [], country: 'GB' }],
+      total: 2,
+      nextCursor: 'page-2',
+    });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="show-more"]'));
+    clicks(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="show-more"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.of('searchDirectory'), 'one request for the next page').to.have.length(2);
+    fake.of('searchDirectory')[1].reject(new TnAdapterError('network'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="retry"]'), 'no "Try again"');
+    clicks(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.of('searchDirectory'), 'fifty clicks on "Try again": one more request').to.have.length(3);
   });
 
   it('tn-attention-panel and tn-relationships: Refresh', async () => {

@@ -5,7 +5,22 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import { TaskStatus } from '@lit/task';
 import type { AdapterErrorCode } from '../adapter/errors.js';
+
+/** What {@link rerun} needs of a `@lit/task` Task. */
+interface Rerunnable {
+  readonly status: TaskStatus;
+  run(): Promise<void>;
+}
+
+/**
+ * Runs a read again for "Try again", unless it is already running: fifty clicks before the
+ * element re-renders are one request, not fifty (each would abort the one before).
+ */
+export function rerun(task: Rerunnable): void {
+  if (task.status !== TaskStatus.PENDING) void task.run();
+}
 
 /** A sentence for the user saying what went wrong, by error code. */
 export function errorMessage(code: AdapterErrorCode): string {

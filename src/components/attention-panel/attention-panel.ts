@@ -144,6 +144,11 @@ export class TnAttentionPanel extends TnElement {
     await this.summaryTask.run();
   }
 
+  /** "Try again": loads the summary again unless a load is already on its way. */
+  private retry(): void {
+    if (!this.loading) void this.refresh();
+  }
+
   override render(): TemplateResult {
     const Heading = this.headingLevel;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.loading ? 'true' : 'false'}>
@@ -192,7 +197,7 @@ export class TnAttentionPanel extends TnElement {
     const failure = error !== undefined && !isAbort(error) ? toAdapterError(error) : undefined;
     if (!summary) {
       if (failure) {
-        return renderErrorNotice(loadFailedText(), failure.code, () => void this.refresh());
+        return renderErrorNotice(loadFailedText(), failure.code, () => this.retry());
       }
       return html`<p part="status" class="notice status">${loadingText()}</p>`;
     }
@@ -213,7 +218,7 @@ export class TnAttentionPanel extends TnElement {
         ${errorMessage(failure.code)}
         ${failure.retryable ? msg("We'll try again automatically.") : nothing}
       </span>
-      <button class="button" part="retry" type="button" @click=${() => void this.refresh()}>
+      <button class="button" part="retry" type="button" @click=${() => this.retry()}>
         ${msg('Try again', { desc: 'Button: retry a failed request' })}
       </button>
     </div>`;
@@ -386,7 +391,7 @@ export class TnAttentionPanel extends TnElement {
       operation: 'getAttentionSummary',
       code: adapterError.code,
       error: adapterError,
-      retry: () => void this.refresh(),
+      retry: () => this.retry(),
     });
     if (adapterError.retryable) {
       const backOff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.failures - 1));

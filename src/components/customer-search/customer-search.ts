@@ -7,7 +7,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { isCustomerEntity } from '../../base/validate.js';
 import { TnElement } from '../../base/tn-element.js';
-import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
+import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { highlightRuns } from '../../base/fold.js';
 import { abortableDelay } from '../../base/delay.js';
 import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
@@ -261,13 +261,17 @@ export class TnCustomerSearch extends TnElement {
 
   /** Runs the failed search again, at once. */
   retry(): void {
-    this.skipDebounce = true;
     this.expanded = true;
-    void this.searchTask.run();
+    if (this.searchTask.status === TaskStatus.PENDING) return;
+    this.skipDebounce = true;
+    rerun(this.searchTask);
   }
 
   /** Fetches the next page of results, when there is one. */
   showMore(): void {
+    // A page already on its way is not asked for again (fifty clicks before the next render
+    // are one request).
+    if (this.moreTask.status === TaskStatus.PENDING) return;
     if (this.results?.nextCursor) void this.moreTask.run();
   }
 

@@ -9,7 +9,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { checkCustomer, checkGroup } from '../../base/validate.js';
 import { TnElement } from '../../base/tn-element.js';
-import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
+import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
 import type {
   AttachmentInput,
@@ -111,7 +111,7 @@ export class TnGroupPicker extends TnElement {
         this.accountChoice = this.accountId;
       }
     },
-    onError: (error) => this.report('listAccounts', error, () => this.accountsTask.run()),
+    onError: (error) => this.report('listAccounts', error, () => rerun(this.accountsTask)),
   });
 
   private readonly customerTask = new Task(this, {
@@ -126,7 +126,7 @@ export class TnGroupPicker extends TnElement {
       // The task counts as complete (and its value readable) only after this callback.
       void this.updateComplete.then(() => this.viewGroup());
     },
-    onError: (error) => this.report('getCustomer', error, () => this.customerTask.run()),
+    onError: (error) => this.report('getCustomer', error, () => rerun(this.customerTask)),
   });
 
   private readonly groupTask = new Task(this, {
@@ -136,7 +136,7 @@ export class TnGroupPicker extends TnElement {
       return checkGroup(await adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal }));
     },
     onComplete: (group) => this.groupLoaded(group),
-    onError: (error) => this.report('getGroup', error, () => this.groupTask.run()),
+    onError: (error) => this.report('getGroup', error, () => rerun(this.groupTask)),
   });
 
   private readonly submitTask = new Task(this, {
@@ -315,7 +315,7 @@ export class TnGroupPicker extends TnElement {
       body = renderErrorNotice(
         msg("Couldn't load your accounts.", { desc: 'Lead of the error when the supplier accounts fail to load' }),
         toAdapterError(task.error).code,
-        () => void this.accountsTask.run(),
+        () => rerun(this.accountsTask),
       );
     } else if (task.status !== TaskStatus.COMPLETE) {
       body = html`<p class="status">${msg('Loading your accounts…')}</p>`;
@@ -387,7 +387,7 @@ export class TnGroupPicker extends TnElement {
       body = renderErrorNotice(
         msg("Couldn't load this customer.", { desc: 'Lead of the error when a customer fails to load' }),
         toAdapterError(this.customerTask.error).code,
-        () => void this.customerTask.run(),
+        () => rerun(this.customerTask),
       );
     } else if (this.customerId) {
       body = html`<p class="status">${msg('Loading the customer…')}</p>`;
@@ -439,7 +439,7 @@ export class TnGroupPicker extends TnElement {
       body = renderErrorNotice(
         msg("Couldn't load the group.", { desc: 'Lead of the error when a group fails to load' }),
         toAdapterError(task.error).code,
-        () => void this.groupTask.run(),
+        () => rerun(this.groupTask),
       );
     } else if (!group || !this.selection) {
       body = html`<p class="status">${msg('Loading the group…')}</p>`;

@@ -92,7 +92,7 @@ export class TnRelationships extends TnElement {
         operation: 'listRelationships',
         code: adapterError.code,
         error: adapterError,
-        retry: () => this.refresh(),
+        retry: () => this.retry(),
       });
     },
   });
@@ -130,6 +130,11 @@ export class TnRelationships extends TnElement {
   /** Loads the list again (filters and sort stay). */
   refresh(): void {
     if (this.resolvedAdapter) void this.listTask.run();
+  }
+
+  /** "Try again": loads the list again unless a load is already on its way. */
+  private retry(): void {
+    if (!this.loading) this.refresh();
   }
 
   /** Empties the text and status filters. */
@@ -210,7 +215,7 @@ export class TnRelationships extends TnElement {
         return renderErrorNotice(
           msg("Couldn't load your relationships.", { desc: 'Lead of the error when the relationships fail to load' }),
           failure.code,
-          () => this.refresh(),
+          () => this.retry(),
         );
       }
       return html`<p part="status-message" class="notice status">${msg('Loading your relationships…')}</p>`;
@@ -223,7 +228,7 @@ export class TnRelationships extends TnElement {
               desc: 'Shown above the relationships after a refresh failed',
             }),
             failure.code,
-            () => this.refresh(),
+            () => this.retry(),
           )
         : nothing}
       <p part="count" class="count" role="status">

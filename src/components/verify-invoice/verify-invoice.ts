@@ -6,7 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
-import { errorMessage, renderErrorNotice, renderNotConfigured } from '../../base/states.js';
+import { errorMessage, renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { systemClock } from '../../base/clock.js';
 import type { Clock } from '../../base/clock.js';
 import {
@@ -124,7 +124,7 @@ export class TnVerifyInvoice extends TnElement {
       return checkSession(await adapter.getVerification(id, { signal }));
     },
     onComplete: (session) => this.loaded(session),
-    onError: (error) => this.report('getVerification', error, () => void this.sessionTask.run()),
+    onError: (error) => this.report('getVerification', error, () => rerun(this.sessionTask)),
   });
 
   /** Reads the support case of a verification that one already replaced (when resuming). */
@@ -135,7 +135,7 @@ export class TnVerifyInvoice extends TnElement {
       return checkCase(await adapter.getSupportCase(reference, { signal }));
     },
     onComplete: (supportCase) => (this.supportCase = supportCase),
-    onError: (error) => this.report('getSupportCase', error, () => void this.caseTask.run()),
+    onError: (error) => this.report('getSupportCase', error, () => rerun(this.caseTask)),
   });
 
   /** Sends step 1 or step 2. */
@@ -327,7 +327,7 @@ export class TnVerifyInvoice extends TnElement {
       return renderErrorNotice(
         msg("Couldn't load this verification.", { desc: 'Lead of the error when a verification fails to load' }),
         toAdapterError(task.error).code,
-        () => void this.sessionTask.run(),
+        () => rerun(this.sessionTask),
       );
     }
     if (this.verificationId) {
@@ -676,7 +676,7 @@ export class TnVerifyInvoice extends TnElement {
       body = renderErrorNotice(
         msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }),
         toAdapterError(this.caseTask.error).code,
-        () => void this.caseTask.run(),
+        () => rerun(this.caseTask),
       );
     } else {
       body = html`<p part="status" class="status">${msg('Loading the support case…', { desc: 'Status while a support case loads' })}</p>`;
