@@ -2,7 +2,7 @@
 // Generates the TypeScript types of the HTTP contract (api/openapi.yaml) with
 // openapi-typescript into src/adapter/rest/generated/openapi.ts. The file is committed;
 // test/rest-adapter-contract.test.ts proves (at compile time) that these types and the
-// adapter's own types (src/adapter/types.ts, the valibot schemas) are the same.
+// adapter's own types (src/adapter/types.ts, the response validators) are the same.
 //
 //   npm run api:types            regenerate
 //   npm run api:types -- --check fail when the committed file is not what the contract gives
