@@ -6,7 +6,8 @@
  */
 import { html, render } from 'lit';
 import '../src/define.js';
-import { createDemoAdapter, DEMO_IDS } from '../src/adapter/demo/index.js';
+import { createDemoAdapter } from '../src/adapter/demo/index.js';
+import { everyElement } from '../test/helpers/every-element.js';
 
 declare global {
   interface Window {
@@ -51,13 +52,7 @@ async function heap(): Promise<number> {
 window.benchCycles = async (cycles) => {
   const host = document.createElement('div');
   document.body.append(host);
-  const page = () =>
-    html`<tn-customer-search .adapter=${adapter} value="tung" debounce="0"></tn-customer-search>
-      <tn-attention-panel .adapter=${adapter} refresh-interval="30"></tn-attention-panel>
-      <tn-group-picker .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
-      <tn-verify-invoice .adapter=${adapter} verification-id="VER-none"></tn-verify-invoice>
-      <tn-customer-connect .adapter=${adapter}></tn-customer-connect>
-      <tn-relationships .adapter=${adapter}></tn-relationships>`;
+  const page = () => everyElement(adapter);
   const cycle = async () => {
     render(page(), host);
     await new Promise((resolve) => setTimeout(resolve, 0));

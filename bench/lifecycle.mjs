@@ -5,13 +5,9 @@
 // and the JS heap after 1,000 mount/unmount cycles of every element against the heap after the
 // first 10 (issue #12's budget: within 5 %). Prints the figures and writes the `lifecycle`
 // section of bench/results.json. Figures to compare, not pass/fail tests.
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromium } from 'playwright-core';
+import { launchBenchBrowser, median, startBenchServer } from './harness.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsFile = new URL('./results.json', import.meta.url);
 const RUNS = Number(process.env.RUNS ?? 5);
 const CYCLES = Number(process.env.CYCLES ?? 1000);
@@ -19,24 +15,8 @@ const HEAP_BUDGET = 0.05;
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Benchmark: lifecycle</title>
 <script type="module" src="/bench/lifecycle-page.ts"></script></head><body></body></html>`;
 
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    port: 0,
-    hostname: '127.0.0.1',
-    nodeResolve: { exportConditions: ['production'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: `${root}tsconfig.json` })],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const origin = `http://127.0.0.1:${server.server.address().port}`;
+const { server, origin } = await startBenchServer();
+const browser = await launchBenchBrowser();
 
 async function freshPage() {
   const page = await browser.newPage();

@@ -13,14 +13,10 @@
 // Medians of RUNS runs after one warm-up; prints tables and writes the `groupPicker`
 // section of bench/results.json ({ machine, date, groupPicker, …other benchmarks' sections }).
 // These are figures to compare; the budgets of issue #12 are checked and printed, not enforced.
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromium } from 'playwright-core';
+import { launchBenchBrowser, median, startBenchServer } from './harness.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsFile = new URL('./results.json', import.meta.url);
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -29,26 +25,8 @@ const TYPED = 'nordic';
 /** Budgets of issue #12. */
 const BUDGETS = { keystrokeMs: 16, domNodes: 500, openRatio: 0.06, selectAllRatio: 0.25, ratioSize: 10_000 };
 
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    port: 0,
-    hostname: '127.0.0.1',
-    nodeResolve: { exportConditions: ['production'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: `${root}tsconfig.json` })],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
+const { server, origin } = await startBenchServer();
+const browser = await launchBenchBrowser();
 const round = (value) => Math.round(value * 10) / 10;
 
 try {
@@ -68,7 +46,7 @@ try {
   };
   const call = (step, arg) => page.evaluate(([name, value]) => window.bench[name](value), [step, arg]);
 
-  await page.goto(`http://127.0.0.1:${server.server.address().port}/bench/group-picker.html`);
+  await page.goto(`${origin}/bench/group-picker.html`);
   await page.waitForFunction(() => typeof window.bench === 'object');
 
   async function pickerRun(size) {

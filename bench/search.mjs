@@ -5,13 +5,9 @@
 // fresh page (the directory is built once per page); every cold query gets RUNS runs, so there
 // are RUNS × 7 runs; prints medians. Issue #12's budget: ≤ 5 ms per query, cold and warm.
 // These are figures to compare, not pass/fail tests. (Standalone for now; to merge into run.mjs.)
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromium } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
+import { launchBenchBrowser, median, startBenchServer } from './harness.mjs';
 import os from 'node:os';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 3);
 const COLD_QUERIES = ['globex', 'société', 'gmbh', 'FR123', 'trans', 'e', 'zzqxv no match'];
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Benchmark: directory search</title>
@@ -20,30 +16,11 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs.
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    port: 0,
-    hostname: '127.0.0.1',
-    nodeResolve: { exportConditions: ['production'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: `${root}tsconfig.json` })],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
+const { server, origin } = await startBenchServer();
+const browser = await launchBenchBrowser();
 const ms = (value) => value.toFixed(2);
 
 try {
-  const origin = `http://127.0.0.1:${server.server.address().port}`;
   const runs = [];
   for (let i = 0; i < RUNS * COLD_QUERIES.length; i++) {
     // A fresh page per run: the engine builds its directory once per page.

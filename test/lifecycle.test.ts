@@ -5,6 +5,7 @@ import '../src/define.js';
 import type { CustomerConnectAdapter, VerificationSession } from '../src/adapter/types.js';
 import { createDemoAdapter, DEMO_IDS } from '../src/adapter/demo/index.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
+import { everyElement } from './helpers/every-element.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
 
 /**
@@ -197,13 +198,7 @@ describe('mount and unmount a thousand times', () => {
     const host = document.createElement('div');
     document.body.append(host);
     const adapter = createDemoAdapter();
-    const page = () =>
-      html`<tn-customer-search .adapter=${adapter} value="tung" debounce="0"></tn-customer-search>
-        <tn-attention-panel .adapter=${adapter} refresh-interval="30"></tn-attention-panel>
-        <tn-group-picker .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
-        <tn-verify-invoice .adapter=${adapter} verification-id="VER-none"></tn-verify-invoice>
-        <tn-customer-connect .adapter=${adapter}></tn-customer-connect>
-        <tn-relationships .adapter=${adapter}></tn-relationships>`;
+    const page = () => everyElement(adapter);
     const cycle = async () => {
       render(page(), host);
       await new Promise((resolve) => original.setTimeout.call(window, resolve, 0));

@@ -5,7 +5,7 @@
 // whole flow runs with zero violations:
 // - in Chromium (the engine that enforces Trusted Types), driven by playwright-core;
 // - in Firefox ESR and WebKit (MiniBrowser under Xvfb), which enforce the CSP but not Trusted
-//   Types, started with no driver on test/csp/self-test.html: the page drives the same flow
+//   Types, started with no driver on test/csp/index.html?self-test: the page drives the same flow
 //   itself and posts what it saw to /result.
 //
 //   npm run build && npm run test:csp
@@ -138,7 +138,7 @@ describe('strict CSP + Trusted Types, built script-tag bundle (Chromium)', () =>
 });
 
 /**
- * Opens test/csp/self-test.html in a browser started as a plain process (no driver) and
+ * Opens test/csp/index.html?self-test in a browser started as a plain process (no driver) and
  * resolves with the report the page posts; the browser is stopped by process group after.
  */
 async function selfTest(command, args, env = {}) {
@@ -149,7 +149,7 @@ async function selfTest(command, args, env = {}) {
       resolve(value);
     });
   });
-  const child = spawn(command, [...args, `${base}/test/csp/self-test.html`], {
+  const child = spawn(command, [...args, `${base}/test/csp/index.html?self-test`], {
     detached: true,
     stdio: 'ignore',
     env: { ...process.env, ...env },

@@ -7,3 +7,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
   window.violations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`);
 });
 document.getElementById('provider').adapter = createDemoAdapter();
+
+// Firefox and WebKit open this page as index.html?self-test, with no driver: the page then
+// drives the flow itself and posts what it saw (test/csp/self-test.js).
+if (new URLSearchParams(location.search).has('self-test')) import('/test/csp/self-test.js');

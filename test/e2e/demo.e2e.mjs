@@ -184,6 +184,24 @@ async function typeDate(page, iso) {
   assert.equal(value, iso, 'the date typed is not the date in the field');
 }
 
+/** The demo's invoice history, as the challenge may ask for it: number → [date, amount]. */
+const CHALLENGE_ANSWERS = {
+  TNA9187: ['2015-06-15', '1,275.50'],
+  TNA9241: ['2015-07-06', '889.20'],
+  TNA9415: ['2015-09-14', '12,040.00'],
+  TNA9478: ['2015-10-05', '316.75'],
+  TNA9536: ['2015-11-02', '2,750.00'],
+};
+
+/** By keyboard: the invoice date and amount, then Continue. */
+async function keyboardDateAmountContinue(page, iso, amount) {
+  await typeDate(page, iso);
+  await tabUntil(page, (f) => f.tag === 'input' && f.id === 'amount', 'the amount');
+  await page.keyboard.type(amount, { delay: 10 });
+  await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Continue');
+  await page.keyboard.press('Enter');
+}
+
 /** By keyboard: search "demonstration", Enter on the result, an account, Connect: the network asks for a verification. */
 async function keyboardRequestVerification(page) {
   await tabUntil(page, (f) => f.tag === 'input' && f.id === 'input', 'the search field');
@@ -277,16 +295,9 @@ describe('demo portal, end to end (Chromium)', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
 
     const asked = (await page.locator('tn-verify-invoice #challenge-number').textContent()).trim();
-    const history = {
-      TNA9187: ['2015-06-15', '1,275.50'],
-      TNA9241: ['2015-07-06', '889.20'],
-      TNA9415: ['2015-09-14', '12,040.00'],
-      TNA9478: ['2015-10-05', '316.75'],
-      TNA9536: ['2015-11-02', '2,750.00'],
-    };
-    assert.ok(history[asked], `unexpected challenge ${asked}`);
-    await page.getByLabel('Invoice date').fill(history[asked][0]);
-    await page.getByRole('textbox', { name: 'Invoice amount' }).fill(history[asked][1]);
+    assert.ok(CHALLENGE_ANSWERS[asked], `unexpected challenge ${asked}`);
+    await page.getByLabel('Invoice date').fill(CHALLENGE_ANSWERS[asked][0]);
+    await page.getByRole('textbox', { name: 'Invoice amount' }).fill(CHALLENGE_ANSWERS[asked][1]);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expectTitle(page, 'You are connected');
     await page.getByText('Invoice status information can take one to two hours to appear in your account.').waitFor();
@@ -380,26 +391,11 @@ describe('demo portal, end to end (Chromium)', () => {
     await keyboardRequestVerification(page);
     await tabUntil(page, (f) => f.tag === 'input' && f.id === 'invoice-number', 'the invoice number');
     await page.keyboard.type('TNA9322', { delay: 10 });
-    await typeDate(page, '2015-08-10');
-    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'amount', 'the amount');
-    await page.keyboard.type('4,508.00', { delay: 10 });
-    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Continue');
-    await page.keyboard.press('Enter');
+    await keyboardDateAmountContinue(page, '2015-08-10', '4,508.00');
     await page.locator('tn-verify-invoice #challenge-number').waitFor();
     const asked = (await page.locator('tn-verify-invoice #challenge-number').textContent()).trim();
-    const history = {
-      TNA9187: ['2015-06-15', '1,275.50'],
-      TNA9241: ['2015-07-06', '889.20'],
-      TNA9415: ['2015-09-14', '12,040.00'],
-      TNA9478: ['2015-10-05', '316.75'],
-      TNA9536: ['2015-11-02', '2,750.00'],
-    };
-    assert.ok(history[asked], `unexpected challenge ${asked}`);
-    await typeDate(page, history[asked][0]);
-    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'amount', 'the amount');
-    await page.keyboard.type(history[asked][1], { delay: 10 });
-    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Continue', 'Continue');
-    await page.keyboard.press('Enter');
+    assert.ok(CHALLENGE_ANSWERS[asked], `unexpected challenge ${asked}`);
+    await keyboardDateAmountContinue(page, ...CHALLENGE_ANSWERS[asked]);
     await expectTitle(page, 'You are connected');
     await close();
   });
