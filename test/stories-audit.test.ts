@@ -25,7 +25,8 @@ import * as verifyInvoice from '../stories/verify-invoice.stories.js';
  * 2. at 320 CSS px wide (400 % zoom of a 1280 px window) and with text at 200 % in a 640 px
  *    column (200 % zoom), nothing sticks out of the element's box or is cut off, except
  *    inside a region that scrolls;
- * 3. Tab reaches every control in turn, and each shows a visible focus indicator.
+ * 3. Tab reaches every control in turn, and each shows a visible focus indicator;
+ * 4. every form field has a visible label of its own.
  *
  * A story is plain data (CSF): this file needs no Storybook runtime, only `storybook/test`
  * for the play functions (bundled for the test page, see web-test-runner.config.mjs).
@@ -303,6 +304,23 @@ async function focusProblems(mounted: Mounted): Promise<{ missed: string[]; invi
   return { missed: expected.filter((el) => !reached.has(el)).map(describe_), invisible: [...invisible] };
 }
 
+// ----- 4. visible labels
+
+/**
+ * Form fields without a visible label of their own (a <label> or aria-labelledby): axe takes
+ * a placeholder or an aria-label for a name, but WCAG 3.3.2 asks for a label a sighted user
+ * can see, and a placeholder disappears as soon as they type.
+ */
+function unlabelledFields(root: Element): string[] {
+  return everyElement(root)
+    .filter((el): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+      el.matches('input:not([type="hidden"]):not([type="file"]), select, textarea'),
+    )
+    .filter((field) => field.getClientRects().length > 0)
+    .filter((field) => field.labels?.length === 0 && !field.hasAttribute('aria-labelledby'))
+    .map(describe_);
+}
+
 // ----- the suite
 
 describe('accessibility audit: every story, WCAG 2.2 AA, reflow, focus', () => {
@@ -315,6 +333,7 @@ describe('accessibility audit: every story, WCAG 2.2 AA, reflow, focus', () => {
         try {
           expect(mounted.canvas.childElementCount, 'the story rendered nothing').to.be.above(0);
           expect(await axeViolations(mounted.page), 'axe (light)').to.deep.equal([]);
+          expect(unlabelledFields(mounted.canvas), 'fields with no visible label').to.deep.equal([]);
           const focus = await focusProblems(mounted);
           expect(focus.missed, 'controls Tab never reaches').to.deep.equal([]);
           expect(focus.invisible, 'controls that show no focus indicator').to.deep.equal([]);
