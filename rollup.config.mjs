@@ -25,6 +25,7 @@ const npmEntries = {
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
   'adapter/rest/index': 'src/adapter/rest/index.ts',
+  'testing/index': 'src/testing/index.ts',
 };
 
 const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib)/.test(id);
