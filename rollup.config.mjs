@@ -12,6 +12,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { compactLocales } from './scripts/rollup-compact-locales.mjs';
 
 const npmEntries = {
   index: 'src/index.ts',
@@ -113,6 +114,7 @@ const cdnPlugins = () => [
   resolve({ exportConditions: ['production'] }),
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
   minifyLitSource(),
+  compactLocales(),
   terser({
     ecma: 2021,
     module: true,
