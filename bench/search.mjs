@@ -72,6 +72,8 @@ const UI_PAGE = page('Benchmark: tn-customer-search', '/bench/search-ui-page.ts'
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs.
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
+/** Other work on the machine (1-minute load average): figures taken under load are noisier. */
+const loadAtStart = os.loadavg()[0];
 const { server, origin } = await startBenchServer();
 const browser = await launchBenchBrowser();
 const ms = (value) => value.toFixed(2);
@@ -317,7 +319,8 @@ try {
   const ui = PARTS.includes('typing') ? await typedSearch() : undefined;
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${browser.version()}`;
-  console.log(`\nSearch — medians of ${RUNS} runs after a warm-up — ${machine}`);
+  const load = { start: round(loadAtStart), end: round(os.loadavg()[0]) };
+  console.log(`\nSearch — medians of ${RUNS} runs after a warm-up — ${machine}, load average ${load.start} → ${load.end}`);
   if (directory) printDirectory(directory);
   if (ui) printTyped(ui);
 
@@ -360,6 +363,7 @@ try {
     ...previous,
     date: new Date().toISOString(),
     machine,
+    load,
     runs: RUNS,
     budgets: { ...BUDGETS, holds: { ...previous.budgets?.holds, ...holds } },
     ...(directory ? { directory } : {}),
