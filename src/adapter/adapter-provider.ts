@@ -21,6 +21,7 @@ import { VERSION } from '../version.js';
  * @slot - The elements that use the adapter.
  */
 export class TnAdapterProvider extends LitElement {
+  /** The library version of this copy. */
   static readonly version = VERSION;
   static override styles = css`
     :host {

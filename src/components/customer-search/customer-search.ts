@@ -84,7 +84,7 @@ type ResultAction = 'connect' | 'view-group';
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop --tn-search-popup-max-height - Height at which the list of results scrolls (default 24rem).
+ * @cssprop [--tn-search-popup-max-height=24rem] - Height at which the list of results scrolls.
  * @cssprop --tn-color-accent - Buttons, focus and active result accents.
  * @cssprop --tn-color-highlight - Background of the matched text.
  */

@@ -72,23 +72,32 @@ interface Submission {
  * @csspart base - The form.
  * @csspart section - Each section (account, customer, details).
  * @csspart heading - Each section heading.
- * @csspart account - The account choice.
+ * @csspart account - The account section (also a `section`).
+ * @csspart customer - The chosen entity's section, in single mode (also a `section`).
+ * @csspart group - The group's section, in group mode (also a `section`).
+ * @csspart details - The vendor code, notes and attachment section (also a `section`).
  * @csspart customer-card - The chosen entity (single mode).
  * @csspart view-group - The "View group" button.
  * @csspart filter - The group filter field.
  * @csspart select-all - The "Select the whole group" button.
  * @csspart count - "N of M selected".
  * @csspart tree - The group's entities (scrolls).
- * @csspart row - Each tree row; also `row-country` / `row-entity`.
+ * @csspart row - Each tree row.
+ * @csspart row-country - A country's row (also a `row`).
+ * @csspart row-entity - A legal entity's row (also a `row`).
+ * @csspart row-active - The row the keyboard is on (also a `row`).
  * @csspart field - Each form field's wrapper.
  * @csspart error-message - A field's error.
  * @csspart dropzone - The attachment drop zone.
  * @csspart submit - The Connect button.
  * @csspart outcome - What the network answered.
+ * @csspart support-case - The support case outcome: its processing deadline, reference and button.
+ * @csspart reference - The support case reference.
+ * @csspart view-case - The "View the case" button.
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop --tn-group-tree-height - Height of the group's scrolling list (default 20rem).
+ * @cssprop [--tn-group-tree-height=20rem] - Height of the group's scrolling list.
  */
 export class TnGroupPicker extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
