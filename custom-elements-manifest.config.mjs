@@ -16,6 +16,8 @@
 //   not an event and is dropped.
 // - Members: private and protected members, `@state()` fields and `#private` names are not
 //   listed (the analyzer lists them all, with a `privacy`).
+// - Attributes: `@property() fooBar` is observed as `foobar` (Lit lowercases the name when
+//   the decorator names no attribute); the analyzer would say `fooBar`.
 // - Scope: only the element classes (and their base, TnElement, whose documented `adapter`
 //   property, CSS custom properties and parts every element inherits). Helper functions,
 //   style sheets and constants of these modules are implementation details.
@@ -65,7 +67,10 @@ function eventTypes(ts, file) {
 const isPublic = (member) => (member.privacy ?? 'public') === 'public' && !String(member.name).startsWith('#');
 
 function tnManifestPlugin() {
-  /** Per module path: class name → names the plugin drops (`@state` fields, computed events). */
+  /**
+   * Per module path, class and kind: names the plugin drops (`@state` fields, computed
+   * events) or fixes (`lowercase`: attributes Lit names after a camelCase property).
+   */
   const dropped = new Map();
   /** Module paths whose `customElements.define` call has no literal tag. */
   const dynamicDefines = new Set();
@@ -130,6 +135,17 @@ function tnManifestPlugin() {
           if (decorators.some((decorator) => /^state\b/.test(decorator.expression.getText())) && member.name) {
             drop(moduleDoc.path, className, 'members', member.name.getText());
           }
+          // @property() fooBar with no `attribute` option: Lit observes `foobar`; the
+          // analyzer would say `fooBar`.
+          const property = decorators.find((decorator) => /^property\b/.test(decorator.expression.getText()));
+          const options = property && ts.isCallExpression(property.expression) ? property.expression.arguments[0] : undefined;
+          const named =
+            options &&
+            ts.isObjectLiteralExpression(options) &&
+            options.properties.some((option) => option.name?.getText() === 'attribute');
+          if (property && !named && member.name && /[A-Z]/.test(member.name.getText())) {
+            drop(moduleDoc.path, className, 'lowercase', member.name.getText());
+          }
         }
         // new CustomEvent(name, …) with a computed name: the analyzer records an event
         // called after the variable.
@@ -158,6 +174,13 @@ function tnManifestPlugin() {
       }
       for (const declaration of moduleDoc.declarations ?? []) {
         if (declaration.kind !== 'class') continue;
+        for (const member of declaration.members ?? []) {
+          if (!isDropped(moduleDoc.path, declaration.name, 'lowercase', member.name)) continue;
+          for (const attribute of declaration.attributes ?? []) {
+            if (attribute.fieldName === member.name) attribute.name = member.name.toLowerCase();
+          }
+          member.attribute = member.name.toLowerCase();
+        }
         for (const kind of ['members', 'events']) {
           if (!declaration[kind]) continue;
           declaration[kind] = declaration[kind].filter(
