@@ -10,7 +10,8 @@
  *
  * - properties: the public instance fields; static members (`version`) are not something a
  *   story or a host sets on an element, methods Storybook ignores anyway. A property set
- *   from an attribute says so in its description ("Attribute: `min-chars`.");
+ *   from an attribute says so in its description ("Attribute: `min-chars`."), and so does a
+ *   read-only one ("Read-only.");
  * - attributes: only those without a property (the others are on their property's row);
  * - CSS parts are named as a host writes them, `::part(step)` (`step` may be a property too);
  * - slots are named `slot="name"`, the default slot `(default slot)` (Storybook drops an
@@ -44,14 +45,12 @@ function forStorybook(declaration: Json): Json {
   const propertyNames = new Set(properties.map((property) => property.name));
   return {
     ...declaration,
-    members: properties.map((property) =>
-      typeof property.attribute === 'string'
-        ? {
-            ...property,
-            description: `${property.description ?? ''} Attribute: \`${property.attribute}\`.`.trim(),
-          }
-        : property,
-    ),
+    members: properties.map((property) => {
+      let description = property.description ?? '';
+      if (typeof property.attribute === 'string') description += ` Attribute: \`${property.attribute}\`.`;
+      if (property.readonly) description += ' Read-only.';
+      return { ...property, description: description.trim() };
+    }),
     attributes: list(declaration.attributes).filter(
       (attribute) => typeof attribute.fieldName !== 'string' || !propertyNames.has(attribute.fieldName),
     ),

@@ -5,8 +5,8 @@
  *   `define` class fields; the library is written for `experimentalDecorators` and
  *   `useDefineForClassFields: false` (tsconfig.json), so the same is set here. Without it
  *   the build succeeds and the browser fails on the first `@property`.
- * - Argument tables come from the elements' JSDoc: `custom-elements.json` when the build has
- *   made it, else an analysis of `src/components` at build time (see custom-elements.ts).
+ * - Argument tables come from `custom-elements.json`, the package's manifest, which the
+ *   storybook scripts generate first (`npm run manifest`; see custom-elements.ts).
  */
 import { defineMain } from '@storybook/web-components-vite/node';
 import { mergeConfig } from 'vite';
@@ -14,7 +14,8 @@ import { customElementsPlugin } from './custom-elements.ts';
 
 export default defineMain({
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../stories/**/*.stories.ts'],
+  // MDX pages (Theming) and the elements' stories.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(config) {

@@ -54,6 +54,15 @@ const source = new SourceModel(
   elementModules,
 );
 
+/** [name, default] of each `--tn-*` token the `:host` rule of src/styles/tokens.ts reads. */
+function designTokens() {
+  const tokens = readFileSync(join(ROOT, 'src/styles/tokens.ts'), 'utf8');
+  const host = /:host\s*\{([^}]*)\}/.exec(tokens)?.[1] ?? '';
+  return varReads(host)
+    .filter(({ name }) => name.startsWith('--tn-') && !name.startsWith('--tn-i-'))
+    .map(({ name, fallback }) => [name, fallback]);
+}
+
 const normalize = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
 const described = (item) => normalize(item.description).length > 0;
 const sorted = (values) => [...values].sort();
@@ -288,13 +297,7 @@ describe('custom-elements.json', () => {
 
   test('design tokens: every --tn-* of src/styles/tokens.ts is documented once, on TnElement, with its default', () => {
     const expect = collector();
-    const tokens = readFileSync(join(ROOT, 'src/styles/tokens.ts'), 'utf8');
-    const host = /:host\s*\{([^}]*)\}/.exec(tokens)?.[1] ?? '';
-    const defaults = new Map(
-      varReads(host)
-        .filter(({ name }) => name.startsWith('--tn-') && !name.startsWith('--tn-i-'))
-        .map(({ name, fallback }) => [name, fallback]),
-    );
+    const defaults = new Map(designTokens());
     expect.ok(defaults.size > 10, 'no tokens found in src/styles/tokens.ts');
     const base = customElements.find((declaration) => declaration.name === 'TnElement');
     const own = (base?.cssProperties ?? []).filter((property) => !property.inheritedFrom);
@@ -331,6 +334,20 @@ describe('Storybook (storybook-static/, from npm run build-storybook)', () => {
       );
     }
     expect.done();
+  });
+  test('the Theming page lists every design token and every element token, with its default', () => {
+    assert.ok(results.theming, 'no Theming docs page (stories/Theming.mdx) in the build');
+    const base = customElements.find((declaration) => declaration.name === 'TnElement');
+    const tokens = (base?.cssProperties ?? []).map((property) => [property.name, property.default]);
+    assert.deepEqual(results.theming.tokens, designTokens(), 'design tokens (src/styles/tokens.ts)');
+    assert.deepEqual(results.theming.tokens, tokens, 'design tokens (custom-elements.json, TnElement)');
+    const own = new Map();
+    for (const element of elements) {
+      for (const property of element.cssProperties ?? []) {
+        if (!tokens.some(([name]) => name === property.name)) own.set(property.name, property.default);
+      }
+    }
+    assert.deepEqual(sorted(results.theming.elementTokens.map(String)), sorted([...own].map(String)), 'element tokens');
   });
   test('each docs page renders every row of its table', () => {
     const expect = collector();

@@ -8,18 +8,24 @@
 //    `.docblock-argstable`, row names under their category headings.
 // 2. The expected rows are computed here from the custom-elements.json the tests just
 //    generated, with the rules .storybook/custom-elements.ts documents (a property row per
-//    public instance field, naming its attribute; attribute rows only for attributes with no
-//    property; `::part(x)`, `slot="x"`) — written again here, not imported, so a change to
-//    either side shows up as a difference.
+//    public instance field, naming its attribute, saying when it is read-only; attribute
+//    rows only for attributes with no property; `::part(x)`, `slot="x"`) — written again
+//    here, not imported, so a change to either side shows up as a difference.
 //
 // So a stale build, a row one name hides behind another, a story that hides or rewrites a
 // manifest row, or a docs page that fails to render its table, all fail. Rows a story adds
 // of its own (demo latency, fault) are in no manifest category and are not compared.
+//
+// The Theming page's token tables are read the same way (rendered rows: name and default),
+// for the test to hold them to src/styles/tokens.ts and the manifest.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
+
+/** The docs page of stories/Theming.mdx. */
+export const THEMING_DOCS = 'theming--docs';
 
 /** Storybook's categories for what it extracts from a manifest. */
 export const CATEGORIES = ['properties', 'attributes', 'events', 'slots', 'css custom properties', 'css shadow parts'];
@@ -51,7 +57,13 @@ export function expectedRows(declaration) {
   return plain([
     ...fields.map((field) => ({
       ...row('properties', field),
-      description: field.attribute ? `${field.description} Attribute: \`${field.attribute}\`.` : field.description,
+      description: [
+        field.description,
+        field.attribute && `Attribute: \`${field.attribute}\`.`,
+        field.readonly && 'Read-only.',
+      ]
+        .filter(Boolean)
+        .join(' '),
     })),
     ...(declaration.attributes ?? [])
       .filter((attribute) => !attribute.fieldName || !fieldNames.has(attribute.fieldName))
@@ -131,6 +143,7 @@ export async function checkStorybook(root, manifest) {
     args: ['--no-sandbox'],
   });
   const pages = [];
+  let theming;
   try {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     for (const entry of docs) {
@@ -148,9 +161,24 @@ export async function checkStorybook(root, manifest) {
         .map((row) => `${row.category}: ${row.name}`);
       pages.push({ id: entry.id, tag: component, expected, actual: rows.sort(byRow), missingRows });
     }
+    // The Theming page's token tables, as rendered: [name, default] of each row.
+    if (entries.some((entry) => entry.id === THEMING_DOCS)) {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${server.address().port}/iframe.html?id=${THEMING_DOCS}&viewMode=docs`);
+      await page.waitForSelector('[data-table="tokens"] tr[data-token]', { timeout: 60_000 });
+      theming = await page.evaluate(() => {
+        const rows = (table) =>
+          [...document.querySelectorAll(`[data-table="${table}"] tr[data-token]`)].map((tr) => [
+            tr.cells[0].textContent.trim(),
+            tr.cells[1].textContent.trim(),
+          ]);
+        return { tokens: rows('tokens'), elementTokens: rows('element-tokens') };
+      });
+      await page.close();
+    }
   } finally {
     await browser.close();
     server.close();
   }
-  return { pages };
+  return { pages, theming };
 }
