@@ -58,7 +58,8 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & { ve
  * @cssprop [--tn-color-highlight=#fff0a8] - Background of the text that matched a search.
  * @cssprop [--tn-color-active=#e3effb] - Background of the row or result the keyboard is on.
  * @cssprop [--tn-radius=4px] - Corner radius of fields, buttons, notices and panels.
- * @cssprop [--tn-space=0.5rem] - Spacing unit (density): gaps and paddings are multiples of it.
+ * @cssprop [--tn-space=0.5rem] - Spacing unit: gaps and paddings are multiples of it.
+ * @cssprop [--tn-density=1] - Height of buttons, fields and rows, a number: `0.85` compact, `1.2` roomy (below `0.75`, controls fall under WCAG 2.2's 24 px target size).
  * @cssprop [--tn-focus-ring=2px solid #1a73e8] - The focus indicator (an `outline` value).
  * @cssprop [--tn-shadow=0 4px 16px rgb(0 0 0 / 0.16)] - Shadow of floating panels (search results).
  */
