@@ -5,6 +5,9 @@ import type { EventName, ReactWebComponent } from '@lit/react';
 type EventProps = Record<string, EventName>;
 type Listener = (event: Event) => void;
 
+/** Layout effects run in the browser; on a server (SSR) nothing runs, and React 18 would warn. */
+const useClientLayoutEffect = typeof document === 'undefined' ? React.useEffect : React.useLayoutEffect;
+
 /**
  * A React component for `tagName`: `@lit/react`'s `createComponent` sets the element's
  * properties (objects such as `adapter` included) and attributes; the `events` props are
@@ -35,11 +38,11 @@ export function wrap<I extends HTMLElement, E extends EventProps>(
       else elementProps[key] = value;
     }
 
-    React.useLayoutEffect(() => {
+    useClientLayoutEffect(() => {
       handlers.current = eventHandlers;
     });
 
-    React.useLayoutEffect(() => {
+    useClientLayoutEffect(() => {
       const element = node.current;
       if (!element) return;
       const listeners = eventProps.map(([prop, type]): [string, Listener] => [
