@@ -6,6 +6,7 @@
 // has a single copy of React), and resolves those bare imports to them — from the tests
 // and from src/react/ alike.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +38,7 @@ export function reactPlugin() {
 }
 
 async function bundle() {
+  rmSync(`${root}/${outdir}`, { recursive: true, force: true });
   await build({
     entryPoints: Object.fromEntries(Object.entries(modules).map(([specifier, name]) => [name, virtual + specifier])),
     bundle: true,
