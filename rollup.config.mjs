@@ -1,6 +1,6 @@
 // Two builds:
 // 1. npm: ES modules under dist/, one file per source module (so each element entry and
-//    each locale stays a separate module), `lit` and `@lit/*` external, with declarations.
+//    each locale stays a separate module), `lit`, `@lit/*` and `react` external, with declarations.
 //    Both builds minify the static text of Lit templates and drop translators' notes
 //    (`minifyLitSource` below): a host's minifier leaves template text alone.
 // 2. Script tag: dist/cdn/tn-customer-connect.min.js — one minified, self-registering ES
@@ -27,9 +27,10 @@ const npmEntries = {
   'adapter/demo/index': 'src/adapter/demo/index.ts',
   'adapter/rest/index': 'src/adapter/rest/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'react/index': 'src/react/index.ts',
 };
 
-const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib)/.test(id);
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib|react($|\/))/.test(id);
 
 /** Whitespace runs of an `html`/`svg` template: as many newlines as before, no indentation. */
 const minifyHtml = (raw) => raw.replace(/[ \t]*\n\s*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
