@@ -8,6 +8,7 @@
 // Reports like the other node --test suites (spec, plus TN_SUMMARY_FILE for .ci/run).
 //
 //   npm run build && npm run test:package        (TN_KEEP_PACKAGE=1 keeps the temp project)
+//   npm run test:package -- test/package/ssr.test.mjs      (some files only)
 //
 // The install uses npm's cache only as far as it can (--prefer-offline): the package's
 // dependencies (lit, @lit/*) are the ones `npm ci` already fetched. Peer dependencies the
@@ -60,10 +61,13 @@ try {
   if (peers.length > 0) npm(['install', '--no-save', ...peers, ...NPM_FLAGS], project);
   console.log(`installed into ${project}${peers.length ? ` (with ${peers.join(', ')})` : ''}\n`);
 
-  const tests = readdirSync(join(root, 'test/package'))
-    .filter((name) => name.endsWith('.test.mjs'))
-    .sort()
-    .map((name) => join('test/package', name));
+  const chosen = process.argv.slice(2);
+  const tests = chosen.length
+    ? chosen
+    : readdirSync(join(root, 'test/package'))
+        .filter((name) => name.endsWith('.test.mjs'))
+        .sort()
+        .map((name) => join('test/package', name));
   if (tests.length === 0) throw new Error('no test/package/*.test.mjs');
 
   exitCode = await new Promise((resolve) => {
