@@ -80,7 +80,7 @@ describe('the script-tag builds: version', () => {
     const tab = await browser.newPage();
     const watch = watchPage(tab);
     await tab.goto(page('/versions.html', 'classic', ''));
-    assert.equal(await tab.evaluate(() => TnCustomerConnect.version), version);
+    assert.equal(await tab.evaluate(() => globalThis.TnCustomerConnect.version), version);
     assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => [tag, version]));
     const esm = await tab.evaluate((url) => import(url).then((module) => module.VERSION), `${cdn.origin}/tn-customer-connect/${BUILDS.module.file}`);
     assert.equal(esm, version);
