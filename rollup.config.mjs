@@ -18,6 +18,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
+import { compactLocales } from './scripts/rollup-compact-locales.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! tn-customer-connect ${version} | MIT License | self-hosted build, see the README */`;
@@ -34,6 +35,7 @@ const npmEntries = {
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
   'adapter/rest/index': 'src/adapter/rest/index.ts',
+  'testing/index': 'src/testing/index.ts',
 };
 
 const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib)/.test(id);
@@ -206,6 +208,7 @@ const cdnPlugins = ({ module = true } = {}) => [
   // host that copies only dist/cdn/ still gets readable code in its devtools.
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, sourceMap: true, inlineSources: true }),
   minifyLitSource(),
+  compactLocales(),
   terser({
     ecma: 2021,
     module,
