@@ -27,6 +27,7 @@ import { TnCustomerConnect } from 'tn-customer-connect/customer-connect.js';
 import { createDemoAdapter } from 'tn-customer-connect/demo-adapter.js';
 import { createRestAdapter as restFromEntry } from 'tn-customer-connect/rest-adapter.js';
 import { templates } from 'tn-customer-connect/locales/fr.js';
+import { ControlledAdapter, ManualClock } from 'tn-customer-connect/testing.js';
 import { provideAdapter, createRestAdapter, setLocale, VERSION, type CustomerConnectAdapter, TnCustomerSearch } from 'tn-customer-connect';
 
 const search: TnCustomerSearch = document.createElement('tn-customer-search');
@@ -42,6 +43,8 @@ document.addEventListener('tn-connect', (event) => {
 const adapter: CustomerConnectAdapter = restFromEntry({ baseUrl: '/api' });
 provideAdapter(document.body, adapter ?? createRestAdapter({ baseUrl: '/api' }));
 void setLocale('fr');
+const controlled: CustomerConnectAdapter = new ControlledAdapter().adapter;
+console.log(controlled, new ManualClock());
 
 // @ts-expect-error a tag we do not define gives a plain HTMLElement, not our class
 const notOurs: TnCustomerSearch = document.createElement('tn-customer-searc');
