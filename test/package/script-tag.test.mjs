@@ -187,3 +187,46 @@ describe('the script-tag builds: integrity for the chunks too, through an import
     });
   }
 });
+
+describe('the classic build under a strict Content Security Policy with Trusted Types', () => {
+  // The policy test/csp checks the ES-module build under (npm run test:csp).
+  const POLICY =
+    "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+  it('defines and renders every element, loads the French chunk, and causes no violation', async () => {
+    const strict = await serveDirectories(
+      { '/cdn/': cdnDir },
+      {
+        headers: { 'Content-Security-Policy': POLICY },
+        files: {
+          '/index.html': {
+            type: 'text/html; charset=utf-8',
+            body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>classic under CSP</title>
+              <script src="/cdn/${BUILDS.classic.file}"></script></head>
+              <body><tn-customer-search></tn-customer-search><tn-relationships></tn-relationships></body></html>`,
+          },
+        },
+      },
+    );
+    const tab = await browser.newPage();
+    const watch = watchPage(tab);
+    try {
+      await tab.addInitScript(() => {
+        window.violations = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          window.violations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`),
+        );
+      });
+      await tab.goto(`${strict.origin}/index.html`);
+      assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => [tag, version]));
+      await tab.locator('tn-customer-search [part~="not-configured"]').waitFor();
+      await tab.evaluate(() => globalThis.TnCustomerConnect.setLocale('fr'));
+      await tab.locator('tn-customer-search').getByText("Ce composant n'est pas configuré", { exact: false }).waitFor();
+      assert.deepEqual(await tab.evaluate(() => window.violations), []);
+      assert.deepEqual(watch.problems(), []);
+    } finally {
+      await tab.close();
+      await strict.close();
+    }
+  });
+});
