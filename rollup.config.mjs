@@ -13,7 +13,7 @@
 // The demo adapter is a separate file (dist/cdn/tn-demo-adapter.min.js), never part of the
 // elements' bundles. The REST adapter is (both bundles export the public API,
 // createRestAdapter included, with its small hand-written validators).
-// Every script-tag file starts with a `/*! tn-customer-connect <version> … */` banner.
+// Every script-tag file a page names starts with a `/*! tn-customer-connect <version> … */` banner.
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -240,7 +240,8 @@ export default [
     output: {
       dir: 'dist',
       format: 'es',
-      banner,
+      // The version banner on the file a page names; a lazy chunk is not worth its bytes.
+      banner: (chunk) => (chunk.isEntry ? banner : ''),
       entryFileNames: 'cdn/[name].js',
       // Each locale is its own chunk, loaded (relative to the entry) only when a page uses it.
       chunkFileNames: 'cdn/chunks/[name]-[hash].min.js',

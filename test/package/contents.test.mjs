@@ -117,8 +117,12 @@ describe('package.json', () => {
     assert.ok(shipped('custom-elements.json'), 'custom-elements.json is not in the tarball');
     const manifest = JSON.parse(await readFile(join(packageDir(), 'custom-elements.json'), 'utf8'));
     assert.equal(typeof manifest.schemaVersion, 'string');
+    // A tag counts as declared as a class's `tagName` or as a `custom-element-definition` export.
     const tags = new Set(
-      manifest.modules.flatMap((module) => (module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean)),
+      manifest.modules.flatMap((module) => [
+        ...(module.declarations ?? []).map((declaration) => declaration.tagName),
+        ...(module.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition').map((entry) => entry.name),
+      ]),
     );
     const registered = await registeredBy(join(packageDir(), 'dist/define.js'));
     assert.ok(registered.length >= 7, `define.js registered only ${registered}`);
