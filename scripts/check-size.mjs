@@ -104,7 +104,8 @@ for (const chunk of readdirSync(join(CDN, 'chunks')).filter((f) => f.endsWith('.
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 for (const [name, target] of Object.entries(pkg.exports)) {
   const file = typeof target === 'string' ? target : target.default;
-  if (!file.endsWith('.js')) continue;
+  // Pattern entries (./locales/*.js) are the locale modules, measured above as chunks.
+  if (!file.endsWith('.js') || file.includes('*')) continue;
   const result = await build({
     entryPoints: [join(ROOT, file)],
     bundle: true,

@@ -32,13 +32,20 @@ async function expected(locale) {
   return (await importAsModule(transformSync(source, { loader: 'ts', format: 'esm' }).code)).templates;
 }
 
-/** The built chunk, its imports from the entry (the tags) replaced by the stand-ins. */
+/**
+ * The built chunk. It carries its own copies of the two template tags and imports nothing
+ * (rollup.config.mjs, `standaloneLocales`: the classic build loads the same file); should it
+ * import them from the entry instead, they are replaced by the stand-ins.
+ */
 async function built(locale) {
   const file = readdirSync(CHUNKS).find((name) => new RegExp(`^${locale}-[\\w-]+\\.min\\.js$`).test(name));
   assert.ok(file, `a chunk for ${locale} in ${CHUNKS}`);
   const code = readFileSync(join(CHUNKS, file), 'utf8');
-  const imported = code.match(/^import\{([^}]*)\}from"\.\.\/tn-customer-connect\.min\.js";/);
-  assert.ok(imported, `${file} imports only the entry's template tags`);
+  const imported = code.match(/^(?:\/\*![^]*?\*\/\s*)?import\{([^}]*)\}from"\.\.\/tn-customer-connect\.min\.js";/);
+  if (!imported) {
+    assert.doesNotMatch(code, /\bimport\s*[{*"'(]|\bfrom\s*"/, `${file} imports nothing`);
+    return (await importAsModule(code)).templates;
+  }
   // The chunk imports `str` and `html` from the entry under short names; the transform copies
   // each template's source verbatim, so one stand-in tag for both is enough to compare them.
   const locals = imported[1].split(',').map((pair) => pair.split(' as ').pop().trim());
