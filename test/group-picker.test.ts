@@ -238,7 +238,17 @@ describe('EntitySelection', () => {
     m.clear();
     expect(countryState(country(m, 'GB'))).to.equal('false');
     m.setFilter('gmbh');
-    expect(m.rows()).not.to.equal(rows);
+    const filtered = m.rows();
+    expect(filtered).not.to.equal(rows);
+    // Back to an earlier filter (Backspace, or clearing it): its rows again, not rebuilt.
+    m.setFilter('gmbhx');
+    m.setFilter('gmbh');
+    expect(m.rows()).to.equal(filtered);
+    m.setFilter('');
+    expect(m.rows()).to.equal(rows);
+    // A filter that every entity matches shows the same rows.
+    m.setFilter('tungsten');
+    expect(m.rows()).to.equal(rows);
     m.setFilter('');
     m.setExpanded('GB', false);
     expect(m.rows().filter((r) => r.kind === 'entity').map((r) => (r as EntityRow).entity.id)).to.have.members([
@@ -246,6 +256,10 @@ describe('EntitySelection', () => {
       EOOD.id,
     ]);
     expect(country(m, 'GB').expanded).to.equal(false);
+    const collapsed = m.rows();
+    m.setExpanded('GB', true);
+    expect(m.rows()).not.to.equal(collapsed);
+    expect(m.rows()).to.have.length(rows.length);
   });
 
   it('knows when a ticked entity needs a vendor code', () => {

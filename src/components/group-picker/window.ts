@@ -34,9 +34,12 @@ export class ListWindow<T> implements ReactiveController {
   end = 0;
 
   private items: readonly T[] = [];
-  /** Measured height of each item (0: never measured), index for index with `items`. */
+  /**
+   * Measured height of each item (0: never measured), index for index with `items`; then
+   * where each item starts, and the whole list's height (at `items.length`), recomputed when
+   * stale. Both arrays only grow: a new list reuses them (no allocation per keystroke).
+   */
   private sizes = new Float64Array(0);
-  /** Where each item starts, and (last) the whole list's height; recomputed when stale. */
   private offsets = new Float64Array(1);
   private stale = false;
   /** Height of an item not yet measured. */
@@ -92,8 +95,9 @@ export class ListWindow<T> implements ReactiveController {
 
   /** Back to the first item (the next update renders from there). */
   toTop(): void {
+    // Writing scrollTop lays the page out: only when it is not there already.
+    if (this.scroller && this.top !== 0) this.scroller.scrollTop = 0;
     this.top = 0;
-    if (this.scroller) this.scroller.scrollTop = 0;
   }
 
   hostConnected(): void {
@@ -123,14 +127,13 @@ export class ListWindow<T> implements ReactiveController {
       anchor = undefined;
     }
     if (!scroller) return;
-    const n = this.items.length;
-    setProperty(scroller, '--tn-i-rows', String(n));
+    // Sizes first, as estimated, then one layout to measure: when the estimates were right
+    // (rows of one line), nothing changes after measuring and the frame needs no other layout.
+    setProperty(scroller, '--tn-i-rows', String(this.items.length));
+    this.setSpacers(scroller);
     const height = scroller.clientHeight;
-    if (height === 0) {
-      // Hidden: nothing to measure. Showing it resizes it, and that renders it again.
-      this.setSpacers(scroller);
-      return;
-    }
+    // Hidden: nothing to measure. Showing it resizes it, and that renders it again.
+    if (height === 0) return;
     this.height = height;
     if (scroller.clientWidth !== this.width) {
       // Rows wrap differently at another width: what was measured no longer holds.
@@ -144,11 +147,14 @@ export class ListWindow<T> implements ReactiveController {
     this.revealing = undefined;
     if (target !== undefined) {
       scroller.children[target - this.start]?.scrollIntoView({ block: 'nearest' });
+      this.top = scroller.scrollTop;
     } else {
       const top = this.anchoredTop(anchor);
-      if (top !== undefined && Math.abs(top - scroller.scrollTop) >= 1) scroller.scrollTop = top;
+      if (top !== undefined && Math.abs(top - this.top) >= 1) {
+        scroller.scrollTop = top;
+        this.top = scroller.scrollTop;
+      }
     }
-    this.top = scroller.scrollTop;
     this.settle();
   }
 
@@ -220,7 +226,12 @@ export class ListWindow<T> implements ReactiveController {
   /** Takes a new list, none of its items measured yet. */
   private adopt(items: readonly T[]): void {
     this.items = items;
-    this.sizes = new Float64Array(items.length);
+    if (this.sizes.length < items.length) {
+      this.sizes = new Float64Array(items.length);
+      this.offsets = new Float64Array(items.length + 1);
+    } else {
+      this.sizes.fill(0, 0, items.length);
+    }
     this.stale = true;
   }
 
@@ -259,11 +270,9 @@ export class ListWindow<T> implements ReactiveController {
 
   private layout(): Float64Array {
     if (!this.stale) return this.offsets;
-    const { sizes } = this;
-    const n = sizes.length;
+    const { sizes, offsets } = this;
+    const n = this.items.length;
     const estimate = this.estimate || FIRST_GUESS;
-    if (this.offsets.length !== n + 1) this.offsets = new Float64Array(n + 1);
-    const offsets = this.offsets;
     for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + (sizes[i] || estimate);
     this.stale = false;
     return offsets;
