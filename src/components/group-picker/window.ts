@@ -48,6 +48,8 @@ export class ListWindow<T> implements ReactiveController {
   private top = 0;
   private height = 0;
   private width = 0;
+  /** Number of items when `height` was read. */
+  private count = 0;
   /** An item to bring into view once rendered. */
   private revealing?: number;
   /** The item at the top of the view before an update, and how far into it the view starts. */
@@ -134,12 +136,13 @@ export class ListWindow<T> implements ReactiveController {
     const height = scroller.clientHeight;
     // Hidden: nothing to measure. Showing it resizes it, and that renders it again.
     if (height === 0) return;
+    // Rows wrap differently at another width, and the text size changed when the scroller's
+    // height did for as many items (its height is in rem): what was measured no longer holds.
+    const width = scroller.clientWidth;
+    if (this.width && (width !== this.width || (height !== this.height && this.items.length === this.count))) this.forget();
     this.height = height;
-    if (scroller.clientWidth !== this.width) {
-      // Rows wrap differently at another width: what was measured no longer holds.
-      if (this.width) this.forget();
-      this.width = scroller.clientWidth;
-    }
+    this.width = width;
+    this.count = this.items.length;
     this.measure(scroller);
     this.setSpacers(scroller);
 
@@ -170,10 +173,9 @@ export class ListWindow<T> implements ReactiveController {
 
   private onResize(): void {
     const scroller = this.scroller;
+    // Hidden: nothing to render until it is shown (which resizes it again).
     if (!scroller || scroller.clientHeight === 0) return;
-    if (scroller.clientWidth !== this.width) return this.host.requestUpdate();
-    this.height = scroller.clientHeight;
-    this.settle();
+    if (scroller.clientWidth !== this.width || scroller.clientHeight !== this.height) this.host.requestUpdate();
   }
 
   /**
