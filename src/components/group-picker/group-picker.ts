@@ -550,9 +550,8 @@ export class TnGroupPicker extends TnElement {
       class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
       ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
       ><span class="label"
-        ><span dir="ltr" class="id" .textContent=${entity.id}></span
-        ><span .textContent=${` – ${entity.legalName} `}></span
-        ><span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}></span
+        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" .textContent=${entity.legalName}></span>
+        <span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}></span
       ></span
       >${row.disabled ? html`<span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
     >`;
