@@ -412,7 +412,7 @@ export class TnGroupPicker extends TnElement {
 
   /**
    * Takes the selection's rows. The array is new only when the filter or an expansion
-   * changed (the window then looks up their heights again); after a tick it is the same one,
+   * changed (the row window then measures it afresh); after a tick it is the same one,
    * and the update re-renders just the rows on screen, which read their state through it.
    */
   private refreshRows(): void {

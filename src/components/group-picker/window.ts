@@ -14,8 +14,10 @@
  *
  * The controller sets custom properties on the scroller for its styles: `--tn-i-rows` (the
  * number of items) and `--tn-i-before` / `--tn-i-after`, the space the unrendered rows above
- * and below take (for spacers, such as the scroller's ::before and ::after). Writing them
- * changes no observed size, so this never sets off a "ResizeObserver loop" notice.
+ * and below take (for spacers, such as the scroller's ::before and ::after). It observes the
+ * scroller's size only, and what it renders after a resize (rows, spacers) leaves that size
+ * alone — the number of items, which may change it, changes with the list, not on a resize —
+ * so it sets off no "ResizeObserver loop" notice.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
