@@ -1,7 +1,7 @@
 /**
  * The group picker's model: a group's legal entities by country, which are selected, which
- * match the filter, and the flat list of rows the tree shows (a window of them at a time). Selection lives
- * here (a Set of IDs), never in the DOM, so 50,000-entity groups stay cheap.
+ * match the filter, and the flat list of rows the tree shows (a window of them at a time).
+ * Selection lives here (a Set of IDs), never in the DOM, so 50,000-entity groups stay cheap.
  *
  * Costs, for a group of N entities: search keys are folded once, when the group loads, by
  * the same pass that sorts the names; a filter keystroke that extends the previous filter
