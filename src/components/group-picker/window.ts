@@ -52,6 +52,8 @@ export class ListWindow<T> implements ReactiveController {
   private width = 0;
   /** Number of items when `height` was read. */
   private count = 0;
+  /** The tallest view seen: a scroller as tall as its rows (up to a limit) grows with a longer list. */
+  private tallest = 0;
   /** An item to bring into view once rendered. */
   private revealing?: number;
   /** The item at the top of the view before an update, and how far into it the view starts. */
@@ -75,9 +77,11 @@ export class ListWindow<T> implements ReactiveController {
    * including the one `reveal()` asked for. Call it from render().
    */
   range(items: readonly T[]): [number, number] {
-    if (items !== this.items) this.adopt(items);
+    const fresh = items !== this.items;
+    if (fresh) this.adopt(items);
     const offsets = this.layout();
-    const height = this.height || UNKNOWN_HEIGHT;
+    // A new list may make the view taller: render for the tallest (not a second time once measured).
+    const height = (fresh ? Math.max(this.height, this.tallest) : this.height) || UNKNOWN_HEIGHT;
     let top = Math.max(0, Math.min(this.anchoredTop() ?? this.top, offsets[items.length] - height));
     const target = this.revealing;
     if (target !== undefined && target < items.length) {
@@ -141,8 +145,12 @@ export class ListWindow<T> implements ReactiveController {
     // Rows wrap differently at another width, and the text size changed when the scroller's
     // height did for as many items (its height is in rem): what was measured no longer holds.
     const width = scroller.clientWidth;
-    if (this.width && (width !== this.width || (height !== this.height && this.items.length === this.count))) this.forget();
+    if (this.width && (width !== this.width || (height !== this.height && this.items.length === this.count))) {
+      this.forget();
+      this.tallest = 0;
+    }
     this.height = height;
+    this.tallest = Math.max(this.tallest, height);
     this.width = width;
     this.count = this.items.length;
     this.measure(scroller);
