@@ -5,18 +5,26 @@
  *   `define` class fields; the library is written for `experimentalDecorators` and
  *   `useDefineForClassFields: false` (tsconfig.json), so the same is set here. Without it
  *   the build succeeds and the browser fails on the first `@property`.
+ * - MDX pages (stories/*.mdx) get GitHub-flavoured Markdown through remark-gfm: tables.
  * - Argument tables come from `custom-elements.json`, the package's manifest, which the
  *   storybook scripts generate first (`npm run manifest`; see custom-elements.ts).
  */
 import { defineMain } from '@storybook/web-components-vite/node';
+import remarkGfm from 'remark-gfm';
 import { mergeConfig } from 'vite';
 import { customElementsPlugin } from './custom-elements.ts';
 
 export default defineMain({
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // MDX pages (Theming) and the elements' stories.
+  // Docs pages (Introduction, Integration, Theming) and the elements' stories.
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-docs'],
+  addons: [
+    // MDX docs pages with GitHub-flavoured Markdown (tables), which MDX 3 leaves out.
+    { name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } },
+    // The Accessibility panel, and an axe run after every story renders (rules and context in
+    // preview.ts); it makes no network request, so the build stays offline.
+    '@storybook/addon-a11y',
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(config) {
     return mergeConfig(config, {

@@ -103,7 +103,20 @@ const preview: Preview = {
   decorators: [withThemeAndDirection],
   parameters: {
     layout: 'fullscreen',
+    // The docs pages first, in reading order, then the elements.
+    options: { storySort: { order: ['Introduction', 'Integration', 'Theming', 'Elements'] } },
     controls: { expanded: true, sort: 'requiredFirst' },
+    // The accessibility addon: axe over the story after it rendered and played, with the
+    // WCAG 2.0, 2.1 and 2.2 level A and AA rules — the target of the accessibility statement
+    // and the rules test/stories-audit.test.ts runs. 'error': a violation fails the story
+    // (scripts/check-stories.mjs reads that result), not only a warning in the panel.
+    a11y: {
+      context: '#storybook-root',
+      options: {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+      },
+      test: 'error',
+    },
   },
 };
 

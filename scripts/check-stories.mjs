@@ -1,16 +1,25 @@
 #!/usr/bin/env node
 // Opens every story of the built Storybook (storybook-static/, from `npm run build-storybook`)
-// in headless Chromium — in each theme of the toolbar (light, dark, host brand) — and
-// fails a story on a console error, a page error, a dialog (alert() from injected markup), a
-// failed request, a render or play-function error, an undefined custom element, an empty
-// root, or an axe violation (WCAG 2.2 A/AA rules).
+// in headless Chromium — in every shipped locale (light theme) and in every theme of the
+// toolbar (English) — and fails a story on a console error, a page error, a dialog (alert()
+// from injected markup), a failed request, a render or play-function error, an undefined
+// custom element, an empty root, an axe violation (the accessibility addon's run, WCAG 2.2
+// A/AA rules, see .storybook/preview.ts), a page around the story whose `lang` or direction
+// is not the locale's, or — in a locale other than English — an English message of the
+// library left on screen. Docs pages (Introduction, Integration, each element's) are opened
+// once, in English: they fail on errors, an empty page, or a link to a story that is not
+// in the build.
 //
-//   node scripts/check-stories.mjs [--screenshots DIR] [--only TEXT] [--timeout MS] [--quick]
+//   node scripts/check-stories.mjs [--screenshots DIR] [--only TEXT] [--timeout MS]
+//                                  [--quick] [--locales fr,ar] [--themes dark]
 //
-// --quick: the light theme only. Each story × theme is one check.
-// Prints `ok  <id> [globals]` / `FAIL <id> [globals]: reason` per check, then `N passed, N failed`. Exits 1 when
-// a story failed; writes {passed, failed} to $TN_SUMMARY_FILE when set. Browser: $CHROME_PATH
-// or /usr/bin/chromium.
+// The matrix: each story × {every locale in the light theme, dark and brand in English}
+// (9 + 2 = 11 checks per story). --quick: English, light theme only. --locales / --themes
+// keep only those rows of the matrix (--locales en,fr --themes '' : English and French,
+// light). Prints `ok  <id> [globals]` / `FAIL <id> [globals]: reason` per check, then the
+// time taken and `N passed, N failed`. Exits 1 when a check failed; writes {passed, failed}
+// to $TN_SUMMARY_FILE when set. Browser: $CHROME_PATH or /usr/bin/chromium; pages at once:
+// $TN_STORY_PAGES (3).
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -27,18 +36,71 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     timeout: { type: 'string', default: '20000' },
     quick: { type: 'boolean', default: false },
+    locales: { type: 'string' },
+    themes: { type: 'string' },
   },
 });
+
+/** The shipped locales (lit-localize.json): English, the source, then every target. */
+const LOCALE_CONFIG = JSON.parse(readFileSync(join(ROOT, 'lit-localize.json'), 'utf8'));
+const LOCALES = [LOCALE_CONFIG.sourceLocale, ...LOCALE_CONFIG.targetLocales];
+/** Themes other than light (stories/themes.ts), checked in English. */
+const OTHER_THEMES = ['dark', 'brand'];
+/** Locales written right to left (src/localization.ts `rtlLocales`). */
+const RTL_LOCALES = ['ar'];
+
+const only = (list, filter) => (filter === undefined ? list : list.filter((item) => filter.split(',').includes(item)));
 /**
- * Storybook globals each story is checked with (see .storybook/preview.ts): every theme, in
- * English. Other locales are not in the matrix yet: the play functions assert English text.
- * (Each element in each locale is covered by test/locales-render.test.ts.)
+ * Storybook globals each story is checked with (see .storybook/preview.ts). `a11y.manual`
+ * stops the accessibility addon's automatic run, so that the check starts it once the story
+ * has settled (see `axeViolations`) rather than paying for axe twice.
  */
-const GLOBALS = options.quick ? ['theme:light'] : ['theme:light', 'theme:dark', 'theme:brand'];
+const GLOBALS = (
+  options.quick
+    ? ['locale:en;theme:light']
+    : [
+        ...only(LOCALES, options.locales).map((locale) => `locale:${locale};theme:light`),
+        ...(options.locales === undefined || options.locales.split(',').includes('en')
+          ? only(OTHER_THEMES, options.themes).map((theme) => `locale:en;theme:${theme}`)
+          : []),
+      ]
+).map((globals) => `${globals};a11y.manual:!true`);
 /** Pages checked at once. */
 const PARALLEL = Number(process.env.TN_STORY_PAGES ?? 3);
-const AXE_SOURCE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules/axe-core/axe.min.js'), 'utf8');
 const STORY_TIMEOUT = Number(options.timeout);
+
+/**
+ * English messages of the library that must not show in another locale, by locale: from
+ * locales/<locale>.xlf, each message's longest run of literal text (between placeholders),
+ * when it is at least 12 characters with a space — long enough not to be a word a locale
+ * shares with English — and its translation in that locale is not the same text.
+ */
+function englishMessages(locale) {
+  const file = join(ROOT, 'locales', `${locale}.xlf`);
+  if (!existsSync(file)) return [];
+  const xml = readFileSync(file, 'utf8');
+  const decode = (text) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  /** The longest literal run of an XLIFF segment (placeholders `<x/>` and `<ph>…</ph>` cut it). */
+  const longestRun = (segment) =>
+    segment
+      .split(/<x\b[^>]*\/>|<ph\b[^>]*>[\s\S]*?<\/ph>/)
+      .map((run) => decode(run).replace(/\s+/g, ' ').trim())
+      .sort((a, b) => b.length - a.length)[0] ?? '';
+  const found = new Set();
+  for (const [, unit] of xml.matchAll(/<trans-unit\b[^>]*>([\s\S]*?)<\/trans-unit>/g)) {
+    const source = longestRun(/<source>([\s\S]*?)<\/source>/.exec(unit)?.[1] ?? '');
+    const target = longestRun(/<target>([\s\S]*?)<\/target>/.exec(unit)?.[1] ?? '');
+    if (source.length >= 12 && /\s/.test(source) && !target.includes(source)) found.add(source);
+  }
+  return [...found];
+}
+const ENGLISH_MESSAGES = Object.fromEntries(LOCALES.filter((l) => l !== 'en').map((l) => [l, englishMessages(l)]));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -86,13 +148,16 @@ function serve() {
   });
 }
 
-/** The ids of every story (not docs pages) in the build. */
-function listStories() {
+/** The ids in the build: stories, docs pages (both filtered by --only), and every id. */
+function listEntries() {
   const index = JSON.parse(readFileSync(join(STATIC_DIR, 'index.json'), 'utf8'));
-  return Object.values(index.entries ?? index.stories ?? {})
-    .filter((entry) => (entry.type ?? 'story') === 'story')
-    .map((entry) => entry.id)
-    .filter((id) => !options.only || id.includes(options.only));
+  const entries = Object.values(index.entries ?? index.stories ?? {});
+  const ids = (type) =>
+    entries
+      .filter((entry) => (entry.type ?? 'story') === type)
+      .map((entry) => entry.id)
+      .filter((id) => !options.only || id.includes(options.only));
+  return { stories: ids('story'), docs: ids('docs'), all: new Set(entries.map((entry) => entry.id)) };
 }
 
 /**
@@ -107,6 +172,7 @@ function recordStoryEvents() {
     'storyThrewException',
     'storyErrored',
     'unhandledErrorsWhilePlaying',
+    'docsRendered',
   ];
   const events = [];
   const hooked = new WeakSet();
@@ -146,7 +212,7 @@ async function waitForStory(page) {
       [payload].flat().map((item) => item?.message ?? item?.description ?? item?.title ?? JSON.stringify(item)).join('; ');
     for (const { name, payload } of window.__tnStoryEvents ?? []) {
       if (name === 'storyFinished' && payload?.status === 'error') return { error: 'story finished with status "error"' };
-      if (name !== 'storyFinished') return { error: `${name}: ${describe(payload)}` };
+      if (name !== 'storyFinished' && name !== 'docsRendered') return { error: `${name}: ${describe(payload)}` };
     }
     if (render?.phase === 'errored' || render?.phase === 'aborted') return { error: `story ${render.phase}` };
     const root = document.querySelector('#storybook-root');
@@ -184,23 +250,101 @@ async function waitForStory(page) {
   });
 }
 
-/** Runs axe (WCAG 2.0–2.2 A/AA) on the story's root; resolves to the violations, one line each. */
+/**
+ * Runs the accessibility addon on the settled story — the same run as its panel's "Rerun",
+ * with the story's `parameters.a11y` (WCAG 2.2 A/AA, .storybook/preview.ts) — and resolves
+ * to the violations, one line each. No answer from the addon is a failure too.
+ */
 async function axeViolations(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const results = await window.axe.run(document.querySelector('#storybook-root'), {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-      resultTypes: ['violations'],
+  return page.evaluate(async (timeout) => {
+    const channel = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
+    const story = window.__STORYBOOK_PREVIEW__?.currentRender?.story;
+    if (!channel || !story) return ['axe: no Storybook channel or story to run the accessibility addon on'];
+    const a11y = story.parameters?.a11y;
+    if (!a11y || a11y.disable || a11y.test === 'off') return ['axe: the accessibility addon is off for this story'];
+    const answer = await new Promise((done) => {
+      const timer = setTimeout(() => done({ error: 'the accessibility addon did not answer' }), timeout);
+      const finish = (value) => {
+        clearTimeout(timer);
+        channel.off('storybook/a11y/result', onResult);
+        channel.off('storybook/a11y/error', onError);
+        done(value);
+      };
+      const onResult = (result, storyId) => storyId === story.id && finish({ result });
+      const onError = (error) => finish({ error: error?.message ?? String(error) });
+      channel.on('storybook/a11y/result', onResult);
+      channel.on('storybook/a11y/error', onError);
+      channel.emit('storybook/a11y/manual', story.id, a11y);
     });
-    return results.violations.map((v) => `axe ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${JSON.stringify(v.nodes[0]?.target)})`);
-  });
+    if (answer.error) return [`axe: ${answer.error}`];
+    return answer.result.violations.map(
+      (v) => `axe ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${JSON.stringify(v.nodes[0]?.target)})`,
+    );
+  }, STORY_TIMEOUT);
 }
 
-/** Opens one story with `globals`; resolves to undefined (passed) or the reason it failed. */
-async function checkStory(context, origin, id, globals) {
+/**
+ * The page around the story speaks the story's locale: the decorator's wrapper has the
+ * locale as `lang` and its direction as `dir` (right to left for Arabic unless the direction
+ * toolbar says otherwise), and the elements lay out in that direction. In a locale other
+ * than English, no English message of the library shows: text, or a label in an attribute
+ * (`englishMessages`, from that locale's XLIFF file). Resolves to the problems found.
+ */
+async function localeProblems(page) {
+  const found = await page.evaluate(
+    ({ rtlLocales }) => {
+      const preview = window.__STORYBOOK_PREVIEW__;
+      const globals = {
+        ...preview?.storyStoreValue?.userGlobals?.globals,
+        ...preview?.currentRender?.story?.storyGlobals,
+      };
+      const locale = String(globals.locale ?? 'en');
+      const dir = globals.dir === 'rtl' || (globals.dir !== 'ltr' && rtlLocales.includes(locale)) ? 'rtl' : 'ltr';
+      const problems = [];
+      const wrapper = document.querySelector('#storybook-root .tn-story');
+      if (!wrapper) return { locale, problems: ['no .tn-story wrapper: the preview decorator did not run'] };
+      if (wrapper.lang !== locale) problems.push(`lang is "${wrapper.lang}", not "${locale}"`);
+      if (wrapper.dir !== dir) problems.push(`dir is "${wrapper.dir}", not "${dir}"`);
+      for (const el of wrapper.querySelectorAll('*')) {
+        if (!el.localName.startsWith('tn-')) continue;
+        const direction = getComputedStyle(el).direction;
+        if (direction !== dir) problems.push(`<${el.localName}> lays out ${direction}, not ${dir}`);
+        break;
+      }
+      /** Every string a user can see or hear: text, and labels in attributes, shadow roots included. */
+      const texts = [];
+      const visit = (node) => {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const text = node.textContent.replace(/\s+/g, ' ').trim();
+          if (text) texts.push(text);
+          return;
+        }
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          if (node.localName === 'style' || node.localName === 'script') return;
+          for (const name of ['aria-label', 'placeholder', 'title', 'alt', 'aria-roledescription', 'aria-valuetext']) {
+            const value = node.getAttribute(name);
+            if (value) texts.push(value);
+          }
+          if (node.shadowRoot) visit(node.shadowRoot);
+        }
+        for (const child of node.childNodes) visit(child);
+      };
+      visit(wrapper);
+      return { locale, problems, text: texts.join('\n') };
+    },
+    { rtlLocales: RTL_LOCALES },
+  );
+  const problems = [...found.problems];
+  for (const message of ENGLISH_MESSAGES[found.locale] ?? []) {
+    if (found.text?.includes(message)) problems.push(`English left in ${found.locale}: "${message}"`);
+  }
+  return problems;
+}
+
+/** A new page whose console errors, page errors, dialogs and failed requests go to `problems`. */
+async function watchedPage(context, origin, problems) {
   const page = await context.newPage();
   await page.addInitScript(recordStoryEvents);
-  const problems = [];
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location()?.url;
@@ -219,6 +363,22 @@ async function checkStory(context, origin, id, globals) {
       problems.push(`HTTP ${response.status()}: ${response.url()}`);
     }
   });
+  return page;
+}
+
+/** One line per check: the first line of each problem, shortened; undefined when none. */
+function verdict(problems) {
+  const short = (text) => {
+    const line = String(text).split('\n')[0].trim();
+    return line.length > 240 ? `${line.slice(0, 237)}…` : line;
+  };
+  return problems.length ? [...new Set(problems.map(short))].join(' | ') : undefined;
+}
+
+/** Opens one story with `globals`; resolves to undefined (passed) or the reason it failed. */
+async function checkStory(context, origin, id, globals) {
+  const problems = [];
+  const page = await watchedPage(context, origin, problems);
   try {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${encodeURIComponent(globals)}`, {
       waitUntil: 'load',
@@ -226,9 +386,9 @@ async function checkStory(context, origin, id, globals) {
     });
     const { error } = await waitForStory(page);
     if (error) problems.unshift(error);
-    else problems.push(...(await axeViolations(page)));
+    else problems.push(...(await localeProblems(page)), ...(await axeViolations(page)));
     if (options.screenshots) {
-      const suffix = globals.replace(/[^a-z]+/gi, '-');
+      const suffix = globals.replace(';a11y.manual:!true', '').replace(/[^a-z]+/gi, '-');
       await page.screenshot({ path: join(options.screenshots, `${id}--${suffix}.png`), fullPage: true });
     }
   } catch (error) {
@@ -236,12 +396,52 @@ async function checkStory(context, origin, id, globals) {
   } finally {
     await page.close().catch(() => {});
   }
-  // One line per story: the first line of each problem, shortened.
-  const short = (text) => {
-    const line = String(text).split('\n')[0].trim();
-    return line.length > 240 ? `${line.slice(0, 237)}…` : line;
-  };
-  return problems.length ? [...new Set(problems.map(short))].join(' | ') : undefined;
+  return verdict(problems);
+}
+
+/**
+ * Opens one docs page (an MDX page, or an element's generated docs with every story
+ * inline), in English: fails on what a story fails on (errors, failed requests), on an
+ * empty page, and on a link to a story or docs page the build does not have.
+ */
+async function checkDocs(context, origin, id, knownIds) {
+  const problems = [];
+  const page = await watchedPage(context, origin, problems);
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=docs&globals=locale:en;theme:light`, {
+      waitUntil: 'load',
+      timeout: STORY_TIMEOUT,
+    });
+    await page.waitForFunction(
+      () =>
+        document.body.classList.contains('sb-show-errordisplay') ||
+        window.__tnStoryEvents?.some((event) => event.name === 'docsRendered'),
+      undefined,
+      { timeout: STORY_TIMEOUT, polling: 50 },
+    );
+    const found = await page.evaluate(() => {
+      if (document.body.classList.contains('sb-show-errordisplay')) {
+        return { error: `Storybook error display: ${document.querySelector('#error-message')?.textContent?.trim()}` };
+      }
+      const docs = document.querySelector('#storybook-docs');
+      return {
+        text: docs?.textContent?.trim() ?? '',
+        links: [...(docs?.querySelectorAll('a[href^="?path="]') ?? [])].map((a) => a.getAttribute('href')),
+      };
+    });
+    if (found.error) problems.unshift(found.error);
+    else if (!found.text) problems.unshift('empty docs page');
+    for (const href of found.links ?? []) {
+      const target = /^\?path=\/(?:docs|story)\/([^&#]+)/.exec(href)?.[1];
+      if (!target || !knownIds.has(target)) problems.push(`link to nothing: ${href}`);
+    }
+    if (options.screenshots) await page.screenshot({ path: join(options.screenshots, `${id}.png`), fullPage: true });
+  } catch (error) {
+    problems.unshift(error.name === 'TimeoutError' ? `did not render within ${STORY_TIMEOUT} ms` : String(error));
+  } finally {
+    await page.close().catch(() => {});
+  }
+  return verdict(problems);
 }
 
 let interrupted = false;
@@ -261,7 +461,7 @@ async function main() {
     finish(0, 1);
     return;
   }
-  const stories = listStories();
+  const { stories, docs, all } = listEntries();
   if (stories.length === 0) {
     console.log('FAIL no stories found in storybook-static/index.json');
     finish(0, 1);
@@ -290,6 +490,8 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
+  let total = 0;
+  const started = Date.now();
   try {
     server = await serve();
     const origin = `http://127.0.0.1:${server.address().port}`;
@@ -311,18 +513,27 @@ async function main() {
     });
     const context = await browser.newContext({ viewport: { width: 960, height: 720 }, reducedMotion: 'reduce' });
     // A few pages at once: most of a check is the page loading Storybook's preview.
-    const queue = GLOBALS.flatMap((globals) => stories.map((id) => ({ id, globals })));
+    // Docs pages once (English, light) when the matrix has that row; then every story × globals.
+    const withDocs = GLOBALS.some((globals) => globals.startsWith('locale:en;theme:light'));
+    const queue = [
+      ...(withDocs ? docs.map((id) => ({ id, docs: true })) : []),
+      ...GLOBALS.flatMap((globals) => stories.map((id) => ({ id, globals }))),
+    ];
+    total = queue.length;
     const worker = async () => {
       for (let next = queue.shift(); next && !interrupted; next = queue.shift()) {
         const { id, globals } = next;
-        const reason = await checkStory(context, origin, id, globals);
+        const reason = next.docs
+          ? await checkDocs(context, origin, id, all)
+          : await checkStory(context, origin, id, globals);
         if (interrupted) break;
+        const label = next.docs ? 'docs' : globals.replace(';a11y.manual:!true', '');
         if (reason) {
           failed += 1;
-          console.log(`FAIL ${id} [${globals}]: ${reason}`);
+          console.log(`FAIL ${id} [${label}]: ${reason}`);
         } else {
           passed += 1;
-          console.log(`ok  ${id} [${globals}]`);
+          console.log(`ok  ${id} [${label}]`);
         }
       }
     };
@@ -330,12 +541,17 @@ async function main() {
   } catch (error) {
     // The harness itself broke (no browser, no port): every story not yet checked fails.
     if (!interrupted) console.log(`FAIL harness: ${error?.message ?? error}`);
-    failed = stories.length * GLOBALS.length - passed;
+    failed = (total || stories.length * GLOBALS.length) - passed;
   } finally {
     await stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `${docs.length} docs pages, ${stories.length} stories × ${GLOBALS.length} (${GLOBALS.map((g) => g.replace(';a11y.manual:!true', '')).join(' | ')}), ` +
+      `${PARALLEL} pages at once: ${Math.floor(seconds / 60)} min ${seconds % 60} s`,
+  );
   finish(passed, failed);
 }
 

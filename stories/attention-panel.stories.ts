@@ -4,12 +4,13 @@
  */
 import { html } from 'lit';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
-import { expect, fn, waitFor } from 'storybook/test';
+import { fn } from 'storybook/test';
 import '../src/components/attention-panel/tn-attention-panel.js';
 import type { TnAttentionPanel } from '../src/components/attention-panel/attention-panel.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { AttentionSummary, CustomerConnectAdapter } from '../src/adapter/types.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
+import { localNumber, msg, shows as showsIn, str } from './story-text.js';
 
 interface PanelArgs {
   refreshInterval: number;
@@ -76,9 +77,12 @@ const withAdapter = (make: () => CustomerConnectAdapter | undefined) => async ()
 
 const panelOf = (canvasElement: HTMLElement) => canvasElement.querySelector('tn-attention-panel') as TnAttentionPanel;
 
-/** Waits until the panel's shadow root shows `text`. */
-const shows = (canvasElement: HTMLElement, text: string) =>
-  waitFor(() => expect(panelOf(canvasElement).shadowRoot!.textContent).toContain(text));
+/**
+ * Waits until the panel shows `text` (in the part `selector` when given). Play functions
+ * pass the panel's words through `msg()`, so they hold in every locale.
+ */
+const shows = (canvasElement: HTMLElement, text: string, selector?: string) =>
+  showsIn(() => panelOf(canvasElement).shadowRoot, text, selector);
 
 const meta: Meta<PanelArgs> = {
   title: 'Elements/tn-attention-panel',
@@ -115,12 +119,13 @@ export const Default: Story = {
 
 export const Empty: Story = {
   loaders: [withAdapter(() => summaryAdapter(emptySummary()))],
-  play: async ({ canvasElement }) => shows(canvasElement, 'Nothing needs your attention.'),
+  play: async ({ canvasElement }) => shows(canvasElement, msg('Nothing needs your attention.'), '[part="empty"]'),
 };
 
 export const ManyItems: Story = {
   loaders: [withAdapter(() => summaryAdapter(manyItems()))],
-  play: async ({ canvasElement }) => shows(canvasElement, 'Showing 5 of 12.'),
+  play: async ({ canvasElement }) =>
+    shows(canvasElement, msg(str`Showing ${localNumber(5)} of ${localNumber(12)}.`), '.more'),
 };
 
 /** The data loaded, then a refresh failed: the last data stays, with a notice. */
@@ -129,18 +134,20 @@ export const StaleAfterFailedRefresh: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'INV-2026-01040');
     await panelOf(canvasElement).refresh();
-    await shows(canvasElement, "Couldn't refresh");
+    await shows(canvasElement, msg("Couldn't refresh; this is the last information we had."), '[part="stale"]');
+    await shows(canvasElement, 'INV-2026-01040');
   },
 };
 
 export const Error: Story = {
   loaders: [withAdapter(() => summaryAdapter(new TnAdapterError('network')))],
-  play: async ({ canvasElement }) => shows(canvasElement, "Couldn't load what needs your attention."),
+  play: async ({ canvasElement }) =>
+    shows(canvasElement, msg("Couldn't load what needs your attention."), '[part="error"]'),
 };
 
 export const Loading: Story = {
   loaders: [withAdapter(() => summaryAdapter('pending'))],
-  play: async ({ canvasElement }) => shows(canvasElement, 'Loading what needs your attention…'),
+  play: async ({ canvasElement }) => shows(canvasElement, msg('Loading what needs your attention…'), '[part="status"]'),
 };
 
 export const French: Story = {
@@ -150,5 +157,10 @@ export const French: Story = {
 
 export const NotConfigured: Story = {
   loaders: [withAdapter(() => undefined)],
-  play: async ({ canvasElement }) => shows(canvasElement, 'not configured'),
+  play: async ({ canvasElement }) =>
+    shows(
+      canvasElement,
+      msg('This component is not configured: it has no connection to the network.'),
+      '[part~="not-configured"]',
+    ),
 };

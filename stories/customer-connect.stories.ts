@@ -13,6 +13,7 @@ import type { CustomerConnectAdapter, VerificationSession } from '../src/adapter
 import { DEMO_ACCOUNT_IDS, DEMO_IDS, createDemoAdapter } from '../src/adapter/demo/index.js';
 import type { AdapterErrorCode } from '../src/adapter/errors.js';
 import { DEMO_EVIDENCE, demoChallengeAnswer } from './story-adapters.js';
+import { typedAmount } from './story-text.js';
 
 interface FlowArgs {
   adapter?: CustomerConnectAdapter;
@@ -192,13 +193,14 @@ export const DoneConnectedAfterVerification: Story = {
     await waitFor(() => expect(root().querySelector('#invoice-number')).not.toBeNull(), WAIT);
     fill(root(), 'invoice-number', DEMO_EVIDENCE.invoiceNumber);
     fill(root(), 'invoice-date', DEMO_EVIDENCE.invoiceDate);
-    fill(root(), 'amount', DEMO_EVIDENCE.amount.amount);
+    // Amounts as a user of the active locale types them ("4 508,00" in French).
+    fill(root(), 'amount', typedAmount(DEMO_EVIDENCE.amount.amount));
     root().querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
     await waitFor(() => expect(root().querySelector('#challenge-number')).not.toBeNull(), WAIT);
     const asked = root().querySelector('#challenge-number')!.textContent!.trim();
     const answer = demoChallengeAnswer({ ...SESSION_SHAPE, challenge: { invoiceNumber: asked } });
     fill(root(), 'invoice-date', answer.invoiceDate);
-    fill(root(), 'amount', answer.amount.amount);
+    fill(root(), 'amount', typedAmount(answer.amount.amount));
     root().querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
     await atStep(el, 'done');
   },

@@ -18,6 +18,7 @@ import {
   failingAdapter,
   pendingAdapter,
 } from './story-adapters.js';
+import { msg, normalised, str, visibleText } from './story-text.js';
 
 interface SearchArgs {
   /** Listed (from the JSDoc) but not a control: each story's loader supplies the adapter. */
@@ -127,7 +128,9 @@ export const TypingHint: Story = {
   play: async ({ canvasElement }) => {
     const el = await openPanel(canvasElement);
     await expect(shadow(el).querySelector('[part="popup"]')?.hasAttribute('hidden')).toBe(true);
-    await expect(shadow(el).querySelector('[part="hint"]')?.textContent).toMatch(/2/);
+    await expect(visibleText(shadow(el).querySelector('[part="hint"]'))).toBe(
+      normalised(msg(str`Type at least ${2} characters of the legal name, or a network ID or VAT number.`)),
+    );
   },
 };
 
@@ -138,7 +141,7 @@ export const Loading: Story = {
   play: async ({ canvasElement }) => {
     const el = await openPanel(canvasElement);
     await waitFor(() => expect(shadow(el).querySelector('input')?.getAttribute('aria-busy')).toBe('true'), WAIT);
-    await expect(shadow(el).querySelector('[part="status"]')).not.toBeNull();
+    await expect(visibleText(shadow(el).querySelector('[part="status"]'))).toContain(normalised(msg('Searching…')));
   },
 };
 
@@ -164,7 +167,14 @@ export const NoResults: Story = {
   args: { value: 'Globex' },
   play: async ({ canvasElement }) => {
     const el = await openPanel(canvasElement);
-    await waitFor(() => expect(shadow(el).querySelector('[part="status"]')?.textContent).toMatch(/Globex/), WAIT);
+    await waitFor(
+      () =>
+        expect(visibleText(shadow(el).querySelector('[part="status"]'))).toContain(
+          normalised(msg(str`No customers match “${'Globex'}”.`)),
+        ),
+      WAIT,
+    );
+    await expect(optionCount(el)).toBe(0);
   },
 };
 

@@ -9,8 +9,10 @@ import { expect, fn, waitFor } from 'storybook/test';
 import '../src/components/group-picker/tn-group-picker.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import type { CustomerConnectAdapter } from '../src/adapter/types.js';
+import type { TnSupportCaseOpenedEvent } from '../src/events.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
+import { localKilobytes, localNumber, msg, shows as showsIn, str } from './story-text.js';
 
 interface PickerArgs {
   customerId: string;
@@ -39,8 +41,17 @@ const failing = (method: keyof CustomerConnectAdapter, code: 'unavailable' | 'ne
 
 const pickerOf = (canvasElement: HTMLElement) => canvasElement.querySelector('tn-group-picker') as TnGroupPicker;
 const root = (canvasElement: HTMLElement) => pickerOf(canvasElement).shadowRoot!;
-const shows = (canvasElement: HTMLElement, text: string) =>
-  waitFor(() => expect(root(canvasElement).textContent).toContain(text), { timeout: 5000 });
+/**
+ * Waits until the picker shows `text` (in the element matching `selector` when given). Play
+ * functions pass the picker's words through `msg()`, numbers through `Intl`, and data (names,
+ * IDs) as the adapter has them, so they hold in every locale.
+ */
+const shows = (canvasElement: HTMLElement, text: string, selector?: string) =>
+  showsIn(() => root(canvasElement), text, selector);
+
+/** The legal name the demo network has for `id` (data: never translated). */
+const legalName = async (canvasElement: HTMLElement, id: string) =>
+  (await pickerOf(canvasElement).adapter!.getCustomer(id)).legalName;
 
 /** Picks the supplier's first account and presses Connect. */
 async function chooseAccountAndConnect(canvasElement: HTMLElement) {
@@ -106,7 +117,8 @@ export const GroupOfSeven: Story = {
 /** GLOBEX INTERNATIONAL GROUP: 10,000 entities, only the visible rows rendered. */
 export const GroupOf10000: Story = {
   args: { customerId: '', groupId: GLOBEX_GROUP_ID },
-  play: async ({ canvasElement }) => shows(canvasElement, '0 of 10,000 selected'),
+  play: async ({ canvasElement }) =>
+    shows(canvasElement, msg(str`${localNumber(0)} of ${localNumber(10_000)} selected`), '[part="count"]'),
 };
 
 /** Connect with nothing chosen: every message, focus on the first field. */
@@ -115,7 +127,7 @@ export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'Tungsten Network GmbH');
     root(canvasElement).querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
-    await shows(canvasElement, 'This customer needs your vendor code.');
+    await shows(canvasElement, msg('This customer needs your vendor code.'), '#vendor-code-error');
   },
 };
 
@@ -125,7 +137,7 @@ export const NoEntitySelected: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'Tungsten Network GmbH');
     await chooseAccountAndConnect(canvasElement);
-    await shows(canvasElement, 'Select at least one legal entity.');
+    await shows(canvasElement, msg('Select at least one legal entity.'), '#tree-error');
   },
 };
 
@@ -136,17 +148,33 @@ export const AttachmentRejected: Story = {
     await shows(canvasElement, 'Tungsten Bank PLC');
     const picker = pickerOf(canvasElement);
     picker.attach(new File(['MZ'], 'setup.exe', { type: 'application/octet-stream' }));
-    await shows(canvasElement, '“setup.exe” is not an accepted type.');
+    const accepted = picker.accept.split(',').join(', ');
+    await shows(
+      canvasElement,
+      msg(str`“${'setup.exe'}” is not an accepted type. Accepted: ${accepted}.`),
+      '#attachment-error',
+    );
     picker.attach(new File([new Uint8Array(4096)], 'scan.pdf', { type: 'application/pdf' }));
-    await shows(canvasElement, '“scan.pdf” is 4 kB; the largest file accepted is 1 kB.');
+    await shows(
+      canvasElement,
+      msg(str`“${'scan.pdf'}” is ${localKilobytes(4)}; the largest file accepted is ${localKilobytes(1)}.`),
+      '#attachment-error',
+    );
   },
 };
 
 export const SupportCaseOpened: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'Tungsten Bank PLC');
+    const opened = new Promise<TnSupportCaseOpenedEvent['detail']>((resolve) =>
+      pickerOf(canvasElement).addEventListener('tn-support-case-opened', (event) => resolve(event.detail), {
+        once: true,
+      }),
+    );
     await chooseAccountAndConnect(canvasElement);
-    await shows(canvasElement, 'Your reference number is');
+    const { supportCase } = await opened;
+    await shows(canvasElement, msg('Request received'), '#outcome-title');
+    await shows(canvasElement, supportCase.reference, '[part="outcome"] [part="reference"]');
   },
 };
 
@@ -155,16 +183,19 @@ export const VerificationRequired: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'Demonstration Example Buyer');
     await chooseAccountAndConnect(canvasElement);
-    await shows(canvasElement, 'Verification required');
+    await shows(canvasElement, msg('Verification required'), '#outcome-title');
+    await shows(canvasElement, 'Demonstration Example Buyer', '[part="outcome"]');
   },
 };
 
 export const ConnectedAtOnce: Story = {
   args: { customerId: DEMO_IDS.northwindAutoApprove },
   play: async ({ canvasElement }) => {
-    await shows(canvasElement, 'Northwind');
+    const name = await legalName(canvasElement, DEMO_IDS.northwindAutoApprove);
+    await shows(canvasElement, name, '[part="customer-card"]');
     await chooseAccountAndConnect(canvasElement);
-    await shows(canvasElement, 'You are connected with');
+    await shows(canvasElement, msg('Connected'), '#outcome-title');
+    await shows(canvasElement, msg(str`You are connected with ${name}.`), '[part="outcome"]');
   },
 };
 
@@ -174,13 +205,13 @@ export const RequestFailed: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'Tungsten Bank PLC');
     await chooseAccountAndConnect(canvasElement);
-    await shows(canvasElement, "Couldn't send your request.");
+    await shows(canvasElement, msg("Couldn't send your request."), '[part="error"]');
   },
 };
 
 export const AccountsFailed: Story = {
   loaders: [withAdapter(failing('listAccounts', 'network'))],
-  play: async ({ canvasElement }) => shows(canvasElement, "Couldn't load your accounts."),
+  play: async ({ canvasElement }) => shows(canvasElement, msg("Couldn't load your accounts."), '[part="error"]'),
 };
 
 export const French: Story = {
@@ -191,5 +222,10 @@ export const French: Story = {
 
 export const NotConfigured: Story = {
   loaders: [withAdapter(() => undefined)],
-  play: async ({ canvasElement }) => shows(canvasElement, 'not configured'),
+  play: async ({ canvasElement }) =>
+    shows(
+      canvasElement,
+      msg('This component is not configured: it has no connection to the network.'),
+      '[part~="not-configured"]',
+    ),
 };

@@ -11,6 +11,7 @@ import type { TnRelationships } from '../src/components/relationships/relationsh
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { CustomerConnectAdapter, Relationship, RelationshipStatus } from '../src/adapter/types.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS } from '../src/adapter/demo/index.js';
+import { localNumber, msg, normalised, shows as showsIn, str, visibleText } from './story-text.js';
 
 interface RelationshipsArgs {
   accountId: string;
@@ -82,8 +83,16 @@ const adapterOf = (context: StoryContext<RelationshipsArgs>) =>
   (context.loaded as { adapter?: CustomerConnectAdapter }).adapter;
 const withAdapter = (make: () => CustomerConnectAdapter | undefined) => async () => ({ adapter: make() });
 const elementOf = (canvasElement: HTMLElement) => canvasElement.querySelector('tn-relationships') as TnRelationships;
-const shows = (canvasElement: HTMLElement, text: string) =>
-  waitFor(() => expect(elementOf(canvasElement).shadowRoot!.textContent).toContain(text), { timeout: 5000 });
+/**
+ * Waits until the list shows `text` (in the part `selector` when given). Play functions pass
+ * the element's words through `msg()` and numbers through `Intl`, so they hold in every locale.
+ */
+const shows = (canvasElement: HTMLElement, text: string, selector?: string) =>
+  showsIn(() => elementOf(canvasElement).shadowRoot, text, selector);
+const WAIT = { timeout: 5000 };
+/** "6 of 6 relationships", as the active locale says it. */
+const countText = (shown: number, of: number) =>
+  msg(str`${localNumber(shown)} of ${localNumber(of)} relationships`);
 
 const meta: Meta<RelationshipsArgs> = {
   title: 'Elements/tn-relationships',
@@ -120,7 +129,7 @@ export default meta;
 
 /** The demo network: every status, the test buyer of each account, both accounts. */
 export const Default: Story = {
-  play: async ({ canvasElement }) => shows(canvasElement, 'Test buyer'),
+  play: async ({ canvasElement }) => shows(canvasElement, msg('Test buyer'), '[part="test-buyer"]'),
 };
 
 /** One account: no Account column. */
@@ -132,30 +141,41 @@ export const OneAccount: Story = {
 /** Every status, with its action. */
 export const AllStatuses: Story = {
   loaders: [withAdapter(() => listAdapter(many(6)))],
-  play: async ({ canvasElement }) => shows(canvasElement, 'Resume verification'),
+  play: async ({ canvasElement }) => {
+    const root = () => elementOf(canvasElement).shadowRoot!;
+    // One row per status, each with its badge…
+    await waitFor(() => expect(root().querySelectorAll('[part="row"]')).toHaveLength(STATUSES.length), WAIT);
+    for (const status of STATUSES) await expect(root().querySelector(`[part~="status-${status}"]`)).not.toBeNull();
+    // …and the action each status offers.
+    const actions = [...root().querySelectorAll('[part="action"]')].map((button) => visibleText(button));
+    for (const label of [msg('Resume verification'), msg('View case'), msg('Request again')]) {
+      await expect(actions.some((action) => action.startsWith(normalised(label)))).toBe(true);
+    }
+  },
 };
 
 /** 200 relationships, filter and sort. */
 export const ManyRelationships: Story = {
   loaders: [withAdapter(() => listAdapter(many(200)))],
-  play: async ({ canvasElement }) => shows(canvasElement, '200 of 200 relationships'),
+  play: async ({ canvasElement }) => shows(canvasElement, countText(200, 200), '[part="count"]'),
 };
 
 /** A filter that matches nothing: say so, offer "Clear filters". */
 export const NothingMatches: Story = {
   loaders: [withAdapter(() => listAdapter(many(6)))],
   play: async ({ canvasElement }) => {
-    await shows(canvasElement, '6 of 6');
+    await shows(canvasElement, countText(6, 6), '[part="count"]');
     const input = elementOf(canvasElement).shadowRoot!.querySelector<HTMLInputElement>('#filter')!;
     input.value = 'zzz-no-such-customer';
     input.dispatchEvent(new Event('input'));
-    await shows(canvasElement, 'No relationship matches your filters.');
+    await shows(canvasElement, msg('No relationship matches your filters.'), '[part="empty"]');
+    await shows(canvasElement, countText(0, 6), '[part="count"]');
   },
 };
 
 export const Empty: Story = {
   loaders: [withAdapter(() => listAdapter([]))],
-  play: async ({ canvasElement }) => shows(canvasElement, 'You have no customer relationships yet.'),
+  play: async ({ canvasElement }) => shows(canvasElement, msg('You have no customer relationships yet.'), '[part="empty"]'),
 };
 
 /** Markup, scripts, bidi overrides and very long strings from the server: all shown as text. */
@@ -168,20 +188,21 @@ export const HostileStrings: Story = {
 export const StaleAfterFailedRefresh: Story = {
   loaders: [withAdapter(() => listAdapter(many(6), new TnAdapterError('unavailable')))],
   play: async ({ canvasElement }) => {
-    await shows(canvasElement, '6 of 6');
+    await shows(canvasElement, countText(6, 6), '[part="count"]');
     elementOf(canvasElement).refresh();
-    await shows(canvasElement, "Couldn't refresh");
+    await shows(canvasElement, msg("Couldn't refresh; this is the last list we had."), '[part="error"]');
+    await shows(canvasElement, countText(6, 6), '[part="count"]');
   },
 };
 
 export const Error: Story = {
   loaders: [withAdapter(() => listAdapter(new TnAdapterError('network')))],
-  play: async ({ canvasElement }) => shows(canvasElement, "Couldn't load your relationships."),
+  play: async ({ canvasElement }) => shows(canvasElement, msg("Couldn't load your relationships."), '[part="error"]'),
 };
 
 export const Loading: Story = {
   loaders: [withAdapter(() => listAdapter('pending'))],
-  play: async ({ canvasElement }) => shows(canvasElement, 'Loading your relationships…'),
+  play: async ({ canvasElement }) => shows(canvasElement, msg('Loading your relationships…'), '[part="status-message"]'),
 };
 
 export const French: Story = {
@@ -191,5 +212,10 @@ export const French: Story = {
 
 export const NotConfigured: Story = {
   loaders: [withAdapter(() => undefined)],
-  play: async ({ canvasElement }) => shows(canvasElement, 'not configured'),
+  play: async ({ canvasElement }) =>
+    shows(
+      canvasElement,
+      msg('This component is not configured: it has no connection to the network.'),
+      '[part~="not-configured"]',
+    ),
 };

@@ -17,6 +17,7 @@ import {
   demoVerification,
   pendingVerificationAdapter,
 } from './story-adapters.js';
+import { typedAmount } from './story-text.js';
 
 interface VerifyArgs {
   /** Listed (from the JSDoc) but not a control: each story's loader supplies the adapter. */
@@ -161,7 +162,8 @@ export const WrongAnswer: Story = {
     const el = await elementIn(canvasElement);
     fill(el, 'invoice-number', 'TNA9322');
     fill(el, 'invoice-date', '2015-08-11');
-    fill(el, 'amount', '4,508.00');
+    // The right amount, written the way the active locale writes it ("4 508,00" in French).
+    fill(el, 'amount', typedAmount(DEMO_EVIDENCE.amount.amount));
     click(el, '[part~="continue"]');
     await shows(el, '[part~="rejection"]');
   },
