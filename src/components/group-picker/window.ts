@@ -59,8 +59,8 @@ export class ListWindow<T> implements ReactiveController {
   /** The item at the top of the view before an update, and how far into it the view starts. */
   private anchor?: { items: readonly T[]; key: unknown; index: number; delta: number; atEnd: boolean };
   private settling = 0;
-  private readonly resizes =
-    typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.onResize()) : undefined;
+  /** Made with the first scroller: an element that never shows its list never makes one. */
+  private resizes?: ResizeObserver;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -206,7 +206,8 @@ export class ListWindow<T> implements ReactiveController {
     this.top = scroller?.scrollTop ?? 0;
     if (!scroller) return;
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
-    this.resizes?.observe(scroller);
+    this.resizes ??= new ResizeObserver(() => this.onResize());
+    this.resizes.observe(scroller);
   }
 
   /**
