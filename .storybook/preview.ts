@@ -108,8 +108,9 @@ const preview: Preview = {
     controls: { expanded: true, sort: 'requiredFirst' },
     // The accessibility addon: axe over the story after it rendered and played, with the
     // WCAG 2.0, 2.1 and 2.2 level A and AA rules — the target of the accessibility statement
-    // and the rules test/stories-audit.test.ts runs. 'error': a violation fails the story
-    // (scripts/check-stories.mjs reads that result), not only a warning in the panel.
+    // and the rules test/stories-audit.test.ts runs. 'error': a violation fails the story,
+    // not only a warning in the panel. scripts/check-stories.mjs runs the addon with these
+    // same parameters once a story has settled.
     a11y: {
       context: '#storybook-root',
       options: {
