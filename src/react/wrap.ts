@@ -5,8 +5,14 @@ import type { EventName, ReactWebComponent } from '@lit/react';
 type EventProps = Record<string, EventName>;
 type Listener = (event: Event) => void;
 
-/** Layout effects run in the browser; on a server (SSR) nothing runs, and React 18 would warn. */
-const useClientLayoutEffect = typeof document === 'undefined' ? React.useEffect : React.useLayoutEffect;
+/**
+ * A layout effect in the browser; on a server (SSR), where effects don't run and React 18
+ * warns about layout ones, a plain effect. Decided at render, not when the module loads (an
+ * import in Node reads no browser global). The same hook every render in one environment.
+ */
+function useClientLayoutEffect(effect: React.EffectCallback, deps?: React.DependencyList): void {
+  (typeof document === 'undefined' ? React.useEffect : React.useLayoutEffect)(effect, deps);
+}
 
 /**
  * A React component for `tagName`: `@lit/react`'s `createComponent` sets the element's

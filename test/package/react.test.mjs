@@ -4,9 +4,9 @@
 //   TN_PROJECT_DIR  the temporary project the tarball was installed into
 //
 // esbuild resolves `tn-customer-connect` (and its dependencies: lit, @lit/react…) from the
-// temporary project, never from src/ or dist/ of this repository; react and react-dom — an
-// optional peer the tarball does not install — come from this repository's node_modules
-// (`nodePaths`), as a host's own React would. The example is type-checked the same way
+// temporary project, never from src/ or dist/ of this repository; so do react and react-dom
+// (the harness installs the package's peers there, as a React host has them), one copy for
+// the example and the wrappers. The example is type-checked the same way
 // against the package's declarations.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,6 +57,13 @@ before(async () => {
         // The package as a host gets it: through its `exports`, from the temporary project.
         name: 'installed-package',
         setup(b) {
+          // React as the host has it: the project's copy (scripts/test-package.mjs installs the
+          // package's peers there), one copy for the app and the wrappers alike.
+          b.onResolve({ filter: /^react(-dom)?(\/|$)/ }, (args) =>
+            args.pluginData === 'installed'
+              ? undefined
+              : b.resolve(args.path, { kind: args.kind, resolveDir: projectDir, pluginData: 'installed' }),
+          );
           b.onResolve({ filter: /^tn-customer-connect(\/|$)/ }, (args) =>
             args.pluginData === 'installed'
               ? undefined
