@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'test/e2e/**', 'test/csp/*.mjs', 'bench/*.mjs', 'server/**', '*.mjs', '*.cjs', '.storybook/**'],
+    files: ['scripts/**', 'test/**/*.mjs', 'bench/*.mjs', 'server/**', '*.mjs', '*.cjs', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

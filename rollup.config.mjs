@@ -1,17 +1,27 @@
-// Two builds:
+// Builds:
 // 1. npm: ES modules under dist/, one file per source module (so each element entry and
-//    each locale stays a separate module), `lit` and `@lit/*` external, with declarations.
+//    each locale stays a separate module), `lit`, `@lit/*` and `react` external, with declarations.
 //    Both builds minify the static text of Lit templates and drop translators' notes
 //    (`minifyLitSource` below): a host's minifier leaves template text alone.
-// 2. Script tag: dist/cdn/tn-customer-connect.min.js — one minified, self-registering ES
-//    module with Lit bundled, defining every element; each non-English locale is a chunk in
-//    dist/cdn/chunks/, fetched next to the entry only when a page switches to it. The demo adapter is a separate file
-//    (dist/cdn/tn-demo-adapter.min.js), never part of the elements' bundle. The REST adapter
-//    is (the bundle exports the public API, createRestAdapter included, with its small
-//    hand-written validators).
+// 2. Script tag, ES module: dist/cdn/tn-customer-connect.min.js — one minified,
+//    self-registering ES module with Lit bundled, defining every element; each non-English
+//    locale is a chunk in dist/cdn/chunks/, fetched next to the entry only when a page
+//    switches to it. Those chunks import nothing (`standaloneLocales` below), so that:
+// 3. Script tag, classic: dist/cdn/tn-customer-connect.classic.min.js — the same elements as
+//    an IIFE for `<script src>` (global `TnCustomerConnect`), which loads the very same
+//    chunks with `import()`, relative to its own URL (`sharedChunks` below).
+// The demo adapter is a separate file (dist/cdn/tn-demo-adapter.min.js), never part of the
+// elements' bundles. The REST adapter is (both bundles export the public API,
+// createRestAdapter included, with its small hand-written validators).
+// Every script-tag file a page names starts with a `/*! tn-customer-connect <version> … */` banner.
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { readFileSync } from 'node:fs';
+import { compactLocales } from './scripts/rollup-compact-locales.mjs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const banner = `/*! tn-customer-connect ${version} | MIT License | self-hosted build, see the README */`;
 
 const npmEntries = {
   index: 'src/index.ts',
@@ -25,9 +35,11 @@ const npmEntries = {
   'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
   'adapter/rest/index': 'src/adapter/rest/index.ts',
+  'testing/index': 'src/testing/index.ts',
+  'react/index': 'src/react/index.ts',
 };
 
-const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib)/.test(id);
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib|react($|\/))/.test(id);
 
 /** Whitespace runs of an `html`/`svg` template: as many newlines as before, no indentation. */
 const minifyHtml = (raw) => raw.replace(/[ \t]*\n\s*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
@@ -108,15 +120,102 @@ function minifyLitSource() {
   };
 }
 
-const cdnPlugins = () => [
+/**
+ * The ES-module script-tag build: each generated locale module gets its own copy of the two
+ * tags it uses — Lit's `html` and @lit/localize's `str`, a line each that builds the plain
+ * object Lit and @lit/localize read (`_$litType$` / `strTag`) — instead of importing them
+ * from the entry. A locale chunk then imports nothing, and the classic build (which has no
+ * module to import from) can load the same file.
+ */
+function standaloneLocales() {
+  const PREFIX = '\0tn-locale-tag:';
+  const TAGS = {
+    lit: "export const html = (strings, ...values) => ({ ['_$litType$']: 1, strings, values });",
+    '@lit/localize': 'export const str = (strings, ...values) => ({ strTag: true, strings, values });',
+  };
+  return {
+    name: 'standalone-locales',
+    resolveId(source, importer) {
+      const locale = importer && /[\\/]src[\\/]generated[\\/]locales[\\/]([\w-]+)\.ts$/.exec(importer)?.[1];
+      // One module per locale and tag, so that each chunk holds its own copy.
+      return locale && source in TAGS ? `${PREFIX}${source}:${locale}` : null;
+    },
+    load(id) {
+      return id.startsWith(PREFIX) ? TAGS[id.slice(PREFIX.length, id.lastIndexOf(':'))] : null;
+    },
+  };
+}
+
+/** Chunks of the ES-module build that import nothing (path from dist/cdn/), by the module they start from. */
+const standaloneChunks = new Map();
+
+/** Records `standaloneChunks` (the ES-module build; it runs before the classic one). */
+function recordStandaloneChunks() {
+  return {
+    name: 'record-standalone-chunks',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isDynamicEntry && chunk.imports.length === 0 && chunk.dynamicImports.length === 0) {
+          standaloneChunks.set(chunk.facadeModuleId, chunk.fileName.replace(/^cdn\//, ''));
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The classic build: a dynamic `import()` of a module that the ES-module build put in a chunk
+ * of its own (a locale, the virtualizer's layout) loads that very file, relative to the
+ * script's own URL (`document.currentScript.src`, captured when the script runs — see
+ * `output.intro`). A locale that is not such a chunk fails the build rather than being
+ * inlined into every page's script.
+ */
+function sharedChunks() {
+  return {
+    name: 'shared-chunks',
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string') return null;
+      const resolved = await this.resolve(specifier, importer, { skipSelf: true });
+      const file = resolved && standaloneChunks.get(resolved.id);
+      if (file) return { id: file, external: true };
+      if (resolved && /[\\/]generated[\\/]locales[\\/]/.test(resolved.id)) {
+        this.error(`${resolved.id} is not a standalone chunk of the ES-module build, so the classic build cannot share it.`);
+      }
+      return null;
+    },
+    renderDynamicImport({ targetModuleId }) {
+      if (![...standaloneChunks.values()].includes(targetModuleId)) return null;
+      return { left: 'import(new URL(', right: ', tnScriptUrl).href)' };
+    },
+  };
+}
+
+/** Leaves the classic entry out of the npm build's declarations (TypeScript emits every file of the project). */
+function dropClassicDeclarations() {
+  return {
+    name: 'drop-classic-declarations',
+    generateBundle(_options, bundle) {
+      for (const name of Object.keys(bundle)) if (/^classic\.d\.ts(\.map)?$/.test(name)) delete bundle[name];
+    },
+  };
+}
+
+const cdnPlugins = ({ module = true } = {}) => [
+  standaloneLocales(),
   resolve({ exportConditions: ['production'] }),
-  typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
+  // TypeScript's outDir must lie inside Rollup's output dir, and its maps' relative paths are
+  // right only when its outDir mirrors src/ at the same depth: so the script-tag builds write
+  // to dir 'dist' with file names under cdn/. The maps carry their sources (inlineSources): a
+  // host that copies only dist/cdn/ still gets readable code in its devtools.
+  typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, sourceMap: true, inlineSources: true }),
   minifyLitSource(),
+  compactLocales(),
   terser({
     ecma: 2021,
-    module: true,
+    module,
     compress: { passes: 2, pure_getters: true, unsafe_arrows: true },
-    format: { comments: false },
+    // Keeps the `/*!` version banner, nothing else.
+    format: { comments: /^!/ },
   }),
 ];
 
@@ -124,7 +223,7 @@ export default [
   {
     input: npmEntries,
     external: isExternal,
-    plugins: [typescript({ tsconfig: './tsconfig.build.json' }), minifyLitSource()],
+    plugins: [typescript({ tsconfig: './tsconfig.build.json' }), minifyLitSource(), dropClassicDeclarations()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -136,22 +235,38 @@ export default [
   },
   {
     input: { 'tn-customer-connect.min': 'src/define.ts' },
-    // The entry may export more than src/define.ts does, so the code the locale chunks share
-    // stays in it (one request for the elements, one more per locale used).
+    // The entry may export more than src/define.ts does, should a lazy chunk share code with it.
     preserveEntrySignatures: 'allow-extension',
-    plugins: cdnPlugins(),
+    plugins: [...cdnPlugins(), recordStandaloneChunks()],
     output: {
-      dir: 'dist/cdn',
+      dir: 'dist',
       format: 'es',
-      entryFileNames: '[name].js',
+      // The version banner on the file a page names; a lazy chunk is not worth its bytes.
+      banner: (chunk) => (chunk.isEntry ? banner : ''),
+      entryFileNames: 'cdn/[name].js',
       // Each locale is its own chunk, loaded (relative to the entry) only when a page uses it.
-      chunkFileNames: 'chunks/[name]-[hash].min.js',
+      chunkFileNames: 'cdn/chunks/[name]-[hash].min.js',
+      sourcemap: true,
+    },
+  },
+  {
+    // After the ES-module build: it shares that build's chunks.
+    input: 'src/classic.ts',
+    plugins: [sharedChunks(), ...cdnPlugins({ module: false })],
+    output: {
+      dir: 'dist',
+      entryFileNames: 'cdn/tn-customer-connect.classic.min.js',
+      format: 'iife',
+      banner,
+      // The chunks sit next to this script, wherever it is hosted.
+      intro: "const tnScriptUrl = document.currentScript?.src || location.href;",
+      inlineDynamicImports: true,
       sourcemap: true,
     },
   },
   {
     input: 'src/adapter/demo/index.ts',
     plugins: cdnPlugins(),
-    output: { file: 'dist/cdn/tn-demo-adapter.min.js', format: 'es', sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'cdn/tn-demo-adapter.min.js', format: 'es', banner, sourcemap: true },
   },
 ];

@@ -18,6 +18,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { pressChordPlugin } from './scripts/wtr-keys-plugin.mjs';
+import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { buildSync } from 'esbuild';
 
@@ -114,6 +115,7 @@ export default {
   plugins: [
     pressChordPlugin(),
     bundledStorybookTest,
+    reactPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2021',

@@ -1,18 +1,27 @@
 /**
- * A Vite plugin serving `virtual:tn-custom-elements`: the custom elements manifest that
- * Storybook turns into argument tables (properties, events, CSS parts and properties, with
- * their JSDoc). Sources, in order:
+ * A Vite plugin serving `virtual:tn-custom-elements`: custom-elements.json (the package's
+ * custom elements manifest, from `npm run manifest`, which `npm run storybook` and
+ * `npm run build-storybook` run first), reshaped into what Storybook turns into each
+ * element's argument table. A missing manifest fails the build: the tables would be empty.
  *
- * 1. `custom-elements.json` at the package root, when it describes our `tn-*` tags;
- * 2. otherwise web-component-analyzer (installed with lit-analyzer) run over
- *    `src/components`, reshaped for Storybook;
- * 3. otherwise `null`: stories still work, the tables just lack descriptions.
+ * Storybook makes one argument per name across every category (properties, attributes,
+ * events, slots, CSS custom properties, CSS parts): a later category silently replaces an
+ * earlier one of the same name. So, for each element (`forStorybook`):
+ *
+ * - properties: the public instance fields; static members (`version`) are not something a
+ *   story or a host sets on an element, methods Storybook ignores anyway. A property set
+ *   from an attribute says so in its description ("Attribute: `min-chars`."), and so does a
+ *   read-only one ("Read-only.");
+ * - attributes: only those without a property (the others are on their property's row);
+ * - CSS parts are named as a host writes them, `::part(step)` (`step` may be a property too);
+ * - slots are named `slot="name"`, the default slot `(default slot)` (Storybook drops an
+ *   empty name);
+ * - events and CSS custom properties keep their names (`tn-*`, `--tn-*`).
+ *
+ * test/manifest/manifest.test.mjs checks the built Storybook's tables against
+ * custom-elements.json with these rules.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -20,101 +29,67 @@ import type { Plugin } from 'vite';
 const ID = 'virtual:tn-custom-elements';
 const RESOLVED_ID = `\0${ID}`;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Static members the analyzer lists as properties; not something a story can set. */
-const STATIC_MEMBERS = new Set(['styles', 'version', 'shadowRootOptions', 'properties']);
+const MANIFEST = join(ROOT, 'custom-elements.json');
 
 type Json = Record<string, unknown>;
+type Item = Json & { name: string; description?: string };
 
-function fromPackageManifest(): Json | null {
-  const file = join(ROOT, 'custom-elements.json');
-  if (!existsSync(file)) return null;
-  try {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Json;
-    const declarations = ((manifest.modules as Json[] | undefined) ?? []).flatMap(
-      (module) => (module.declarations as Json[] | undefined) ?? [],
-    );
-    const ours = declarations.filter((declaration) => String(declaration.tagName ?? '').startsWith('tn-'));
-    if (ours.length === 0) return null;
-    // Storybook lists every member; keep what a host can use.
-    for (const declaration of ours) {
-      declaration.members = ((declaration.members as Json[] | undefined) ?? []).filter(
-        (member) => !member.static && (member.privacy ?? 'public') === 'public',
-      );
-    }
-    return manifest;
-  } catch {
-    return null;
-  }
+const list = (value: unknown): Item[] => (Array.isArray(value) ? (value as Item[]) : []);
+
+/** One custom element declaration, as Storybook's tables should show it. */
+function forStorybook(declaration: Json): Json {
+  const members = list(declaration.members);
+  const properties = members.filter(
+    (member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public',
+  );
+  const propertyNames = new Set(properties.map((property) => property.name));
+  return {
+    ...declaration,
+    members: properties.map((property) => {
+      let description = property.description ?? '';
+      if (typeof property.attribute === 'string') description += ` Attribute: \`${property.attribute}\`.`;
+      if (property.readonly) description += ' Read-only.';
+      return { ...property, description: description.trim() };
+    }),
+    attributes: list(declaration.attributes).filter(
+      (attribute) => typeof attribute.fieldName !== 'string' || !propertyNames.has(attribute.fieldName),
+    ),
+    cssParts: list(declaration.cssParts).map((part) => ({ ...part, name: `::part(${part.name})` })),
+    slots: list(declaration.slots).map((slot) => ({
+      ...slot,
+      name: slot.name ? `slot="${slot.name}"` : '(default slot)',
+    })),
+  };
 }
 
-async function fromAnalyzer(): Promise<Json | null> {
-  let cli: string;
-  try {
-    const api = createRequire(import.meta.url).resolve('web-component-analyzer');
-    // …/web-component-analyzer/lib/cjs/api.js → …/web-component-analyzer/cli.js
-    cli = resolve(dirname(api), '..', '..', 'cli.js');
-  } catch {
-    return null;
+/** custom-elements.json with every custom element declaration reshaped for Storybook. */
+export function readManifestForStorybook(file = MANIFEST): Json {
+  if (!existsSync(file)) {
+    throw new Error(`[tn-custom-elements] ${file} is missing: run \`npm run manifest\` (the storybook scripts do).`);
   }
-  if (!existsSync(cli)) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'tn-wca-'));
-  const out = join(dir, 'manifest.json');
-  try {
-    await promisify(execFile)(
-      process.execPath,
-      [cli, 'analyze', 'src/components/**/*.ts', '--format', 'json', '--outFile', out],
-      { cwd: ROOT, timeout: 120_000 },
-    );
-    return forStorybook(JSON.parse(readFileSync(out, 'utf8')) as Json);
-  } catch (error) {
-    console.warn(`[tn-custom-elements] web-component-analyzer failed; argument tables lack JSDoc.\n${String(error)}`);
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Storybook makes one argument per name, and the analyzer lists `min-chars` (attribute) and
- * `minChars` (property) separately: keep the property, drop the attribute it reflects, and
- * drop static members.
- */
-function forStorybook(manifest: Json): Json {
-  const tags = (manifest.tags as Json[] | undefined) ?? [];
-  for (const tag of tags) {
-    const properties = ((tag.properties as Json[] | undefined) ?? []).filter(
-      (property) => !STATIC_MEMBERS.has(property.name as string),
-    );
-    const reflected = new Set(properties.map((property) => property.attribute).filter(Boolean));
-    tag.properties = properties.map((property) =>
-      property.attribute && property.attribute !== property.name
-        ? { ...property, description: `${property.description ?? ''} Attribute: \`${property.attribute}\`.`.trim() }
-        : property,
-    );
-    tag.attributes = ((tag.attributes as Json[] | undefined) ?? []).filter(
-      (attribute) => !reflected.has(attribute.name),
-    );
-    delete tag.path;
-  }
-  return manifest;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Json;
+  return {
+    ...manifest,
+    modules: list(manifest.modules).map((module) => ({
+      ...module,
+      declarations: list(module.declarations).map((declaration) =>
+        declaration.customElement ? forStorybook(declaration) : declaration,
+      ),
+    })),
+  };
 }
 
 export function customElementsPlugin(): Plugin {
-  let manifest: Promise<Json | null> | undefined;
-  // Started early so that the analysis (a few seconds) overlaps the rest of the build.
-  const load = () => (manifest ??= Promise.resolve(fromPackageManifest()).then((json) => json ?? fromAnalyzer()));
   return {
     name: 'tn-custom-elements',
-    buildStart() {
-      void load();
-    },
     resolveId(id) {
       return id === ID ? RESOLVED_ID : undefined;
     },
-    async load(id) {
+    load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      return `export default ${JSON.stringify(await load())};`;
+      // `storybook dev`: a new manifest (`npm run manifest`) reloads the tables.
+      this.addWatchFile(MANIFEST);
+      return `export default ${JSON.stringify(readManifestForStorybook())};`;
     },
   };
 }

@@ -6,8 +6,8 @@
  *   `useDefineForClassFields: false` (tsconfig.json), so the same is set here. Without it
  *   the build succeeds and the browser fails on the first `@property`.
  * - MDX pages (stories/*.mdx) get GitHub-flavoured Markdown through remark-gfm: tables.
- * - Argument tables come from the elements' JSDoc: `custom-elements.json` when the build has
- *   made it, else an analysis of `src/components` at build time (see custom-elements.ts).
+ * - Argument tables come from `custom-elements.json`, the package's manifest, which the
+ *   storybook scripts generate first (`npm run manifest`; see custom-elements.ts).
  */
 import { defineMain } from '@storybook/web-components-vite/node';
 import remarkGfm from 'remark-gfm';
@@ -16,7 +16,7 @@ import { customElementsPlugin } from './custom-elements.ts';
 
 export default defineMain({
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // Docs pages (Introduction, Integration, …) and the elements' stories.
+  // Docs pages (Introduction, Integration, Theming) and the elements' stories.
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: [
     // MDX docs pages with GitHub-flavoured Markdown (tables), which MDX 3 leaves out.

@@ -31,6 +31,8 @@ const QUERIES = [
 const WARM_ROUNDS = 5;
 
 interface SearchBench {
+  /** Entities in the directory. */
+  entities: number;
   /** Building the directory and its search keys (first use of the engine in this page). */
   buildMs: number;
   /** The first query after the build. */
@@ -78,7 +80,7 @@ const heap = () => {
 window.benchSearch = async (coldQuery = 'globex') => {
   const heapBefore = heap();
   const buildStart = performance.now();
-  new DemoNetwork().directoryStats();
+  const { entities } = new DemoNetwork().directoryStats();
   const buildMs = performance.now() - buildStart;
   const heapMB = (heap() - heapBefore) / 1024 / 1024;
 
@@ -101,6 +103,7 @@ window.benchSearch = async (coldQuery = 'globex') => {
   }
   const queries = QUERIES.map((text) => ({ text, medianMs: median(times.get(text)!), total: totals.get(text)! }));
   return {
+    entities,
     buildMs,
     coldMs,
     coldQuery,

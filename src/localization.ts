@@ -23,6 +23,7 @@ import { configureLocalization, LOCALE_STATUS_EVENT, str } from '@lit/localize';
 import type { LocaleModule } from '@lit/localize';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { compactTable, isCompact } from './base/locale-slots.js';
 
 /** Every locale the library ships. */
 export const supportedLocales: readonly string[] = [sourceLocale, ...targetLocales];
@@ -70,8 +71,10 @@ export function resolveLocale(tag: string | null | undefined): string {
 async function loadTemplates(locale: string): Promise<LocaleModule> {
   let table = tables.get(locale);
   if (!table) {
-    const shipped = locale === sourceLocale ? {} : (await loaders[locale as keyof typeof loaders]()).templates;
-    table = { ...shipped, ...overrides.get(locale) };
+    const shipped: unknown = locale === sourceLocale ? {} : (await loaders[locale as keyof typeof loaders]()).templates;
+    // The script-tag build's locale chunks are compact (see base/locale-slots.ts).
+    const layer = { ...overrides.get(locale) };
+    table = isCompact(shipped) ? compactTable(shipped, layer) : { ...(shipped as Templates), ...layer };
     tables.set(locale, table);
   }
   return { templates: table };

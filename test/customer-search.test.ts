@@ -111,6 +111,23 @@ describe('<tn-customer-search>', () => {
     expect(fake.calls).to.have.length(1);
   });
 
+  it('waits for the debounce after the last keystroke, a space that leaves the query as it was included', async () => {
+    const fake = new FakeAdapter();
+    const el = await searchFixture(fake, { debounce: 1000 });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+    await typeInto(el, 'tung');
+    const lettersTyped = performance.now();
+    await sleep(700);
+    const spaceAt = performance.now();
+    await type(' ');
+    // 1,000 ms after the letters, 300+ ms before 1,000 ms after the space: still waiting.
+    await sleep(lettersTyped + 1150 - performance.now());
+    expect(performance.now()).to.be.below(spaceAt + 1000);
+    expect(fake.calls, 'searched 1,000 ms after the letters, although a space was typed since').to.have.length(0);
+    await searchFor(fake, 'tung');
+    expect(fake.calls).to.have.length(1);
+  });
+
   it('shows a busy state while searching', async () => {
     const fake = new FakeAdapter();
     const el = await searchFixture(fake);

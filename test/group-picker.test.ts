@@ -238,7 +238,17 @@ describe('EntitySelection', () => {
     m.clear();
     expect(countryState(country(m, 'GB'))).to.equal('false');
     m.setFilter('gmbh');
-    expect(m.rows()).not.to.equal(rows);
+    const filtered = m.rows();
+    expect(filtered).not.to.equal(rows);
+    // Back to an earlier filter (Backspace, or clearing it): its rows again, not rebuilt.
+    m.setFilter('gmbhx');
+    m.setFilter('gmbh');
+    expect(m.rows()).to.equal(filtered);
+    m.setFilter('');
+    expect(m.rows()).to.equal(rows);
+    // A filter that every entity matches shows the same rows.
+    m.setFilter('tungsten');
+    expect(m.rows()).to.equal(rows);
     m.setFilter('');
     m.setExpanded('GB', false);
     expect(m.rows().filter((r) => r.kind === 'entity').map((r) => (r as EntityRow).entity.id)).to.have.members([
@@ -246,6 +256,10 @@ describe('EntitySelection', () => {
       EOOD.id,
     ]);
     expect(country(m, 'GB').expanded).to.equal(false);
+    const collapsed = m.rows();
+    m.setExpanded('GB', true);
+    expect(m.rows()).not.to.equal(collapsed);
+    expect(m.rows()).to.have.length(rows.length);
   });
 
   it('knows when a ticked entity needs a vendor code', () => {
@@ -605,6 +619,204 @@ describe('<tn-group-picker>', () => {
       return !!id && !!el.shadowRoot!.getElementById(id);
     }, 'the last row was not rendered');
     expect(treeItems(el).length).to.be.below(80);
+  });
+
+  describe('the tree renders the rows around its view', () => {
+    /**
+     * `size` entities, a third each in France, the United Kingdom and the United States (in
+     * that order), numbered so their order is known; every seventh has a long name that wraps
+     * in a narrow box.
+     */
+    const bigGroup = (size: number): CustomerGroup => ({
+      id: 'GRP-BIG',
+      name: 'BIG GROUP',
+      entities: Array.from({ length: size }, (_, i) => {
+        const n = String(i).padStart(5, '0');
+        const name = i % 7 ? `Entity ${n} Holdings` : `Entity ${n} International Logistics and Procurement Services`;
+        return entity(`AAA9${n}`, name, ['FR', 'GB', 'US'][i % 3]);
+      }),
+    });
+    /** The last row of bigGroup(size): the last entity of the United States (the last i with i % 3 = 2). */
+    const lastName = (size: number) => `Entity ${String(size - 1 - ((size - 1 - 2 + 3) % 3)).padStart(5, '0')}`;
+    const tree = (el: TnGroupPicker) => $(el, '[role="tree"]');
+    const frames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    const nodeCount = (el: TnGroupPicker) => {
+      const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ALL);
+      let count = 0;
+      while (walker.nextNode()) count++;
+      return count;
+    };
+    /** The tree's scrolling area on screen. */
+    const view = (el: TnGroupPicker) => {
+      const box = tree(el).getBoundingClientRect();
+      const top = box.top + tree(el).clientTop;
+      return { top, bottom: top + tree(el).clientHeight };
+    };
+    /** True when the rendered rows follow one another, without a gap, from above the view to below it. */
+    const coversView = (el: TnGroupPicker) => {
+      const items = treeItems(el);
+      if (!items.length) return false;
+      const first = Number(items[0].dataset.index);
+      const boxes = items.map((item) => item.getBoundingClientRect());
+      const { top, bottom } = view(el);
+      return (
+        items.every((item, i) => Number(item.dataset.index) === first + i) &&
+        boxes.every((box, i) => i === 0 || Math.abs(box.top - boxes[i - 1].bottom) < 1) &&
+        boxes[0].top <= top + 0.5 &&
+        boxes.at(-1)!.bottom >= bottom - 0.5
+      );
+    };
+    /** Scrolls the tree (as the scrollbar would) and waits until the rows cover its view. */
+    const scrollTree = async (el: TnGroupPicker, top: number) => {
+      tree(el).scrollTop = top;
+      await frames();
+      await waitUntil(() => coversView(el), `rows do not cover the view at ${top}`);
+    };
+    /** The active row: rendered, and entirely inside the tree's view. */
+    const activeRow = (el: TnGroupPicker) => {
+      const id = tree(el).getAttribute('aria-activedescendant');
+      expect(id, 'aria-activedescendant').to.be.a('string');
+      const row = el.shadowRoot!.getElementById(id!);
+      expect(row, `#${id} is not rendered`).not.to.equal(null);
+      const box = row!.getBoundingClientRect();
+      const { top, bottom } = view(el);
+      expect(box.top, 'row above the view').to.be.at.least(top - 1);
+      expect(box.bottom, 'row below the view').to.be.at.most(bottom + 1);
+      return row!;
+    };
+    const narrow = (el: TnGroupPicker) => {
+      el.style.display = 'block';
+      el.style.inlineSize = '320px';
+    };
+
+    it('renders the last rows at the end of the scrollbar, and the first ones back at its start (rows of different heights)', async () => {
+      const fake = new FakeAdapter();
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      narrow(el);
+      await showGroup(el, fake, bigGroup(10_000));
+      await waitUntil(() => coversView(el), 'rows do not cover the view');
+      expect(treeItems(el)[0].textContent).to.contain('France');
+      // Long names wrap at this width: the rows differ in height.
+      expect(new Set(treeItems(el).map((item) => Math.round(item.getBoundingClientRect().height))).size).to.be.above(1);
+
+      await scrollTree(el, tree(el).scrollHeight);
+      // The view stays at the end as the last rows are measured.
+      await waitUntil(() => treeItems(el).at(-1)!.textContent!.includes(lastName(10_000)), 'the last row is not rendered');
+      await frames();
+      expect(treeItems(el).at(-1)!.getBoundingClientRect().bottom).to.be.closeTo(view(el).bottom, 1);
+      expect(treeItems(el).length).to.be.below(40);
+
+      await scrollTree(el, tree(el).scrollHeight / 2);
+      const middle = Number(treeItems(el)[0].dataset.index);
+      expect(middle).to.be.within(2_000, 8_000);
+
+      await scrollTree(el, 0);
+      expect(treeItems(el)[0].dataset.index).to.equal('0');
+      expect(treeItems(el)[0].getBoundingClientRect().top).to.be.closeTo(view(el).top, 1);
+    });
+
+    it('keeps the active row rendered and in view through Home, End, Page Down and Page Up', async () => {
+      const fake = new FakeAdapter();
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      narrow(el);
+      await showGroup(el, fake, bigGroup(10_000));
+      tree(el).focus();
+      await el.updateComplete;
+      expect(activeRow(el).textContent).to.contain('France');
+      const steps: [string, (row: HTMLElement) => void][] = [
+        ['End', (row) => expect(row.textContent).to.contain(lastName(10_000))],
+        ['PageUp', (row) => expect(row.getAttribute('aria-posinset')).to.equal('3323')],
+        ['PageUp', (row) => expect(row.getAttribute('aria-posinset')).to.equal('3313')],
+        ['Home', (row) => expect(row.textContent).to.contain('France')],
+        ['PageDown', (row) => expect(row.getAttribute('aria-posinset')).to.equal('10')],
+        ['PageDown', (row) => expect(row.getAttribute('aria-posinset')).to.equal('20')],
+        ['ArrowDown', (row) => expect(row.getAttribute('aria-posinset')).to.equal('21')],
+        ['End', (row) => expect(row.textContent).to.contain(lastName(10_000))],
+        ['ArrowUp', (row) => expect(row.getAttribute('aria-posinset')).to.equal('3332')],
+      ];
+      for (const [key, check] of steps) {
+        await press(key);
+        await el.updateComplete;
+        await frames();
+        check(activeRow(el));
+        expect(coversView(el), `after ${key}`).to.equal(true);
+      }
+      // The user scrolls the active row out of the window: the tree stops naming it.
+      await scrollTree(el, 0);
+      expect(tree(el).hasAttribute('aria-activedescendant')).to.equal(false);
+      // The next key brings it back.
+      await press('ArrowUp');
+      await el.updateComplete;
+      await frames();
+      expect(activeRow(el).getAttribute('aria-posinset')).to.equal('3331');
+    });
+
+    it('collapsing and expanding a country far down the list leaves its row where it was', async () => {
+      const fake = new FakeAdapter();
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      narrow(el);
+      await showGroup(el, fake, bigGroup(10_000));
+      tree(el).focus();
+      // To the United Kingdom (two thirds down): End, ← up to the United States, ↑ to the
+      // United Kingdom's last entity, ← up to the United Kingdom; ← again collapses it.
+      for (const key of ['End', 'ArrowLeft', 'ArrowUp', 'ArrowLeft']) {
+        await press(key);
+        await el.updateComplete;
+        await frames();
+      }
+      const country = activeRow(el);
+      expect(country.textContent).to.contain('United Kingdom');
+      const y = country.getBoundingClientRect().top;
+      await press('ArrowLeft');
+      await el.updateComplete;
+      await frames();
+      expect(activeRow(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(activeRow(el).getBoundingClientRect().top).to.be.closeTo(y, 1);
+      await press('ArrowRight');
+      await el.updateComplete;
+      await frames();
+      expect(activeRow(el).getAttribute('aria-expanded')).to.equal('true');
+      expect(activeRow(el).getBoundingClientRect().top).to.be.closeTo(y, 1);
+      expect(coversView(el)).to.equal(true);
+    });
+
+    it('renders rows while the tree is below the page fold, and in a container shown after it loaded', async () => {
+      const fake = new FakeAdapter();
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <div style="block-size: 150vh"></div>
+        <div hidden><tn-group-picker .adapter=${fake.adapter} group-id="GRP-BIG"></tn-group-picker></div>
+      </div>`);
+      const el = wrapper.querySelector<TnGroupPicker>('tn-group-picker')!;
+      await waitUntil(() => fake.of('listAccounts').length > 0);
+      fake.of('listAccounts')[0].resolve(ACCOUNTS);
+      await showGroup(el, fake, bigGroup(1_000));
+      await frames();
+      el.parentElement!.hidden = false;
+      await frames();
+      expect(tree(el).getBoundingClientRect().top).to.be.above(innerHeight);
+      await waitUntil(() => coversView(el), 'rows do not cover the view once shown');
+      // Scrolled while out of the page's view, it still renders what its own view shows.
+      await scrollTree(el, tree(el).scrollHeight / 2);
+      expect(Number(treeItems(el)[0].dataset.index)).to.be.above(100);
+      expect(tree(el).getBoundingClientRect().top).to.be.above(innerHeight);
+    });
+
+    it('keeps at most 500 nodes in its shadow root with 50,000 entities, wherever it is scrolled', async () => {
+      const fake = new FakeAdapter();
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      await showGroup(el, fake, bigGroup(50_000));
+      await waitUntil(() => coversView(el));
+      const counts = [nodeCount(el)];
+      for (const top of [tree(el).scrollHeight / 2, tree(el).scrollHeight, 0]) {
+        await scrollTree(el, top);
+        counts.push(nodeCount(el));
+      }
+      ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect($(el, '[part~="count"]').textContent).to.contain('50,000 of 50,000 selected');
+      counts.push(nodeCount(el));
+      expect(Math.max(...counts), counts.join(', ')).to.be.at.most(500);
+    });
   });
 
   it('connects Tungsten Bank PLC on the demo network: support case 2881017', async () => {

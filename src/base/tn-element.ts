@@ -34,6 +34,34 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & { ve
  * Base of every tn-* element that talks to the network: typed events, localization and the
  * adapter, resolved as (1) the `adapter` property, (2) the nearest provider through
  * `@lit/context`, (3) none — and then the element renders a visible "not configured" error.
+ *
+ * Every element built on it includes the design tokens (src/styles/tokens.ts): the CSS
+ * custom properties below are documented here once, and each element inherits them in
+ * custom-elements.json. Set them on the element or on any ancestor (they inherit).
+ *
+ * @csspart error - An error notice (also the "not configured" one).
+ * @csspart not-configured - The notice shown when the element has no adapter.
+ *
+ * @cssprop [--tn-font-family=inherit] - Font of every text; by default the host page's own.
+ * @cssprop [--tn-font-size=1rem] - Base font size; the other sizes are relative to it.
+ * @cssprop [--tn-color-text=#1d2733] - Text colour.
+ * @cssprop [--tn-color-text-muted=#4f5b69] - Secondary text: hints, details, counts, table headings.
+ * @cssprop [--tn-color-surface=#ffffff] - Background of fields, buttons and panels.
+ * @cssprop [--tn-color-surface-alt=#f3f6f9] - Background of notices, boxes and table dividers.
+ * @cssprop [--tn-color-border=#8a96a3] - Borders of fields, cards and tables.
+ * @cssprop [--tn-color-accent=#0a58a8] - Buttons, links, selection and the current step.
+ * @cssprop [--tn-color-accent-text=#ffffff] - Text on the accent colour (primary buttons).
+ * @cssprop [--tn-color-danger=#b3261e] - Error text and error borders.
+ * @cssprop [--tn-color-danger-surface=#fdecea] - Background of error notices.
+ * @cssprop [--tn-color-success=#1e7b34] - Success: the Connected status, completed steps.
+ * @cssprop [--tn-color-warning-surface=#fff4d6] - Background of warnings: stale data, pending statuses.
+ * @cssprop [--tn-color-highlight=#fff0a8] - Background of the text that matched a search.
+ * @cssprop [--tn-color-active=#e3effb] - Background of the row or result the keyboard is on.
+ * @cssprop [--tn-radius=4px] - Corner radius of fields, buttons, notices and panels.
+ * @cssprop [--tn-space=0.5rem] - Spacing unit: gaps and paddings are multiples of it.
+ * @cssprop [--tn-density=1] - Height of buttons, fields and rows, a number: `0.85` compact, `1.2` roomy (below `0.75`, controls fall under WCAG 2.2's 24 px target size).
+ * @cssprop [--tn-focus-ring=2px solid #1a73e8] - The focus indicator (an `outline` value).
+ * @cssprop [--tn-shadow=0 4px 16px rgb(0 0 0 / 0.16)] - Shadow of floating panels (search results).
  */
 export class TnElement extends LitElement {
   /** The library version of this copy. */
@@ -58,6 +86,10 @@ export class TnElement extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  /**
+   * Lit's `addController`; also keeps the element's tasks, to abort them on removal.
+   * @internal
+   */
   override addController(controller: ReactiveController): void {
     super.addController(controller);
     if (controller instanceof Task) this.tasks.add(controller);

@@ -21,7 +21,7 @@ export const tableStyles = css`
   .table th,
   .table td {
     text-align: start;
-    padding-block: 0.375rem;
+    padding-block: calc(0.375rem * var(--tn-i-density));
     padding-inline: 0.5rem;
     border-block-end: 1px solid var(--tn-i-surface-alt);
     vertical-align: middle;

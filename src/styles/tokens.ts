@@ -5,6 +5,8 @@ import { css } from 'lit';
  * on any ancestor (they inherit). Each is resolved once on `:host` into an internal
  * `--tn-i-*` alias with our default, so a value set on `body` still wins over the default.
  * Typography inherits the host page's font unless `--tn-font-family` says otherwise.
+ * `--tn-density` (a number, default 1) scales the height of buttons, fields and rows: 0.85
+ * is compact, 1.2 roomy; below 0.75 controls fall under WCAG 2.2's 24 px target size.
  */
 export const tokens = css`
   :host {
@@ -25,6 +27,7 @@ export const tokens = css`
     --tn-i-active: var(--tn-color-active, #e3effb);
     --tn-i-radius: var(--tn-radius, 4px);
     --tn-i-space: var(--tn-space, 0.5rem);
+    --tn-i-density: var(--tn-density, 1);
     --tn-i-focus: var(--tn-focus-ring, 2px solid #1a73e8);
     --tn-i-shadow: var(--tn-shadow, 0 4px 16px rgb(0 0 0 / 0.16));
 
@@ -61,8 +64,8 @@ export const shared = css`
     display: inline-flex;
     align-items: center;
     gap: 0.25em;
-    min-block-size: 2rem;
-    padding-block: 0.25rem;
+    min-block-size: calc(2rem * var(--tn-i-density));
+    padding-block: calc(0.25rem * var(--tn-i-density));
     padding-inline: 0.75rem;
     border-radius: var(--tn-i-radius);
     border: 1px solid var(--tn-i-accent);

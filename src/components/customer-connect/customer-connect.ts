@@ -61,14 +61,15 @@ type Outcome =
  *
  * @csspart base - The wrapper of everything.
  * @csspart progress - The list of steps.
- * @csspart progress-step - One step in that list (also `progress-step-current`).
+ * @csspart progress-step - One step in that list.
+ * @csspart progress-step-current - The current step in that list.
  * @csspart title - The current step's title (a heading).
  * @csspart nav - The Back / Start over bar.
  * @csspart back - The Back button.
  * @csspart start-over - The Start over button (and "Connect with another customer" when done).
  * @csspart step - Each step's container.
  *
- * @cssprop --tn-flow-gap - Space between the flow's parts (default `1rem`).
+ * @cssprop [--tn-flow-gap=1rem] - Space between the flow's parts.
  */
 export class TnCustomerConnect extends TnElement {
   static override styles = [tokens, shared, styles];

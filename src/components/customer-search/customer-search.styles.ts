@@ -38,7 +38,7 @@ export const styles = css`
   input {
     flex: 1;
     min-inline-size: 0;
-    min-block-size: 2.5rem;
+    min-block-size: calc(2.5rem * var(--tn-i-density));
     border: 0;
     padding: 0;
     font: inherit;

@@ -1,13 +1,14 @@
 /**
  * The group picker's model: a group's legal entities by country, which are selected, which
- * match the filter, and the flat list of rows the virtualized tree shows. Selection lives
- * here (a Set of IDs), never in the DOM, so 50,000-entity groups stay cheap.
+ * match the filter, and the flat list of rows the tree shows (a window of them at a time).
+ * Selection lives here (a Set of IDs), never in the DOM, so 50,000-entity groups stay cheap.
  *
  * Costs, for a group of N entities: search keys are folded once, when the group loads, by
- * the same pass that sorts the names; a filter keystroke that extends the previous filter only re-tests what the previous one
- * matched, and going back to an earlier filter (Backspace) reuses its result. The rows are
- * rebuilt only when the filter or a country's expansion changes; ticking reads through them
- * (`checked`, a country's `selected`), so it never rebuilds a row.
+ * the same pass that sorts the names; a filter keystroke that extends the previous filter
+ * only re-tests what the previous one matched, and going back to an earlier filter
+ * (Backspace, or clearing it) reuses its result and its rows. The rows are built once per
+ * filter result and expansion state; ticking reads through them (`checked`, a country's
+ * `selected`), so it never rebuilds a row.
  */
 import type { GroupEntity } from '../../adapter/types.js';
 import { fold } from '../../base/fold.js';
@@ -82,6 +83,9 @@ interface FilterResult {
   needle: string;
   idNeedle: string;
   shown: Shown[];
+  /** Its rows, built for the expansions as they were at `rowsAt`. */
+  rows?: TreeRow[];
+  rowsAt?: number;
 }
 
 /** Folds an identifier for matching: no spaces, dots or dashes, lower case ("DE 255.790-071" → "de255790071"). */
@@ -131,7 +135,8 @@ export class EntitySelection {
   private version = 0;
   /** Ticked entities that need a vendor code. */
   private vendorCodeTicks = 0;
-  private rowCache?: TreeRow[];
+  /** Bumped by every expansion or collapse: the rows built before are stale. */
+  private expansions = 0;
 
   constructor(entities: readonly GroupEntity[], locale: string) {
     const groups = new Map<string, GroupEntity[]>();
@@ -188,7 +193,6 @@ export class EntitySelection {
     if (idNeedle === needle) idNeedle = '';
     const current = this.current;
     if (needle === current.needle && idNeedle === current.idNeedle) return;
-    this.rowCache = undefined;
     if (!needle) {
       this.results = [];
       return;
@@ -197,7 +201,10 @@ export class EntitySelection {
     while (this.results.length && !narrows(this.results.at(-1)!, needle, idNeedle)) this.results.pop();
     const base = this.current;
     if (base.needle === needle && base.idNeedle === idNeedle) return;
-    this.results.push({ needle, idNeedle, shown: base.shown.map((shown) => this.narrow(shown, needle, idNeedle)) });
+    const shown = base.shown.map((s) => this.narrow(s, needle, idNeedle));
+    // Nothing narrowed (a first letter that every name has, say): the same rows too.
+    const same = shown.every((s, i) => s === base.shown[i]);
+    this.results.push({ needle, idNeedle, shown, ...(same ? { rows: base.rows, rowsAt: base.rowsAt } : {}) });
   }
 
   get filtering(): boolean {
@@ -250,7 +257,7 @@ export class EntitySelection {
     if (expanded === !this.collapsed.has(code)) return;
     if (expanded) this.collapsed.delete(code);
     else this.collapsed.add(code);
-    this.rowCache = undefined;
+    this.expansions++;
   }
 
   /**
@@ -258,9 +265,10 @@ export class EntitySelection {
    * The same array until the filter or an expansion changes; ticks read through its rows.
    */
   rows(): TreeRow[] {
-    if (this.rowCache) return this.rowCache;
+    const result = this.current;
+    if (result.rows && result.rowsAt === this.expansions) return result.rows;
     const rows: TreeRow[] = [];
-    const shownCountries = this.current.shown.filter((shown) => shown.entities.length > 0);
+    const shownCountries = result.shown.filter((shown) => shown.entities.length > 0);
     shownCountries.forEach((shown, index) => {
       const expanded = !this.collapsed.has(shown.country.code);
       rows.push(new CountryTreeRow(shown, () => this.countSelected(shown), expanded, index + 1, shownCountries.length));
@@ -270,7 +278,8 @@ export class EntitySelection {
       );
       for (const row of shown.rows) rows.push(row);
     });
-    this.rowCache = rows;
+    result.rows = rows;
+    result.rowsAt = this.expansions;
     return rows;
   }
 
@@ -301,16 +310,17 @@ export class EntitySelection {
   private narrow(shown: Shown, needle: string, idNeedle: string): Shown {
     const { country } = shown;
     const { keys, entities } = country;
-    const matches: number[] = [];
     const from = shown.matches;
     const count = from ? from.length : keys.length;
-    for (let n = 0; n < count; n++) {
-      const i = from ? from[n] : n;
-      const key = keys[i];
-      if (key.includes(needle) || (idNeedle !== '' && key.includes(idNeedle))) matches.push(i);
-    }
+    const at = (n: number) => (from ? from[n] : n);
+    const test = (key: string) => key.includes(needle) || (idNeedle !== '' && key.includes(idNeedle));
+    let n = 0;
+    while (n < count && test(keys[at(n)])) n++;
     // Everything still matches: the same result, and the rows already built for it.
-    if (matches.length === count) return shown;
+    if (n === count) return shown;
+    const matches: number[] = [];
+    for (let m = 0; m < n; m++) matches.push(at(m));
+    for (n++; n < count; n++) if (test(keys[at(n)])) matches.push(at(n));
     let selectable = 0;
     const kept = matches.map((i) => {
       const entity = entities[i];

@@ -140,6 +140,20 @@ export const styles = css`
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
     background: var(--tn-i-surface);
+    /* The row window keeps the rows in view in place itself (window.ts): no second correction. */
+    overflow-anchor: none;
+  }
+  /* The space of the rows not rendered, above and below those that are (window.ts). */
+  .tree::before,
+  .tree::after {
+    content: '';
+    display: block;
+  }
+  .tree::before {
+    block-size: var(--tn-i-before, 0px);
+  }
+  .tree::after {
+    block-size: var(--tn-i-after, 0px);
   }
   .tree:focus-visible {
     outline: var(--tn-i-focus);

@@ -3,8 +3,6 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { checkCustomer, checkGroup } from '../../base/validate.js';
@@ -34,6 +32,7 @@ import { EntitySelection, countryState } from './entity-selection.js';
 import type { CountryRow, EntityRow, TreeRow } from './entity-selection.js';
 import { checkAttachment, DEFAULT_ACCEPT, DEFAULT_MAX_BYTES, formatBytes } from './attachment.js';
 import type { AttachmentProblem } from './attachment.js';
+import { ListWindow } from './window.js';
 
 /** Form fields that can carry an error, in the order focus visits them. */
 type Field = 'accountId' | 'entityIds' | 'vendorCode' | 'notes' | 'attachment';
@@ -72,23 +71,32 @@ interface Submission {
  * @csspart base - The form.
  * @csspart section - Each section (account, customer, details).
  * @csspart heading - Each section heading.
- * @csspart account - The account choice.
+ * @csspart account - The account section (also a `section`).
+ * @csspart customer - The chosen entity's section, in single mode (also a `section`).
+ * @csspart group - The group's section, in group mode (also a `section`).
+ * @csspart details - The vendor code, notes and attachment section (also a `section`).
  * @csspart customer-card - The chosen entity (single mode).
  * @csspart view-group - The "View group" button.
  * @csspart filter - The group filter field.
  * @csspart select-all - The "Select the whole group" button.
  * @csspart count - "N of M selected".
  * @csspart tree - The group's entities (scrolls).
- * @csspart row - Each tree row; also `row-country` / `row-entity`.
+ * @csspart row - Each tree row.
+ * @csspart row-country - A country's row (also a `row`).
+ * @csspart row-entity - A legal entity's row (also a `row`).
+ * @csspart row-active - The row the keyboard is on (also a `row`).
  * @csspart field - Each form field's wrapper.
  * @csspart error-message - A field's error.
  * @csspart dropzone - The attachment drop zone.
  * @csspart submit - The Connect button.
  * @csspart outcome - What the network answered.
+ * @csspart support-case - The support case outcome: its processing deadline, reference and button.
+ * @csspart reference - The support case reference.
+ * @csspart view-case - The "View the case" button.
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop --tn-group-tree-height - Height of the group's scrolling list (default 20rem).
+ * @cssprop [--tn-group-tree-height=20rem] - Height of the group's scrolling list.
  */
 export class TnGroupPicker extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
@@ -150,7 +158,10 @@ export class TnGroupPicker extends TnElement {
     onError: (error) => this.submitFailed(error),
   });
 
-  @query('.tree') private tree?: HTMLElement & VirtualizerHostElement;
+  /** The tree renders only the rows around its view. */
+  private readonly rowWindow = new ListWindow<TreeRow>(this, () => this.tree, (row) => row.key);
+
+  @query('.tree') private tree?: HTMLElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
   @state() private mode: 'single' | 'group' = 'single';
@@ -160,8 +171,8 @@ export class TnGroupPicker extends TnElement {
   @state() private activeRow = 0;
   /**
    * Whether the tree has the focus. Only then does it name its active row
-   * (aria-activedescendant): at rest the virtualizer may not have rendered that row yet, and
-   * a reference to a missing element is invalid ARIA.
+   * (aria-activedescendant), and only while that row is rendered: a reference to a missing
+   * element is invalid ARIA. Moving the active row renders it and scrolls it into view.
    */
   @state() private treeFocused = false;
   @state() private filter = '';
@@ -215,12 +226,6 @@ export class TnGroupPicker extends TnElement {
   /** The group shown in group mode: `group-id`, or the chosen customer's group. */
   private get activeGroupId(): string | undefined {
     return this.groupId ?? this.chosenCustomer?.group?.id;
-  }
-
-  protected override updated(): void {
-    // The list is as tall as its rows, up to --tn-group-tree-height. Set through the CSSOM:
-    // a style attribute would be refused by a strict CSP (no 'unsafe-inline' styles).
-    this.tree?.style.setProperty('--tn-i-rows', String(this.rows.length));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -416,7 +421,7 @@ export class TnGroupPicker extends TnElement {
 
   /**
    * Takes the selection's rows. The array is new only when the filter or an expansion
-   * changed (the virtualizer then lays the list out again); after a tick it is the same one,
+   * changed (the row window then measures it afresh); after a tick it is the same one,
    * and the update re-renders just the rows on screen, which read their state through it.
    */
   private refreshRows(): void {
@@ -460,7 +465,8 @@ export class TnGroupPicker extends TnElement {
   private renderTreeArea(group: CustomerGroup, selection: EntitySelection): TemplateResult {
     const error = this.errors.entityIds;
     const selected = selection.selected.size;
-    const active = this.rows[this.activeRow];
+    const [start, end] = this.rowWindow.range(this.rows);
+    const active = this.activeRow >= start && this.activeRow < end ? this.rows[this.activeRow] : undefined;
     return html`<div class="group-tools">
         <div part="field filter" class="field filter">
           <label for="filter">${msg('Filter the group')}</label>
@@ -508,14 +514,7 @@ export class TnGroupPicker extends TnElement {
             @click=${this.onTreeClick}
             @focus=${() => (this.treeFocused = true)}
             @blur=${() => (this.treeFocused = false)}
-          >
-            ${virtualize({
-              items: this.rows,
-              keyFunction: (row: TreeRow) => row.key,
-              renderItem: (row: TreeRow, index: number) => this.renderRow(row, index),
-              scroller: true,
-            })}
-          </div>`}
+          >${this.rows.slice(start, end).map((row, i) => this.renderRow(row, start + i))}</div>`}
       ${this.renderFieldError('tree-error', error)}`;
   }
 
@@ -538,10 +537,11 @@ export class TnGroupPicker extends TnElement {
       aria-posinset=${row.position}
       part=${active ? 'row row-country row-active' : 'row row-country'}
       class="row country ${active ? 'active' : ''}"
-      ><span class="caret" data-action="expand" aria-hidden="true">${row.expanded ? '▾' : '▸'}</span
-      ><span class="box ${checked}" aria-hidden="true"></span><span class="label">${row.label}</span>
-      <span class="meta">${formatCount(row.shown)}</span></div
-    >`;
+      ><span class="caret" data-action="expand" aria-hidden="true" .textContent=${row.expanded ? '▾' : '▸'}></span
+      ><span class="box ${checked}" aria-hidden="true"></span
+      ><span class="label" .textContent=${row.label}></span
+      ><span class="meta" .textContent=${formatCount(row.shown)}></span
+    ></div>`;
   }
 
   private renderEntityRow(row: EntityRow, index: number, active: boolean): TemplateResult {
@@ -559,9 +559,10 @@ export class TnGroupPicker extends TnElement {
       class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
       ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
       ><span class="label"
-        ><span dir="ltr" class="id">${entity.id}</span> – ${entity.legalName}
-        <span class="tax" dir="ltr">${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}</span></span
-      >${row.disabled ? html` <span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
+        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" .textContent=${entity.legalName}></span>
+        <span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}></span
+      ></span
+      >${row.disabled ? html`<span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
     >`;
   }
 
@@ -569,6 +570,7 @@ export class TnGroupPicker extends TnElement {
     this.filter = (event.target as HTMLInputElement).value;
     this.selection?.setFilter(this.filter);
     this.activeRow = 0;
+    this.rowWindow.toTop();
     this.refreshRows();
   }
 
@@ -660,9 +662,7 @@ export class TnGroupPicker extends TnElement {
   }
 
   private scrollActiveIntoView(): void {
-    void this.updateComplete.then(() => {
-      this.tree?.[virtualizerRef]?.element(this.activeRow)?.scrollIntoView({ block: 'nearest' });
-    });
+    this.rowWindow.reveal(this.activeRow);
   }
 
   // ----- details

@@ -39,7 +39,7 @@ export const styles = css`
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
     padding: 0.375rem 0.5rem;
-    min-block-size: 2.25rem;
+    min-block-size: calc(2.25rem * var(--tn-i-density));
     inline-size: 100%;
     min-inline-size: 0;
   }

@@ -63,7 +63,13 @@ const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-requ
  * @csspart table - The table.
  * @csspart sort - Each column's sort button.
  * @csspart row - Each relationship's row.
- * @csspart status - A status badge (also `status-<status>`, e.g. `status-connected`).
+ * @csspart status - A status badge (with one of the six `status-*` parts below).
+ * @csspart status-connected - The Connected badge.
+ * @csspart status-pending-customer-confirmation - The "Customer confirmation pending" badge.
+ * @csspart status-verification-pending - The "Verification pending" badge.
+ * @csspart status-support-case-open - The "Support case open" badge.
+ * @csspart status-rejected - The Rejected badge.
+ * @csspart status-expired - The Expired badge.
  * @csspart test-buyer - The "Test buyer" mark.
  * @csspart action - Each row's action button.
  * @csspart empty - The "no relationships" and "nothing matches" messages.

@@ -150,9 +150,9 @@ export const styles = css`
     background: var(--tn-i-surface);
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
-    padding-block: 0.375rem;
+    padding-block: calc(0.375rem * var(--tn-i-density));
     padding-inline: 0.5rem;
-    min-block-size: 2.5rem;
+    min-block-size: calc(2.5rem * var(--tn-i-density));
     inline-size: 100%;
     max-inline-size: var(--tn-i-field-max);
     min-inline-size: 0;
@@ -227,7 +227,7 @@ export const styles = css`
   }
   .actions .button,
   .fallback .button {
-    min-block-size: 2.5rem;
+    min-block-size: calc(2.5rem * var(--tn-i-density));
   }
   .button[aria-disabled='true'] {
     cursor: progress;

@@ -86,7 +86,11 @@ const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
  * @csspart title - "Activate your buyer: {customer}".
  * @csspart intro - The sentence under the title.
  * @csspart steps - The step indicator ("Activation process").
- * @csspart step - One step of the indicator; also `step-done`, `step-current`, `step-upcoming`, `step-locked`.
+ * @csspart step - One step of the indicator (with one of the `step-*` parts below).
+ * @csspart step-done - A completed step.
+ * @csspart step-current - The step on screen (also on a locked step).
+ * @csspart step-upcoming - A step still to come.
+ * @csspart step-locked - The step at which the verification locked.
  * @csspart step-heading - The heading of the step on screen (focused on every step change).
  * @csspart form - The form of steps 1 and 2.
  * @csspart field - Each field's wrapper.
@@ -109,8 +113,8 @@ const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop --tn-verify-field-max-width - Widest a field grows (default 22rem).
- * @cssprop --tn-color-success - Completed steps and the confirmation (default #1e7b34).
+ * @cssprop [--tn-verify-field-max-width=22rem] - Widest a field grows.
+ * @cssprop --tn-color-success - Completed steps and the confirmation.
  * @cssprop --tn-color-accent - Buttons, focus and the current step.
  */
 export class TnVerifyInvoice extends TnElement {

@@ -1,0 +1,311 @@
+/**
+ * Renders a long list a screenful at a time: the host's render() asks `range(items)` which
+ * items to render, and renders just those, in order, as the only element children of a
+ * scrolling element (the "scroller"). The scroller's own scroll position and size decide the
+ * range — never the page's viewport — so a list scrolled out of the page, or shown after
+ * being hidden, renders its rows all the same.
+ *
+ * Rows may differ in height (they wrap in a narrow box or at a large text size). After each
+ * update the rendered rows are measured; rows not measured count as the average of the first
+ * ones measured. A new list of items (filtered, or a country collapsed) starts from that
+ * estimate again: looking its items' heights up would cost a filter keystroke more than the
+ * rows it renders. Whenever measuring, or a new list, would move the rows in view, the scroll
+ * position moves by as much: what the user looks at stays where it was.
+ *
+ * The controller sets custom properties on the scroller for its styles: `--tn-i-rows` (the
+ * number of items) and `--tn-i-before` / `--tn-i-after`, the space the unrendered rows above
+ * and below take (for spacers, such as the scroller's ::before and ::after). It observes the
+ * scroller's size only, and what it renders after a resize (rows, spacers) leaves that size
+ * alone — the number of items, which may change it, changes with the list, not on a resize —
+ * so it sets off no "ResizeObserver loop" notice.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Rendered beyond each edge of the view: this share of the view's height. */
+const OVERSCAN = 0.4;
+/** Row height assumed before any row has been measured (2.25rem at 16 px). */
+const FIRST_GUESS = 36;
+/** View height assumed while the scroller has none (hidden, or not laid out yet). */
+const UNKNOWN_HEIGHT = 360;
+/** Re-renders in a row that measuring may cause before it gives up waiting to settle. */
+const MAX_SETTLE = 4;
+
+export class ListWindow<T> implements ReactiveController {
+  /** The items rendered: `start` up to, not including, `end`. */
+  start = 0;
+  end = 0;
+
+  private items: readonly T[] = [];
+  /**
+   * Measured height of each item (0: never measured), index for index with `items`; then
+   * where each item starts, and the whole list's height (at `items.length`), recomputed when
+   * stale. Both arrays only grow: a new list reuses them (no allocation per keystroke).
+   */
+  private sizes = new Float64Array(0);
+  private offsets = new Float64Array(1);
+  private stale = false;
+  /** Height of an item not yet measured. */
+  private estimate = 0;
+  private scroller?: HTMLElement;
+  private top = 0;
+  private height = 0;
+  private width = 0;
+  /** Number of items when `height` was read. */
+  private count = 0;
+  /** The tallest view seen: a scroller as tall as its rows (up to a limit) grows with a longer list. */
+  private tallest = 0;
+  /** An item to bring into view once rendered. */
+  private revealing?: number;
+  /** The item at the top of the view before an update, and how far into it the view starts. */
+  private anchor?: { items: readonly T[]; key: unknown; index: number; delta: number; atEnd: boolean };
+  private settling = 0;
+  /** Made with the first scroller: an element that never shows its list never makes one. */
+  private resizes?: ResizeObserver;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** The scrolling element, once rendered. */
+    private readonly find: () => HTMLElement | null | undefined,
+    /** What identifies an item across lists (to keep it in view); the item itself by default. */
+    private readonly key: (item: T) => unknown = (item) => item,
+  ) {
+    host.addController(this);
+  }
+
+  /**
+   * The items of `items` to render now, as [start, end): those in view and some beyond,
+   * including the one `reveal()` asked for. Call it from render().
+   */
+  range(items: readonly T[]): [number, number] {
+    const fresh = items !== this.items;
+    if (fresh) this.adopt(items);
+    const offsets = this.layout();
+    // A new list may make the view taller: render for the tallest (not a second time once measured).
+    const height = (fresh ? Math.max(this.height, this.tallest) : this.height) || UNKNOWN_HEIGHT;
+    let top = Math.max(0, Math.min(this.anchoredTop() ?? this.top, offsets[items.length] - height));
+    const target = this.revealing;
+    if (target !== undefined && target < items.length) {
+      // Where scrolling it into view ("nearest") will put the view.
+      if (offsets[target] < top) top = offsets[target];
+      else if (offsets[target + 1] > top + height) top = offsets[target + 1] - height;
+    }
+    const margin = height * OVERSCAN;
+    this.start = this.indexAt(top - margin);
+    this.end = Math.min(items.length, this.indexAt(top + height + margin) + 1);
+    return [this.start, this.end];
+  }
+
+  /** Renders item `index` if needed and scrolls it into view (as little as needed). */
+  reveal(index: number): void {
+    this.revealing = index;
+    this.host.requestUpdate();
+  }
+
+  /** Back to the first item (the next update renders from there). */
+  toTop(): void {
+    // Writing scrollTop lays the page out: only when it is not there already.
+    if (this.scroller && this.top !== 0) this.scroller.scrollTop = 0;
+    this.top = 0;
+  }
+
+  hostConnected(): void {
+    this.attach(this.find() ?? undefined);
+  }
+
+  hostDisconnected(): void {
+    this.attach(undefined);
+  }
+
+  hostUpdate(): void {
+    // Remember what the user sees, to keep it in place whatever measuring changes.
+    const n = this.items.length;
+    if (!this.scroller || !n || this.revealing !== undefined) return;
+    const offsets = this.layout();
+    const index = this.indexAt(this.top);
+    const atEnd = this.top > 0 && this.top + this.height >= offsets[n] - 1;
+    this.anchor = { items: this.items, key: this.key(this.items[index]), index, delta: this.top - offsets[index], atEnd };
+  }
+
+  hostUpdated(): void {
+    const scroller = this.find() ?? undefined;
+    let anchor = this.anchor;
+    this.anchor = undefined;
+    if (scroller !== this.scroller) {
+      this.attach(scroller);
+      anchor = undefined;
+    }
+    if (!scroller) return;
+    // Sizes first, as estimated, then one layout to measure: when the estimates were right
+    // (rows of one line), nothing changes after measuring and the frame needs no other layout.
+    setProperty(scroller, '--tn-i-rows', String(this.items.length));
+    this.setSpacers(scroller);
+    const height = scroller.clientHeight;
+    // Hidden: nothing to measure. Showing it resizes it, and that renders it again.
+    if (height === 0) return;
+    // Rows wrap differently at another width, and the text size changed when the scroller's
+    // height did for as many items (its height is in rem): what was measured no longer holds.
+    const width = scroller.clientWidth;
+    if (this.width && (width !== this.width || (height !== this.height && this.items.length === this.count))) {
+      this.forget();
+      this.tallest = 0;
+    }
+    this.height = height;
+    this.tallest = Math.max(this.tallest, height);
+    this.width = width;
+    this.count = this.items.length;
+    this.measure(scroller);
+    this.setSpacers(scroller);
+
+    const target = this.revealing;
+    this.revealing = undefined;
+    if (target !== undefined) {
+      scroller.children[target - this.start]?.scrollIntoView({ block: 'nearest' });
+      this.top = scroller.scrollTop;
+    } else {
+      const top = this.anchoredTop(anchor);
+      if (top !== undefined && Math.abs(top - this.top) >= 1) {
+        scroller.scrollTop = top;
+        this.top = scroller.scrollTop;
+      }
+    }
+    this.settle();
+  }
+
+  private readonly onScroll = (): void => {
+    if (!this.scroller) return;
+    this.top = this.scroller.scrollTop;
+    // Render again before the rendered rows run out, not at every row scrolled past.
+    if (!this.covers(this.height * OVERSCAN * 0.5)) {
+      this.settling = 0;
+      this.host.requestUpdate();
+    }
+  };
+
+  private onResize(): void {
+    const scroller = this.scroller;
+    // Hidden: nothing to render until it is shown (which resizes it again).
+    if (!scroller || scroller.clientHeight === 0) return;
+    if (scroller.clientWidth !== this.width || scroller.clientHeight !== this.height) this.host.requestUpdate();
+  }
+
+  /**
+   * Renders again when the rows rendered leave part of the view empty: the view grew, or
+   * rows turned out shorter than estimated. Once this update is over (still before the
+   * browser paints); it settles as soon as the rows around the view are measured.
+   */
+  private settle(): void {
+    if (this.covers(0)) this.settling = 0;
+    else if (this.settling++ < MAX_SETTLE) queueMicrotask(() => this.host.requestUpdate());
+  }
+
+  private attach(scroller: HTMLElement | undefined): void {
+    if (scroller === this.scroller) return;
+    this.scroller?.removeEventListener('scroll', this.onScroll);
+    this.resizes?.disconnect();
+    this.scroller = scroller;
+    this.top = scroller?.scrollTop ?? 0;
+    if (!scroller) return;
+    scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    this.resizes ??= new ResizeObserver(() => this.onResize());
+    this.resizes.observe(scroller);
+  }
+
+  /**
+   * Where the view must start for the row the user looked at (`anchor`, by default the one
+   * recorded before this update) to stay where it was — or, at the end of the list, for the
+   * view to stay at its end (the last rows may have turned out taller). Undefined when that
+   * row is gone.
+   */
+  private anchoredTop(anchor = this.anchor): number | undefined {
+    if (!anchor) return undefined;
+    const offsets = this.layout();
+    const { index } = anchor;
+    if (anchor.items === this.items) return anchor.atEnd ? offsets[this.items.length] - this.height : offsets[index] + anchor.delta;
+    // Another list (a country collapsed or expanded below that row): the row at the same place.
+    if (index < this.items.length && this.key(this.items[index]) === anchor.key) return offsets[index] + anchor.delta;
+    return undefined;
+  }
+
+  /** True when the rendered rows cover the view and `slack` beyond each edge (or the list ends). */
+  private covers(slack: number): boolean {
+    const offsets = this.layout();
+    const height = this.height || UNKNOWN_HEIGHT;
+    return (
+      (this.start === 0 || offsets[this.start] <= this.top - slack) &&
+      (this.end === this.items.length || offsets[this.end] >= this.top + height + slack)
+    );
+  }
+
+  /** Takes a new list, none of its items measured yet. */
+  private adopt(items: readonly T[]): void {
+    this.items = items;
+    if (this.sizes.length < items.length) {
+      this.sizes = new Float64Array(items.length);
+      this.offsets = new Float64Array(items.length + 1);
+    } else {
+      this.sizes.fill(0, 0, items.length);
+    }
+    this.stale = true;
+  }
+
+  private forget(): void {
+    this.sizes.fill(0);
+    this.estimate = 0;
+    this.stale = true;
+  }
+
+  /** Measures the rendered rows (the scroller's element children, `start` onwards). */
+  private measure(scroller: HTMLElement): void {
+    const rows = scroller.children;
+    const count = Math.min(rows.length, this.end - this.start);
+    let total = 0;
+    for (let k = 0; k < count; k++) {
+      const i = this.start + k;
+      const size = rows[k].getBoundingClientRect().height;
+      total += size;
+      if (size > 0 && size !== this.sizes[i]) {
+        this.sizes[i] = size;
+        this.stale = true;
+      }
+    }
+    if (!this.estimate && total > 0) {
+      this.estimate = total / count;
+      this.stale = true;
+    }
+  }
+
+  private setSpacers(scroller: HTMLElement): Float64Array {
+    const offsets = this.layout();
+    setProperty(scroller, '--tn-i-before', `${offsets[this.start]}px`);
+    setProperty(scroller, '--tn-i-after', `${offsets[this.items.length] - offsets[this.end]}px`);
+    return offsets;
+  }
+
+  private layout(): Float64Array {
+    if (!this.stale) return this.offsets;
+    const { sizes, offsets } = this;
+    const n = this.items.length;
+    const estimate = this.estimate || FIRST_GUESS;
+    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + (sizes[i] || estimate);
+    this.stale = false;
+    return offsets;
+  }
+
+  /** The item at `y` (clamped to the list). */
+  private indexAt(y: number): number {
+    const offsets = this.offsets;
+    let low = 0;
+    let high = this.items.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (offsets[middle] <= y) low = middle;
+      else high = middle - 1;
+    }
+    return Math.max(0, low);
+  }
+}
+
+/** Sets a custom property through the CSSOM (a strict CSP allows it), only when it changes. */
+function setProperty(element: HTMLElement, name: string, value: string): void {
+  if (element.style.getPropertyValue(name) !== value) element.style.setProperty(name, value);
+}
