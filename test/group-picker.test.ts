@@ -801,6 +801,38 @@ describe('<tn-group-picker>', () => {
       expect(tree(el).getBoundingClientRect().top).to.be.above(innerHeight);
     });
 
+    it('fills its view again when its width or the text size changes, keeping the rows in view', async () => {
+      const fake = new FakeAdapter();
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      await showGroup(el, fake, bigGroup(10_000));
+      await scrollTree(el, tree(el).scrollHeight / 3);
+      const index = () => Number(treeItems(el).find((item) => item.getBoundingClientRect().bottom > view(el).top + 1)!.dataset.index);
+      const first = index();
+      const settle = async (what: string) => {
+        await frames();
+        await waitUntil(() => coversView(el), `rows do not cover the view: ${what}`);
+        // The first row in view is still (about) the one the user was looking at.
+        expect(index(), what).to.be.within(first - 2, first + 2);
+      };
+      narrow(el);
+      await settle('320 px wide');
+      // Long names wrap now: taller rows.
+      expect(Math.max(...treeItems(el).map((item) => item.getBoundingClientRect().height))).to.be.above(60);
+      el.style.inlineSize = '';
+      await settle('back to full width');
+      document.documentElement.style.fontSize = '200%';
+      try {
+        await settle('200% text');
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+      await settle('text back to 100%');
+      el.hidden = true;
+      await frames();
+      el.hidden = false;
+      await settle('hidden, then shown');
+    });
+
     it('keeps at most 500 nodes in its shadow root with 50,000 entities, wherever it is scrolled', async () => {
       const fake = new FakeAdapter();
       const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
