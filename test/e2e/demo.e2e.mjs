@@ -461,3 +461,118 @@ describe('demo portal, end to end (Chromium)', () => {
     await close();
   });
 });
+
+/**
+ * Windows high contrast (`forced-colors: active`, emulated by Chromium): the browser replaces
+ * every author colour with the user's few system colours and drops backgrounds, so any state
+ * shown only by a colour disappears. Each element keeps its states visible with system
+ * colours (`Highlight`, `CanvasText`, …) or borders and outlines; these tests read what the
+ * browser computes under forced colours, against the system colours it resolves.
+ */
+describe('Windows high contrast (forced-colors: active, Chromium)', () => {
+  /** The page's computed style of the element at `path` (a selector per shadow root), some properties. */
+  const styleAt = (page, path, props) =>
+    page.evaluate(
+      ([selectors, names]) => {
+        let scope = document;
+        let el = null;
+        for (const selector of selectors) {
+          el = scope.querySelector(selector);
+          if (!el) return null;
+          scope = el.shadowRoot ?? el;
+        }
+        const style = getComputedStyle(el);
+        return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
+      },
+      [path, props],
+    );
+
+  /** What the browser resolves a system colour to under forced colours (as getComputedStyle reports it). */
+  const systemColor = (page, name) =>
+    page.evaluate((keyword) => {
+      const probe = document.createElement('span');
+      probe.style.color = keyword;
+      document.body.append(probe);
+      const value = getComputedStyle(probe).color;
+      probe.remove();
+      return value;
+    }, name);
+
+  async function openForced(path) {
+    const opened = await open(path);
+    await opened.page.emulateMedia({ forcedColors: 'active' });
+    assert.equal(await opened.page.evaluate(() => matchMedia('(forced-colors: active)').matches), true, 'forced colours are not emulated');
+    return opened;
+  }
+
+  const FLOW = 'tn-customer-connect';
+
+  it('the current step, the result the keyboard is on, checked entities, the focus ring and buttons stay visible', async () => {
+    const { page, close } = await openForced('#connect');
+    const highlight = await systemColor(page, 'Highlight');
+    const highlightText = await systemColor(page, 'HighlightText');
+    const canvas = await systemColor(page, 'Canvas');
+    assert.notEqual(highlight, canvas, 'the emulated palette has no distinct Highlight');
+
+    // The step indicator: the current step's number is the one in Highlight.
+    const current = await styleAt(page, [FLOW, '.current .number'], ['background-color', 'color']);
+    assert.deepEqual(current, { 'background-color': highlight, color: highlightText });
+    const future = await styleAt(page, [FLOW, '.future .number'], ['background-color']);
+    assert.notEqual(future['background-color'], highlight, 'a future step looks like the current one');
+
+    // The search result the keyboard is on is outlined in Highlight; the others are not.
+    await tabUntil(page, (f) => f.tag === 'input' && f.id === 'input', 'the search field');
+    await page.keyboard.type('tungsten', { delay: 30 });
+    await option(page, 'Tungsten Network GmbH').waitFor();
+    await arrowToOption(page, 'Tungsten Network GmbH');
+    const active = await styleAt(page, [FLOW, 'tn-customer-search', '.option.active'], ['outline-style', 'outline-color', 'outline-width']);
+    assert.deepEqual(active, { 'outline-style': 'solid', 'outline-color': highlight, 'outline-width': '2px' });
+    const other = await styleAt(page, [FLOW, 'tn-customer-search', '.option:not(.active)'], ['outline-style']);
+    assert.equal(other['outline-style'], 'none');
+
+    // The group tree: a checked entity's box is filled with Highlight, an unchecked one is not.
+    await page.keyboard.press('Shift+Enter');
+    await expectTitle(page, 'Request the connection');
+    await page.getByRole('tree').getByRole('treeitem', { name: /Tungsten Network GmbH/ }).waitFor();
+    const picker = [FLOW, 'tn-group-picker'];
+    const checked = await styleAt(page, [...picker, '[role="treeitem"][aria-checked="true"] .box'], ['background-color', 'border-top-style']);
+    const unchecked = await styleAt(page, [...picker, '[role="treeitem"][aria-checked="false"] .box'], ['background-color', 'border-top-style']);
+    assert.equal(checked['background-color'], highlight);
+    assert.notEqual(unchecked['background-color'], highlight);
+    assert.equal(unchecked['border-top-style'], 'solid', 'an unchecked box has no edge');
+
+    // Keyboard focus: a ring on the focused control, and buttons keep an edge without their fill.
+    await keyboardAccount(page);
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Select the whole group', '"Select the whole group"');
+    const ring = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.notEqual(ring.style, 'none', 'no focus ring under forced colours');
+    assert.ok(ring.width >= 2, `focus ring ${ring.width}px wide`);
+    const connect = await styleAt(page, [...picker, 'button[type="submit"]'], ['border-top-style', 'border-top-width']);
+    assert.notEqual(connect['border-top-style'], 'none', 'the Connect button has no edge');
+    assert.ok(parseFloat(connect['border-top-width']) >= 1);
+    await close();
+  });
+
+  it('the verification steps show which one is current, and the attention panel keeps its markers', async () => {
+    const { page, close } = await openForced('#connect');
+    const highlight = await systemColor(page, 'Highlight');
+    await requestVerification(page);
+    const verify = [FLOW, 'tn-verify-invoice'];
+    const marker = await styleAt(page, [...verify, '.status-current .marker'], ['background-color']);
+    assert.equal(marker['background-color'], highlight);
+    const upcoming = await styleAt(page, [...verify, '.marker'], ['border-top-style']);
+    assert.notEqual(upcoming['border-top-style'], 'none', 'a step marker has no edge');
+
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
+    const dot = await styleAt(page, ['tn-attention-panel', '.dot'], ['border-top-style', 'border-top-width']);
+    assert.equal(dot['border-top-style'], 'solid', 'the status dots vanish without their fill');
+    assert.ok(parseFloat(dot['border-top-width']) >= 1);
+    await close();
+  });
+});
