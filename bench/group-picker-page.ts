@@ -104,6 +104,21 @@ const bench = {
     return performance.now() - start;
   },
 
+  /**
+   * "Select the whole group" again, timed like a keystroke: the frame the click starts in
+   * (script, style, layout, paint), without the wait for the display's vsync that
+   * `selectAll` includes. Clears the selection first, outside the timing.
+   */
+  async selectAllFrame(): Promise<number> {
+    if (kind === 'picker') root().querySelector<HTMLButtonElement>('[part~="select-all"] + button')!.click();
+    else (el as BenchBaselineList).clear();
+    await el!.updateComplete;
+    await painted();
+    const ms = await frame(() => root().querySelector<HTMLButtonElement>('[part~="select-all"]')!.click());
+    await painted();
+    return ms;
+  },
+
   /** Sets the filter to `value` as one keystroke would; the frame that shows the result (ms). */
   async key(value: string): Promise<number> {
     const field = filterField();
