@@ -576,3 +576,61 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
     await close();
   });
 });
+
+/**
+ * `prefers-reduced-motion: reduce` (emulated by Chromium): nothing spins at full speed or
+ * slides. Each check reads the computed animation or transition while the moving piece is
+ * on screen, then again with the preference cleared, so it shows the preference is what
+ * makes the difference.
+ */
+describe('reduced motion (prefers-reduced-motion: reduce, Chromium)', () => {
+  /** Waits until `selector` (a selector per shadow root) matches, then returns `prop` of its computed style. */
+  const styleWhenShown = (page, selectors, prop) =>
+    page
+      .waitForFunction(
+        ([path, name]) => {
+          let scope = document;
+          let el = null;
+          for (const selector of path) {
+            el = scope.querySelector(selector);
+            if (!el) return false;
+            scope = el.shadowRoot ?? el;
+          }
+          return el.hidden ? false : getComputedStyle(el).getPropertyValue(name);
+        },
+        [selectors, prop],
+        { polling: 'raf' },
+      )
+      .then((handle) => handle.jsonValue());
+
+  it('the search spinner slows, the panel\'s refresh icon stops, the verification markers change without a transition', async () => {
+    const { page, close } = await open('#connect');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const spinner = ['tn-customer-connect', 'tn-customer-search', '.spinner'];
+    await search(page, 'tungs');
+    assert.equal(await styleWhenShown(page, spinner, 'animation-duration'), '3s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.getByRole('combobox', { name: 'Search your customers' }).press('t');
+    assert.equal(await styleWhenShown(page, spinner, 'animation-duration'), '0.8s');
+    await page.getByRole('combobox', { name: 'Search your customers' }).fill('');
+
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await requestVerification(page);
+    const marker = ['tn-customer-connect', 'tn-verify-invoice', '.marker'];
+    assert.equal(await styleWhenShown(page, marker, 'transition-duration'), '0s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    assert.equal(await styleWhenShown(page, marker, 'transition-duration'), '0.2s, 0.2s');
+
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
+    const refreshing = ['tn-attention-panel', '.refresh[aria-disabled="true"] .icon'];
+    await page.locator('tn-attention-panel').getByRole('button', { name: 'Refresh' }).click();
+    assert.equal(await styleWhenShown(page, refreshing, 'animation-name'), 'none');
+    await page.locator('tn-attention-panel').getByRole('button', { name: 'Refresh' }).waitFor();
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.locator('tn-attention-panel').getByRole('button', { name: 'Refresh' }).click();
+    assert.equal(await styleWhenShown(page, refreshing, 'animation-name'), 'spin');
+    await close();
+  });
+});
