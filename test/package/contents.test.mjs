@@ -69,6 +69,8 @@ describe('the tarball', () => {
     const forbidden =
       /^(test|tests|stories|demo|bench|server|scripts|examples|\.storybook|\.ci|storybook-static)\/|(^|\/)node_modules\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
     assert.deepEqual(files.filter((file) => forbidden.test(file)), [], 'tests, stories or tooling in the tarball');
+    // package.json says MIT; the licence text must travel with the code.
+    assert.ok(files.includes('LICENSE'), 'no LICENSE in the tarball');
   });
 
   it('ships every source module, so that declaration maps and source maps lead to real code', () => {
