@@ -19,6 +19,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readFileSync } from 'node:fs';
 import { compactLocales } from './scripts/rollup-compact-locales.mjs';
+import { exactly, privateNames } from './scripts/private-names.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! tn-customer-connect ${version} | MIT License | self-hosted build, see the README */`;
@@ -200,6 +201,40 @@ function dropClassicDeclarations() {
   };
 }
 
+/**
+ * The script-tag builds rename our private and protected class members (the names
+ * scripts/private-names.mjs finds safe: why each exclusion exists is written there). Computed
+ * once per `rollup -c`, from the sources.
+ */
+const { names: mangledNames } = privateNames();
+
+/**
+ * Fails the build when a string of a chunk, before minification, holds a name terser is about
+ * to rename: a string names a property that terser would not rename with it (a Lit decorator,
+ * `'x' in y`, a template binding), so it would point at a property that no longer exists.
+ */
+function guardMangledNames(names) {
+  const set = new Set(names);
+  return {
+    name: 'guard-mangled-names',
+    renderChunk(code, chunk) {
+      const found = new Set();
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        const text = node.type === 'Literal' && typeof node.value === 'string' ? node.value : node.type === 'TemplateElement' ? node.value.raw : undefined;
+        for (const [word] of text?.matchAll(/[A-Za-z_$][\w$]*/g) ?? []) if (set.has(word)) found.add(word);
+        for (const child of Object.values(node)) {
+          if (Array.isArray(child)) child.forEach(visit);
+          else if (child && typeof child === 'object') visit(child);
+        }
+      };
+      visit(this.parse(code));
+      if (found.size > 0) this.error(`${chunk.fileName}: these names would be renamed, yet a string names them: ${[...found].join(', ')}`);
+      return null;
+    },
+  };
+}
+
 const cdnPlugins = ({ module = true } = {}) => [
   standaloneLocales(),
   resolve({ exportConditions: ['production'] }),
@@ -210,10 +245,13 @@ const cdnPlugins = ({ module = true } = {}) => [
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, sourceMap: true, inlineSources: true }),
   minifyLitSource(),
   compactLocales(),
+  guardMangledNames(mangledNames),
   terser({
     ecma: 2021,
     module,
     compress: { passes: 2, pure_getters: true, unsafe_arrows: true },
+    // Only the listed names, and only where they are written as names (`x.name`, `{ name }`).
+    mangle: { properties: { regex: exactly(mangledNames), keep_quoted: 'strict' } },
     // Keeps the `/*!` version banner, nothing else.
     format: { comments: /^!/ },
   }),
