@@ -202,34 +202,42 @@ function dropClassicDeclarations() {
 }
 
 /**
- * The script-tag builds rename our private and protected class members (the names
- * scripts/private-names.mjs finds safe: why each exclusion exists is written there). Computed
- * once per `rollup -c`, from the sources.
+ * The script-tag builds rename our private class members (the names scripts/private-names.mjs
+ * finds safe: why each exclusion exists is written there). Computed once per `rollup -c`, from
+ * the sources (a few seconds).
  */
 const { names: mangledNames } = privateNames();
 
 /**
- * Fails the build when a string of a chunk, before minification, holds a name terser is about
- * to rename: a string names a property that terser would not rename with it (a Lit decorator,
- * `'x' in y`, a template binding), so it would point at a property that no longer exists.
+ * Fails the build, before minification, when renaming could break something terser cannot see:
+ * - a string of a chunk holds a name terser is about to rename: a string names a property
+ *   (a Lit decorator, `'x' in y`, a template binding) that terser would not rename with it;
+ * - a chunk other than the entry holds such a name as an identifier: terser minifies each
+ *   chunk on its own, so the entry and a lazy chunk would give one property two different names (and the
+ *   classic build loads the ES-module build's chunks). Today the lazy chunks are the locales,
+ *   which hold nothing to rename.
  */
 function guardMangledNames(names) {
   const set = new Set(names);
+  const WORD = /[A-Za-z_$][\w$]*/g;
   return {
     name: 'guard-mangled-names',
     renderChunk(code, chunk) {
-      const found = new Set();
+      const inStrings = new Set();
+      const asNames = new Set();
       const visit = (node) => {
         if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'Identifier' && set.has(node.name)) asNames.add(node.name);
         const text = node.type === 'Literal' && typeof node.value === 'string' ? node.value : node.type === 'TemplateElement' ? node.value.raw : undefined;
-        for (const [word] of text?.matchAll(/[A-Za-z_$][\w$]*/g) ?? []) if (set.has(word)) found.add(word);
+        for (const [word] of text?.matchAll(WORD) ?? []) if (set.has(word)) inStrings.add(word);
         for (const child of Object.values(node)) {
           if (Array.isArray(child)) child.forEach(visit);
           else if (child && typeof child === 'object') visit(child);
         }
       };
       visit(this.parse(code));
-      if (found.size > 0) this.error(`${chunk.fileName}: these names would be renamed, yet a string names them: ${[...found].join(', ')}`);
+      if (inStrings.size > 0) this.error(`${chunk.fileName}: these names would be renamed, yet a string names them: ${[...inStrings].join(', ')}`);
+      if (!chunk.isEntry && asNames.size > 0) this.error(`${chunk.fileName}: a lazy chunk holds names the build renames, per chunk: ${[...asNames].join(', ')}`);
       return null;
     },
   };
