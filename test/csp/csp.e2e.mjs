@@ -104,7 +104,7 @@ describe('strict CSP + Trusted Types, built script-tag bundle (Chromium)', () =>
     await page.locator('tn-customer-connect').getByRole('heading', { name: 'Your request has been received' }).waitFor();
     await page.locator('tn-relationships tr', { hasText: 'Tungsten Bank PLC' }).getByText('Support case open', { exact: true }).waitFor();
 
-    // A group (the virtualized tree sets its sizes through the CSSOM, which the CSP allows).
+    // A group (the tree's row window sets its spacers through the CSSOM, which the CSP allows).
     await page.getByRole('button', { name: 'Connect with another customer' }).click();
     await box.click();
     await box.pressSequentially('tungsten', { delay: 20 });

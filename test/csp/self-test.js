@@ -66,7 +66,7 @@ async function run() {
   type(await until('the search field again', search), 'tungsten');
   const gmbh = await until('Tungsten Network GmbH in the results', withText('[role="option"]', 'Tungsten Network GmbH'));
   gmbh.querySelector('[data-action="view-group"]').click();
-  // The tree renders the rows in view (it is virtualized): bring it into view, as a user would.
+  // The tree renders a window of rows around the view: bring it into view, as a user would.
   (await until('the group tree', () => deepAll('[role="tree"]')[0])).scrollIntoView();
   await until('the group rows', withText('[role="treeitem"]', 'Tungsten Network GmbH'));
   steps.push('group');
