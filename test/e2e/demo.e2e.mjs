@@ -463,6 +463,30 @@ describe('demo portal, end to end (Chromium)', () => {
 });
 
 /**
+ * Waits until the element at `path` (one selector per shadow root, outermost first) is on the
+ * page and not hidden, then returns the listed properties of its computed style.
+ */
+const computedStyle = (page, path, props) =>
+  page
+    .waitForFunction(
+      ([selectors, names]) => {
+        let scope = document;
+        let el = null;
+        for (const selector of selectors) {
+          el = scope.querySelector(selector);
+          if (!el) return false;
+          scope = el.shadowRoot ?? el;
+        }
+        if (el.hidden) return false;
+        const style = getComputedStyle(el);
+        return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
+      },
+      [path, props],
+      { polling: 'raf' },
+    )
+    .then((handle) => handle.jsonValue());
+
+/**
  * Windows high contrast (`forced-colors: active`, emulated by Chromium): the browser replaces
  * every author colour with the user's few system colours and drops backgrounds, so any state
  * shown only by a colour disappears. Each element keeps its states visible with system
@@ -470,23 +494,6 @@ describe('demo portal, end to end (Chromium)', () => {
  * browser computes under forced colours, against the system colours it resolves.
  */
 describe('Windows high contrast (forced-colors: active, Chromium)', () => {
-  /** The page's computed style of the element at `path` (a selector per shadow root), some properties. */
-  const styleAt = (page, path, props) =>
-    page.evaluate(
-      ([selectors, names]) => {
-        let scope = document;
-        let el = null;
-        for (const selector of selectors) {
-          el = scope.querySelector(selector);
-          if (!el) return null;
-          scope = el.shadowRoot ?? el;
-        }
-        const style = getComputedStyle(el);
-        return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
-      },
-      [path, props],
-    );
-
   /** What the browser resolves a system colour to under forced colours (as getComputedStyle reports it). */
   const systemColor = (page, name) =>
     page.evaluate((keyword) => {
@@ -515,9 +522,9 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
     assert.notEqual(highlight, canvas, 'the emulated palette has no distinct Highlight');
 
     // The step indicator: the current step's number is the one in Highlight.
-    const current = await styleAt(page, [FLOW, '.current .number'], ['background-color', 'color']);
+    const current = await computedStyle(page, [FLOW, '.current .number'], ['background-color', 'color']);
     assert.deepEqual(current, { 'background-color': highlight, color: highlightText });
-    const future = await styleAt(page, [FLOW, '.future .number'], ['background-color']);
+    const future = await computedStyle(page, [FLOW, '.future .number'], ['background-color']);
     assert.notEqual(future['background-color'], highlight, 'a future step looks like the current one');
 
     // The search result the keyboard is on is outlined in Highlight; the others are not.
@@ -525,9 +532,9 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
     await page.keyboard.type('tungsten', { delay: 30 });
     await option(page, 'Tungsten Network GmbH').waitFor();
     await arrowToOption(page, 'Tungsten Network GmbH');
-    const active = await styleAt(page, [FLOW, 'tn-customer-search', '.option.active'], ['outline-style', 'outline-color', 'outline-width']);
+    const active = await computedStyle(page, [FLOW, 'tn-customer-search', '.option.active'], ['outline-style', 'outline-color', 'outline-width']);
     assert.deepEqual(active, { 'outline-style': 'solid', 'outline-color': highlight, 'outline-width': '2px' });
-    const other = await styleAt(page, [FLOW, 'tn-customer-search', '.option:not(.active)'], ['outline-style']);
+    const other = await computedStyle(page, [FLOW, 'tn-customer-search', '.option:not(.active)'], ['outline-style']);
     assert.equal(other['outline-style'], 'none');
 
     // The group tree: a checked entity's box is filled with Highlight, an unchecked one is not.
@@ -535,8 +542,8 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
     await expectTitle(page, 'Request the connection');
     await page.getByRole('tree').getByRole('treeitem', { name: /Tungsten Network GmbH/ }).waitFor();
     const picker = [FLOW, 'tn-group-picker'];
-    const checked = await styleAt(page, [...picker, '[role="treeitem"][aria-checked="true"] .box'], ['background-color', 'border-top-style']);
-    const unchecked = await styleAt(page, [...picker, '[role="treeitem"][aria-checked="false"] .box'], ['background-color', 'border-top-style']);
+    const checked = await computedStyle(page, [...picker, '[role="treeitem"][aria-checked="true"] .box'], ['background-color', 'border-top-style']);
+    const unchecked = await computedStyle(page, [...picker, '[role="treeitem"][aria-checked="false"] .box'], ['background-color', 'border-top-style']);
     assert.equal(checked['background-color'], highlight);
     assert.notEqual(unchecked['background-color'], highlight);
     assert.equal(unchecked['border-top-style'], 'solid', 'an unchecked box has no edge');
@@ -552,7 +559,7 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
     });
     assert.notEqual(ring.style, 'none', 'no focus ring under forced colours');
     assert.ok(ring.width >= 2, `focus ring ${ring.width}px wide`);
-    const connect = await styleAt(page, [...picker, 'button[type="submit"]'], ['border-top-style', 'border-top-width']);
+    const connect = await computedStyle(page, [...picker, 'button[type="submit"]'], ['border-top-style', 'border-top-width']);
     assert.notEqual(connect['border-top-style'], 'none', 'the Connect button has no edge');
     assert.ok(parseFloat(connect['border-top-width']) >= 1);
     await close();
@@ -563,14 +570,14 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
     const highlight = await systemColor(page, 'Highlight');
     await requestVerification(page);
     const verify = [FLOW, 'tn-verify-invoice'];
-    const marker = await styleAt(page, [...verify, '.status-current .marker'], ['background-color']);
+    const marker = await computedStyle(page, [...verify, '.status-current .marker'], ['background-color']);
     assert.equal(marker['background-color'], highlight);
-    const upcoming = await styleAt(page, [...verify, '.marker'], ['border-top-style']);
+    const upcoming = await computedStyle(page, [...verify, '.marker'], ['border-top-style']);
     assert.notEqual(upcoming['border-top-style'], 'none', 'a step marker has no edge');
 
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
-    const dot = await styleAt(page, ['tn-attention-panel', '.dot'], ['border-top-style', 'border-top-width']);
+    const dot = await computedStyle(page, ['tn-attention-panel', '.dot'], ['border-top-style', 'border-top-width']);
     assert.equal(dot['border-top-style'], 'solid', 'the status dots vanish without their fill');
     assert.ok(parseFloat(dot['border-top-width']) >= 1);
     await close();
@@ -584,53 +591,34 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
  * makes the difference.
  */
 describe('reduced motion (prefers-reduced-motion: reduce, Chromium)', () => {
-  /** Waits until `selector` (a selector per shadow root) matches, then returns `prop` of its computed style. */
-  const styleWhenShown = (page, selectors, prop) =>
-    page
-      .waitForFunction(
-        ([path, name]) => {
-          let scope = document;
-          let el = null;
-          for (const selector of path) {
-            el = scope.querySelector(selector);
-            if (!el) return false;
-            scope = el.shadowRoot ?? el;
-          }
-          return el.hidden ? false : getComputedStyle(el).getPropertyValue(name);
-        },
-        [selectors, prop],
-        { polling: 'raf' },
-      )
-      .then((handle) => handle.jsonValue());
-
   it('the search spinner slows, the panel\'s refresh icon stops, the verification markers change without a transition', async () => {
     const { page, close } = await open('#connect');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const spinner = ['tn-customer-connect', 'tn-customer-search', '.spinner'];
     await search(page, 'tungs');
-    assert.equal(await styleWhenShown(page, spinner, 'animation-duration'), '3s');
+    assert.equal((await computedStyle(page, spinner, ['animation-duration']))['animation-duration'], '3s');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.getByRole('combobox', { name: 'Search your customers' }).press('t');
-    assert.equal(await styleWhenShown(page, spinner, 'animation-duration'), '0.8s');
+    assert.equal((await computedStyle(page, spinner, ['animation-duration']))['animation-duration'], '0.8s');
     await page.getByRole('combobox', { name: 'Search your customers' }).fill('');
 
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await requestVerification(page);
     const marker = ['tn-customer-connect', 'tn-verify-invoice', '.marker'];
-    assert.equal(await styleWhenShown(page, marker, 'transition-duration'), '0s');
+    assert.equal((await computedStyle(page, marker, ['transition-duration']))['transition-duration'], '0s');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    assert.equal(await styleWhenShown(page, marker, 'transition-duration'), '0.2s, 0.2s');
+    assert.equal((await computedStyle(page, marker, ['transition-duration']))['transition-duration'], '0.2s, 0.2s');
 
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
     const refreshing = ['tn-attention-panel', '.refresh[aria-disabled="true"] .icon'];
     await page.locator('tn-attention-panel').getByRole('button', { name: 'Refresh' }).click();
-    assert.equal(await styleWhenShown(page, refreshing, 'animation-name'), 'none');
+    assert.equal((await computedStyle(page, refreshing, ['animation-name']))['animation-name'], 'none');
     await page.locator('tn-attention-panel').getByRole('button', { name: 'Refresh' }).waitFor();
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.locator('tn-attention-panel').getByRole('button', { name: 'Refresh' }).click();
-    assert.equal(await styleWhenShown(page, refreshing, 'animation-name'), 'spin');
+    assert.equal((await computedStyle(page, refreshing, ['animation-name']))['animation-name'], 'spin');
     await close();
   });
 });
