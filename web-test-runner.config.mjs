@@ -122,18 +122,11 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],
-  // "ResizeObserver loop completed with undelivered notifications" is a browser notice, not
-  // an exception: the virtualizer measures rows inside ResizeObserver callbacks and the spec
-  // reports deferred notifications through window.onerror. This page-level filter runs before
-  // the test framework's own error listener; every other error still fails the test.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html>
       <head>
         <script>
           window.TN_TEST_API = ${testApi};
-          window.addEventListener('error', (event) => {
-            if (String(event.message).startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
-          }, true);
         </script>
       </head>
       <body>
