@@ -124,6 +124,39 @@ describe('<tn-customer-connect>', () => {
     expect(el.step).to.equal('request');
   });
 
+  it('tunes its search step with min-chars, debounce and page-size, whose defaults are the search\'s own', async () => {
+    const adapter = createDemoAdapter();
+    const asked: { text: string; pageSize?: number }[] = [];
+    const searchDirectory = adapter.searchDirectory.bind(adapter);
+    adapter.searchDirectory = (query, options) => {
+      asked.push({ text: query.text, pageSize: query.pageSize });
+      return searchDirectory(query, options);
+    };
+    const el = await fixture<TnCustomerConnect>(
+      html`<tn-customer-connect .adapter=${adapter} min-chars="4" debounce="0" page-size="3"></tn-customer-connect>`,
+    );
+    search(el).focus();
+    await type('tun');
+    // Longer than the default debounce: three characters never search, whatever the debounce.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(asked, 'searched before min-chars').to.deep.equal([]);
+    await type('g');
+    await waitUntil(() => asked.length === 1, 'the fourth character did not search', { timeout: 2000 });
+    expect(asked[0]).to.deep.equal({ text: 'tung', pageSize: 3 });
+    const options = () => search(el).shadowRoot!.querySelectorAll('[role="option"]');
+    await waitUntil(() => options().length > 0, 'no results', { timeout: 5000 });
+    expect(options().length).to.equal(3);
+
+    // Changed later, it reaches the step too.
+    el.minChars = 1;
+    await el.updateComplete;
+    expect(search(el).minChars).to.equal(1);
+
+    const flow = document.createElement('tn-customer-connect');
+    const alone = document.createElement('tn-customer-search');
+    expect([flow.minChars, flow.debounce, flow.pageSize]).to.deep.equal([alone.minChars, alone.debounce, alone.pageSize]);
+  });
+
   it('single entity: search → request → support case, with the reference and deadline, every event reaching the host', async () => {
     const { el, steps } = await flowFixture();
     const seen: string[] = [];

@@ -40,7 +40,8 @@ type Outcome =
  * `query` (search pre-filled), `customer-id` (straight to the request for that entity; add
  * `group` for its group), `group-id` (the request on a whole group) or `verification-id`
  * (resume a pending verification). Changing those later navigates again, so a host can
- * restore a step from its URL on `popstate`.
+ * restore a step from its URL on `popstate`. `min-chars`, `debounce` and `page-size` tune the
+ * search step as they tune `<tn-customer-search>`.
  *
  * @summary Search → request → verification → done, composed in one element.
  *
@@ -96,6 +97,15 @@ export class TnCustomerConnect extends TnElement {
 
   /** Level of the step title heading (1–6); the steps' own headings sit one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Characters the search step needs before it searches (its `min-chars`). */
+  @property({ type: Number, attribute: 'min-chars' }) minChars = 2;
+
+  /** Milliseconds the search step waits after the last keystroke (its `debounce`). */
+  @property({ type: Number }) debounce = 250;
+
+  /** Results the search step asks for per page (its `page-size`). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   @state() private current: FlowStep = 'search';
   /** The entity the request is for (chosen in the search). */
@@ -302,7 +312,12 @@ export class TnCustomerConnect extends TnElement {
         @tn-view-group=${this.onViewGroup}
       >
         <p class="lead">${msg('Search your customers and request a connection')}</p>
-        <tn-customer-search .value=${this.query ?? ''}></tn-customer-search>
+        <tn-customer-search
+          .value=${this.query ?? ''}
+          .minChars=${this.minChars}
+          .debounce=${this.debounce}
+          .pageSize=${this.pageSize}
+        ></tn-customer-search>
       </div>
       <div
         part="step"
