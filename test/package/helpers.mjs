@@ -26,6 +26,17 @@ function fromEnv(name) {
 }
 
 /** The installed package: `<project>/node_modules/tn-customer-connect`. */
+/** Every tag a script-tag build defines. */
+export const TAGS = [
+  'tn-adapter-provider',
+  'tn-customer-search',
+  'tn-attention-panel',
+  'tn-group-picker',
+  'tn-verify-invoice',
+  'tn-customer-connect',
+  'tn-relationships',
+];
+
 export const packageDir = () => fromEnv('TN_PACKAGE_DIR');
 /** The temp project the tarball was installed into. */
 export const projectDir = () => fromEnv('TN_PROJECT_DIR');

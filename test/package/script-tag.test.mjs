@@ -11,17 +11,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium, packageDir, packageJson, serveDirectories, watchPage } from './helpers.mjs';
+import { TAGS, launchChromium, packageDir, packageJson, serveDirectories, watchPage } from './helpers.mjs';
 
-const TAGS = [
-  'tn-adapter-provider',
-  'tn-customer-search',
-  'tn-attention-panel',
-  'tn-group-picker',
-  'tn-verify-invoice',
-  'tn-customer-connect',
-  'tn-relationships',
-];
 const BUILDS = {
   module: { file: 'tn-customer-connect.min.js', tag: (src, attrs) => `<script type="module" src="${src}" ${attrs}></script>` },
   classic: { file: 'tn-customer-connect.classic.min.js', tag: (src, attrs) => `<script src="${src}" ${attrs}></script>` },

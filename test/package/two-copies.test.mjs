@@ -7,17 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium, packageDir, packageJson, serveDirectories, watchPage } from './helpers.mjs';
+import { TAGS, launchChromium, packageDir, packageJson, serveDirectories, watchPage } from './helpers.mjs';
 
-const TAGS = [
-  'tn-adapter-provider',
-  'tn-customer-search',
-  'tn-attention-panel',
-  'tn-group-picker',
-  'tn-verify-invoice',
-  'tn-customer-connect',
-  'tn-relationships',
-];
 const OTHER = '9.9.9-other';
 
 let version;
