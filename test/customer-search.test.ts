@@ -205,6 +205,10 @@ describe('<tn-customer-search>', () => {
     await el.updateComplete;
     expect(active()!.textContent).to.contain('Tungsten Bank PLC');
     expect(active()!.getAttribute('aria-selected')).to.equal('true');
+    // Sighted keyboard users see which option is active: only it has the highlight.
+    const highlight = (option: Element) => getComputedStyle(option).backgroundColor;
+    const options = [...el.shadowRoot!.querySelectorAll('[role="option"]')];
+    expect(options.filter((option) => highlight(option) === highlight(active()!))).to.deep.equal([active()]);
     await press('ArrowDown');
     await el.updateComplete;
     expect(active()!.textContent).to.contain('Tungsten Network GmbH');

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
@@ -401,7 +400,7 @@ export class TnCustomerSearch extends TnElement {
       role="option"
       aria-selected=${active ? 'true' : 'false'}
       part=${active ? 'option option-active' : 'option'}
-      class=${classMap({ option: true, active })}
+      class=${active ? 'option active' : 'option'}
     >
       <span part="name" class="name"
         >${highlightRuns(entity.legalName, query).map((run) =>
