@@ -8,6 +8,7 @@ import '../src/components/group-picker/tn-group-picker.js';
 import './baseline-list.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import type { BenchBaselineList } from './baseline-list.js';
+import { settledHeap } from './heap.js';
 import type { CustomerConnectAdapter, CustomerGroup, GroupEntity } from '../src/adapter/types.js';
 
 const COUNTRIES = ['GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'BE', 'PL', 'SE', 'US', 'MY', 'SG', 'AU', 'BR', 'IN', 'JP'];
@@ -54,8 +55,6 @@ const frame = (action: () => void) =>
     }),
   );
 
-const heapBytes = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-
 type Kind = 'picker' | 'baseline';
 
 let kind: Kind = 'picker';
@@ -69,11 +68,10 @@ const filterField = () => root().querySelector<HTMLInputElement>('#filter')!;
 
 const bench = {
   /** Builds the group and collects garbage, outside any timing. */
-  prepare(which: Kind, size: number): void {
+  async prepare(which: Kind, size: number): Promise<void> {
     kind = which;
     data = group(size);
-    window.gc?.();
-    heapBefore = heapBytes();
+    heapBefore = await settledHeap();
   },
 
   /** Insertion → first rows on screen, two frames painted. */
@@ -162,17 +160,15 @@ const bench = {
   },
 
   /** JS heap the mounted element holds, after garbage collection (MB). */
-  heapMB(): number {
-    window.gc?.();
-    return (heapBytes() - heapBefore) / 2 ** 20;
+  async heapMB(): Promise<number> {
+    return ((await settledHeap()) - heapBefore) / 2 ** 20;
   },
 
   /** Removes the element; the heap it leaves behind after garbage collection (MB). */
-  teardown(): number {
+  async teardown(): Promise<number> {
     el?.remove();
     el = undefined;
-    window.gc?.();
-    const retained = (heapBytes() - heapBefore) / 2 ** 20;
+    const retained = ((await settledHeap()) - heapBefore) / 2 ** 20;
     data = undefined;
     return retained;
   },

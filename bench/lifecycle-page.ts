@@ -8,6 +8,7 @@ import { html, render } from 'lit';
 import '../src/define.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { everyElement } from '../test/helpers/every-element.js';
+import { settledHeap } from './heap.js';
 
 declare global {
   interface Window {
@@ -40,15 +41,6 @@ window.benchFirstRender = async (tag) => {
   return ms;
 };
 
-/** The JS heap after full collections, in bytes (Chromium with --expose-gc --enable-precise-memory-info). */
-async function heap(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    window.gc!();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-}
-
 window.benchCycles = async (cycles) => {
   const host = document.createElement('div');
   document.body.append(host);
@@ -61,9 +53,9 @@ window.benchCycles = async (cycles) => {
     delete (host as unknown as Record<string, unknown>)['_$litPart$'];
   };
   for (let i = 0; i < 10; i++) await cycle();
-  const after10 = await heap();
+  const after10 = await settledHeap();
   for (let i = 10; i < cycles; i++) await cycle();
-  const afterAll = await heap();
+  const afterAll = await settledHeap();
   host.remove();
   return { heapAfter10MB: after10 / 2 ** 20, heapAfterAllMB: afterAll / 2 ** 20, growth: (afterAll - after10) / after10 };
 };

@@ -9,6 +9,7 @@ import { SEED_CUSTOMERS } from '../src/adapter/demo/data.js';
 import { generateDirectory } from '../src/adapter/demo/directory.js';
 import { DemoNetwork } from '../src/adapter/demo/engine.js';
 import { NameIndex } from '../src/adapter/demo/name-index.js';
+import { settledHeap } from './heap.js';
 
 /** Realistic queries: brands, legal forms, accents, IDs, partial words, short text, no match. */
 const QUERIES = [
@@ -71,18 +72,13 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-const heap = () => {
-  window.gc?.();
-  return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-};
-
 /** Call once per page load: the directory is built once per page, on first use. */
 window.benchSearch = async (coldQuery = 'globex') => {
-  const heapBefore = heap();
+  const heapBefore = await settledHeap();
   const buildStart = performance.now();
   const { entities } = new DemoNetwork().directoryStats();
   const buildMs = performance.now() - buildStart;
-  const heapMB = (heap() - heapBefore) / 1024 / 1024;
+  const heapMB = ((await settledHeap()) - heapBefore) / 2 ** 20;
 
   const coldNetwork = new DemoNetwork();
   const coldStart = performance.now();
