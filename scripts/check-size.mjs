@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What the library costs a page, from the built dist/ (run `npm run build` first).
 //
-//   npm run size            (node scripts/check-size.mjs [--strict])
+//   npm run size            (node scripts/check-size.mjs [--strict]; `npm run bench` runs it too)
 //
 // Reports minified, gzip (zlib level 9) and brotli bytes of:
 //   - English: the ES-module script-tag build dist/cdn/tn-customer-connect.min.js plus every
