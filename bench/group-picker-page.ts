@@ -180,7 +180,6 @@ const bench = {
 declare global {
   interface Window {
     bench: typeof bench;
-    gc?: () => void;
   }
 }
 

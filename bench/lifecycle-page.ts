@@ -14,7 +14,6 @@ declare global {
   interface Window {
     benchFirstRender(tag: 'tn-attention-panel' | 'tn-customer-connect'): Promise<number>;
     benchCycles(cycles: number): Promise<{ heapAfter10MB: number; heapAfterAllMB: number; growth: number }>;
-    gc?: () => void;
   }
 }
 

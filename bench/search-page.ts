@@ -63,7 +63,6 @@ declare global {
   interface Window {
     benchSearch(coldQuery?: string): Promise<SearchBench>;
     benchSearchBuild(): Promise<BuildBreakdown>;
-    gc?: () => void;
   }
 }
 
