@@ -112,3 +112,27 @@ export function formatRelative(iso: string, now: Date, locale: string = getLocal
   if (minutes < 24 * 60) return format.format(-Math.floor(minutes / 60), 'hour');
   return format.format(-Math.floor(minutes / (24 * 60)), 'day');
 }
+
+/**
+ * Bidirectional formatting controls: embeddings and overrides (U+202A–202E) and isolates
+ * (U+2066–2069). One of them inside a legal name can make it display as another name
+ * ("\u202eCLP knaB netsgnuT" shows as "Tungsten Bank PLC"), so names never keep them.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A name or free text from the network, as it is shown: without bidi controls, so that it
+ * reads in the order its characters are stored. Render it in an element with `dir="auto"`.
+ */
+export function displayText(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * A name from the network for use inside a sentence: {@link displayText} between first-strong
+ * isolate marks (U+2068 … U+2069), so its direction neither reorders the sentence around it
+ * nor takes the sentence's punctuation ("Fabrikam Logistics B.V." stays whole in Arabic).
+ */
+export function isolated(text: string): string {
+  return `\u2068${displayText(text)}\u2069`;
+}

@@ -43,25 +43,27 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & { ve
  * @csspart not-configured - The notice shown when the element has no adapter.
  *
  * @cssprop [--tn-font-family=inherit] - Font of every text; by default the host page's own.
- * @cssprop [--tn-font-size=1rem] - Base font size; the other sizes are relative to it.
- * @cssprop [--tn-color-text=#1d2733] - Text colour.
- * @cssprop [--tn-color-text-muted=#4f5b69] - Secondary text: hints, details, counts, table headings.
- * @cssprop [--tn-color-surface=#ffffff] - Background of fields, buttons and panels.
- * @cssprop [--tn-color-surface-alt=#f3f6f9] - Background of notices, boxes and table dividers.
- * @cssprop [--tn-color-border=#8a96a3] - Borders of fields, cards and tables.
- * @cssprop [--tn-color-accent=#0a58a8] - Buttons, links, selection and the current step.
- * @cssprop [--tn-color-accent-text=#ffffff] - Text on the accent colour (primary buttons).
- * @cssprop [--tn-color-danger=#b3261e] - Error text and error borders.
- * @cssprop [--tn-color-danger-surface=#fdecea] - Background of error notices.
- * @cssprop [--tn-color-success=#1e7b34] - Success: the Connected status, completed steps.
- * @cssprop [--tn-color-warning-surface=#fff4d6] - Background of warnings: stale data, pending statuses.
- * @cssprop [--tn-color-highlight=#fff0a8] - Background of the text that matched a search.
- * @cssprop [--tn-color-active=#e3effb] - Background of the row or result the keyboard is on.
+ * @cssprop [--tn-font-size=1em] - Base font size, by default the size the element inherits (not the root's); the other sizes are relative to it.
+ * @cssprop [--tn-color-text=light-dark(#1d2733, #e6edf3)] - Text colour.
+ * @cssprop [--tn-color-text-muted=light-dark(#4f5b69, #a3afbd)] - Secondary text: hints, details, counts, table headings.
+ * @cssprop [--tn-color-surface=light-dark(#ffffff, #161b22)] - Background of fields, buttons and panels.
+ * @cssprop [--tn-color-surface-alt=light-dark(#f3f6f9, #222a35)] - Background of notices, boxes and table dividers.
+ * @cssprop [--tn-color-border=light-dark(#8a96a3, #6e7b8b)] - Borders of fields, cards and tables.
+ * @cssprop [--tn-color-accent=light-dark(#0a58a8, #6cb6ff)] - Buttons, links, selection and the current step.
+ * @cssprop [--tn-color-accent-text=light-dark(#ffffff, #0d1117)] - Text on the accent colour (primary buttons).
+ * @cssprop [--tn-color-danger=light-dark(#b3261e, #ff938a)] - Error text and error borders.
+ * @cssprop [--tn-color-danger-surface=light-dark(#fdecea, #3d1d1c)] - Background of error notices.
+ * @cssprop [--tn-color-success=light-dark(#1e7b34, #7ee0a0)] - Success: the Connected status, completed steps.
+ * @cssprop [--tn-color-warning-surface=light-dark(#fff4d6, #3a3000)] - Background of warnings: stale data, pending statuses.
+ * @cssprop [--tn-color-highlight=light-dark(#fff0a8, #6b5a00)] - Background of the text that matched a search.
+ * @cssprop [--tn-color-active=light-dark(#e3effb, #1c3352)] - Background of the row or result the keyboard is on.
+ * @cssprop [--tn-color-canvas=var(--tn-color-surface)] - What the element paints behind itself, so its text keeps its contrast on any page; `transparent` shows the page.
  * @cssprop [--tn-radius=4px] - Corner radius of fields, buttons, notices and panels.
- * @cssprop [--tn-space=0.5rem] - Spacing unit: gaps and paddings are multiples of it.
+ * @cssprop [--tn-space=0.5em] - Spacing unit: gaps and paddings are multiples of it.
  * @cssprop [--tn-density=1] - Height of buttons, fields and rows, a number: `0.85` compact, `1.2` roomy (below `0.75`, controls fall under WCAG 2.2's 24 px target size).
- * @cssprop [--tn-focus-ring=2px solid #1a73e8] - The focus indicator (an `outline` value).
- * @cssprop [--tn-shadow=0 4px 16px rgb(0 0 0 / 0.16)] - Shadow of floating panels (search results).
+ * @cssprop [--tn-focus-ring=2px solid light-dark(#1a73e8, #8cc8ff)] - The focus indicator (an `outline` value).
+ * @cssprop [--tn-preferred-width=40em] - Width the element takes where its container leaves the choice to it (a dialog, a flex row item, an inline-block, a float); it still shrinks to narrower space. 48em for the flow and the verification.
+ * @cssprop [--tn-shadow=0 4px 16px light-dark(rgb(0 0 0 / 0.16), rgb(0 0 0 / 0.6))] - Shadow of floating panels (search results).
  */
 export class TnElement extends LitElement {
   /** The library version of this copy. */

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * Data tables shared by the elements that list things (attention panel, relationships):
- * compact rows, numbers aligned at the end, and — in a container narrower than 30rem —
+ * compact rows, numbers aligned at the end, and — in a container narrower than 30em —
  * every row a small card with each value under its column's label (`data-label`).
  * The host element's wrapper must be a size container (`container-type: inline-size`).
  */
@@ -21,8 +21,8 @@ export const tableStyles = css`
   .table th,
   .table td {
     text-align: start;
-    padding-block: calc(0.375rem * var(--tn-i-density));
-    padding-inline: 0.5rem;
+    padding-block: calc(0.375em * var(--tn-i-density));
+    padding-inline: 0.5em;
     border-block-end: 1px solid var(--tn-i-surface-alt);
     vertical-align: middle;
     overflow-wrap: break-word;
@@ -46,7 +46,7 @@ export const tableStyles = css`
     white-space: nowrap;
   }
   /* Narrow: each row becomes a small card, every value under its column's label. */
-  @container (max-width: 30rem) {
+  @container (max-width: 30em) {
     .table thead {
       position: absolute;
       inline-size: 1px;
@@ -64,8 +64,8 @@ export const tableStyles = css`
     .table tr {
       display: grid;
       grid-template-columns: minmax(0, 1fr) auto;
-      gap: 0.125rem var(--tn-i-space);
-      padding-block: 0.5rem;
+      gap: 0.125em var(--tn-i-space);
+      padding-block: 0.5em;
       border-block-end: 1px solid var(--tn-i-surface-alt);
     }
     .table th,
@@ -100,7 +100,7 @@ export const tableStyles = css`
     font: inherit;
     background: none;
     border: 0;
-    padding: 0.125rem 0.25rem;
+    padding: 0.125em 0.25em;
     color: var(--tn-i-accent);
     text-decoration: underline;
     cursor: pointer;

@@ -1,15 +1,11 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
   .base {
     display: grid;
     /* A table wider than the element scrolls inside it instead of widening the page. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--tn-i-space);
-    container-type: inline-size;
   }
   .header {
     display: flex;
@@ -92,7 +88,7 @@ export const styles = css`
   .status {
     color: var(--tn-i-muted);
   }
-  @container (max-width: 22rem) {
+  @container (max-width: 22em) {
     .freshness {
       flex-basis: 100%;
       order: 3;

@@ -10,7 +10,7 @@ import type { Clock } from '../../base/clock.js';
 import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
 import type { AttentionSummary, FailedInvoice, SavedInvoice, SupportCase } from '../../adapter/types.js';
 import type { AttentionList } from '../../events.js';
-import { formatCount, formatDateTime, formatMoney, formatRelative } from '../../format.js';
+import { displayText, formatCount, formatDateTime, formatMoney, formatRelative } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { tableStyles } from '../../styles/table.js';
@@ -245,7 +245,7 @@ export class TnAttentionPanel extends TnElement {
           <th scope="row"><span class="dot failed" aria-hidden="true"></span>${failedInvoicesText()}</th>
           <td class="number" data-label=${msg('Count')}>${formatCount(failed.count)}</td>
           <td data-label=${msg('Date')}>${failed.latestAt ? tableDate(failed.latestAt) : nothing}</td>
-          <td data-label=${msg('Customer')}>${commonName(failed.items.map((item) => item.buyerName))}</td>
+          <td data-label=${msg('Customer')}><span dir="auto">${commonName(failed.items.map((item) => item.buyerName))}</span></td>
           <td class="actions">
             ${failed.count === 0
               ? nothing
@@ -258,7 +258,7 @@ export class TnAttentionPanel extends TnElement {
           <th scope="row"><span class="dot tickets" aria-hidden="true"></span>${supportTicketsText()}</th>
           <td class="number" data-label=${msg('Count')}>${formatCount(tickets.count)}</td>
           <td data-label=${msg('Date')}>${tickets.latestAt ? tableDate(tickets.latestAt) : nothing}</td>
-          <td data-label=${msg('Customer')}>${ticketCustomer}</td>
+          <td data-label=${msg('Customer')}><span dir="auto">${ticketCustomer}</span></td>
           <td class="actions">
             ${tickets.count === 0 ? nothing : this.renderViewAll('support-tickets', supportTicketsText())}
           </td>
@@ -333,8 +333,10 @@ export class TnAttentionPanel extends TnElement {
                 html`<tr>
                   ${row.cells.map((cell, i) =>
                     i === 0
-                      ? html`<th scope="row">${cell}</th>`
-                      : html`<td class=${i === numericColumn ? 'number' : ''} data-label=${columns[i]}>${cell}</td>`,
+                      ? html`<th scope="row" dir="auto">${displayText(cell)}</th>`
+                      : html`<td class=${i === numericColumn ? 'number' : ''} data-label=${columns[i]}
+                          ><span dir="auto">${displayText(cell)}</span></td
+                        >`,
                   )}
                   <td class="actions">${this.renderViewItem(list, row.item, row.label)}</td>
                 </tr>`,
@@ -435,7 +437,7 @@ const tableDate = (iso: string) => formatDateTime(iso, getLocale(), 'medium');
 /** The one name every item shares, or nothing when they differ (the portal leaves it blank). */
 function commonName(names: (string | undefined)[]): string {
   const distinct = new Set(names.filter((name): name is string => !!name));
-  return distinct.size === 1 ? [...distinct][0] : '';
+  return distinct.size === 1 ? displayText([...distinct][0]) : '';
 }
 
 /** Rejects what no adapter should send, so a broken server shows an error, not a crash. */

@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    --tn-i-flow-gap: var(--tn-flow-gap, 1rem);
+    --tn-i-flow-gap: var(--tn-flow-gap, 1em);
+    /* Wide enough, where the host leaves the choice to us, for the two-column verification. */
+    --tn-i-preferred-width: var(--tn-preferred-width, 48em);
   }
   .base {
     display: grid;
     gap: var(--tn-i-flow-gap);
-    container-type: inline-size;
   }
   .progress {
     display: flex;
@@ -54,7 +54,7 @@ export const styles = css`
     color: var(--tn-i-accent);
   }
   /* Narrow: only the current step, with its "step N of M" shown. */
-  @container (max-width: 30rem) {
+  @container (max-width: 30em) {
     .progress li:not(.current),
     .progress li::before {
       display: none;

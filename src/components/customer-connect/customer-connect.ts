@@ -70,7 +70,7 @@ type Outcome =
  * @csspart start-over - The Start over button (and "Connect with another customer" when done).
  * @csspart step - Each step's container.
  *
- * @cssprop [--tn-flow-gap=1rem] - Space between the flow's parts.
+ * @cssprop [--tn-flow-gap=1em] - Space between the flow's parts.
  */
 export class TnCustomerConnect extends TnElement {
   static override styles = [tokens, shared, styles];

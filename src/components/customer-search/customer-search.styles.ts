@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    --tn-i-popup-max-height: var(--tn-search-popup-max-height, 24rem);
+    --tn-i-popup-max-height: var(--tn-search-popup-max-height, 24em);
   }
   .base {
     position: relative;
@@ -38,7 +37,7 @@ export const styles = css`
   input {
     flex: 1;
     min-inline-size: 0;
-    min-block-size: calc(2.5rem * var(--tn-i-density));
+    min-block-size: calc(2.5em * var(--tn-i-density));
     border: 0;
     padding: 0;
     font: inherit;
@@ -74,23 +73,40 @@ export const styles = css`
   .hint:empty {
     display: none;
   }
+  /* Without the Popover API the panel hangs under the field inside the element; with it,
+     the panel is in the top layer (anchored-popup.ts places it), so no clipping ancestor
+     hides it and it never makes the page scroll. */
   .popup {
     position: absolute;
     inset-inline: 0;
     inset-block-start: 100%;
     z-index: 10;
     margin-block-start: 2px;
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--tn-i-space);
     padding: calc(var(--tn-i-space) / 2);
+    color: var(--tn-i-text);
     background: var(--tn-i-surface);
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
     box-shadow: var(--tn-i-shadow);
   }
-    /* The listbox itself scrolls: it is what the combobox controls, and the keyboard scrolls
+  .popup:popover-open {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    overflow: hidden;
+    max-block-size: var(--tn-i-popup-room, none);
+  }
+  .popup > * {
+    flex: none;
+  }
+  /* The listbox itself scrolls: it is what the combobox controls, and the keyboard scrolls
      it by moving aria-activedescendant (the active option is scrolled into view). */
-  .listbox {
+  .popup > .listbox {
+    flex: 0 1 auto;
+    min-block-size: 0;
     max-block-size: var(--tn-i-popup-max-height);
     overflow-y: auto;
     overscroll-behavior: contain;
@@ -112,7 +128,7 @@ export const styles = css`
   .option {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.125rem var(--tn-i-space);
+    gap: 0.125em var(--tn-i-space);
     padding: var(--tn-i-space);
     border-radius: var(--tn-i-radius);
     cursor: pointer;
@@ -165,8 +181,8 @@ export const styles = css`
     gap: calc(var(--tn-i-space) / 2);
   }
   .action {
-    padding-block: 0.125rem;
-    padding-inline: 0.5rem;
+    padding-block: 0.125em;
+    padding-inline: 0.5em;
     border: 1px solid var(--tn-i-accent);
     border-radius: var(--tn-i-radius);
     color: var(--tn-i-accent);
@@ -186,13 +202,13 @@ export const styles = css`
     color: var(--tn-i-muted);
   }
   .show-more {
-    justify-self: center;
+    align-self: center;
   }
   .show-more[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;
   }
-  @container (max-width: 24rem) {
+  @container (max-width: 24em) {
     .option {
       grid-template-columns: 1fr;
     }
@@ -201,9 +217,6 @@ export const styles = css`
       grid-row: auto;
       justify-content: flex-start;
     }
-  }
-  .base {
-    container-type: inline-size;
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {

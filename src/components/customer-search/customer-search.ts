@@ -11,10 +11,11 @@ import { highlightRuns } from '../../base/fold.js';
 import { abortableDelay } from '../../base/delay.js';
 import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
 import type { CustomerEntity, GroupRef, SearchPage } from '../../adapter/types.js';
-import { countryName, formatCount } from '../../format.js';
+import { countryName, displayText, formatCount } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './customer-search.styles.js';
+import { AnchoredPopupController } from './anchored-popup.js';
 
 /** Results of one query, all pages fetched so far. */
 interface ResultSet {
@@ -83,7 +84,7 @@ type ResultAction = 'connect' | 'view-group';
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop [--tn-search-popup-max-height=24rem] - Height at which the list of results scrolls.
+ * @cssprop [--tn-search-popup-max-height=24em] - Height at which the list of results scrolls.
  * @cssprop --tn-color-accent - Buttons, focus and active result accents.
  * @cssprop --tn-color-highlight - Background of the matched text.
  */
@@ -94,6 +95,8 @@ export class TnCustomerSearch extends TnElement {
   private skipDebounce = false;
   /** When the user last typed in the field (`performance.now()`). */
   private lastInput = -Infinity;
+  /** Keeps the results panel in the top layer, attached to the field. */
+  private readonly popup = new AnchoredPopupController(this);
 
   private readonly searchTask = new Task(this, {
     args: () => [this.resolvedAdapter, this.query.trim(), this.minChars, this.pageSize] as const,
@@ -185,6 +188,13 @@ export class TnCustomerSearch extends TnElement {
   }
 
   protected override updated(): void {
+    const popup = this.renderRoot.querySelector<HTMLElement>('.popup');
+    const field = this.renderRoot.querySelector('.field');
+    if (popup && field && this.popupOpen) {
+      this.popup.open(popup, { field, below: this.renderRoot.querySelector('.hint') });
+    } else {
+      this.popup.close();
+    }
     if (this.activeIndex >= 0) {
       this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
     }
@@ -325,7 +335,7 @@ export class TnCustomerSearch extends TnElement {
         <span class="spinner" ?hidden=${!busy} aria-hidden="true"></span>
       </div>
       <p id="hint" part="hint" class="hint">${hint}</p>
-      <div part="popup" class="popup" ?hidden=${!open} @pointerdown=${this.onPopupPointerDown}>
+      <div part="popup" class="popup" popover="manual" ?hidden=${!open} @pointerdown=${this.onPopupPointerDown}>
         ${this.renderPopupContent()}
       </div>`;
   }
@@ -381,8 +391,9 @@ export class TnCustomerSearch extends TnElement {
       ${this.view.sections.map((section, i) =>
         section.group
           ? html`<div role="group" part="group" class="group" aria-labelledby="group-${i}">
-              <div id="group-${i}" part="group-label" class="group-label" role="presentation">
-                ${section.group.name}
+              <div id="group-${i}" part="group-label" class="group-label" role="presentation" dir="auto">
+                <span class="clamp">
+                ${displayText(section.group.name)}</span>
               </div>
               ${section.entries.map(({ entity, index }) => this.renderOption(entity, index, results.query))}
             </div>`
@@ -402,8 +413,8 @@ export class TnCustomerSearch extends TnElement {
       part=${active ? 'option option-active' : 'option'}
       class=${active ? 'option active' : 'option'}
     >
-      <span part="name" class="name"
-        >${highlightRuns(entity.legalName, query).map((run) =>
+      <span part="name" class="name clamp" dir="auto"
+        >${highlightRuns(displayText(entity.legalName), query).map((run) =>
           run.match ? html`<mark part="match">${run.text}</mark>` : run.text,
         )}</span
       >

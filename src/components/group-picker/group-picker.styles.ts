@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    --tn-i-tree-height: var(--tn-group-tree-height, 20rem);
+    --tn-i-tree-height: var(--tn-group-tree-height, 20em);
   }
   .base {
     display: grid;
@@ -31,7 +30,7 @@ export const styles = css`
   }
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     min-inline-size: 0;
   }
   .field > label,
@@ -51,14 +50,14 @@ export const styles = css`
     background: var(--tn-i-surface);
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
-    padding: 0.375rem 0.5rem;
-    min-block-size: 2.25rem;
+    padding: 0.375em 0.5em;
+    min-block-size: 2.25em;
     max-inline-size: 100%;
   }
   select {
     inline-size: 100%;
     min-inline-size: 0;
-    max-inline-size: 32rem;
+    max-inline-size: 32em;
   }
   textarea {
     resize: vertical;
@@ -80,7 +79,7 @@ export const styles = css`
   .card {
     margin: 0;
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     padding: var(--tn-i-space);
     background: var(--tn-i-surface-alt);
     border-radius: var(--tn-i-radius);
@@ -88,7 +87,7 @@ export const styles = css`
   .card div {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.5rem;
+    gap: 0 0.5em;
   }
   .card dt {
     font-weight: 600;
@@ -107,7 +106,7 @@ export const styles = css`
   }
   .group-offer p {
     margin: 0;
-    flex: 1 1 16rem;
+    flex: 1 1 16em;
   }
   .group-tools {
     display: flex;
@@ -116,7 +115,7 @@ export const styles = css`
     gap: var(--tn-i-space);
   }
   .filter {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
   }
   .bulk {
     display: flex;
@@ -133,7 +132,7 @@ export const styles = css`
     color: var(--tn-i-muted);
   }
   .tree {
-    block-size: min(var(--tn-i-tree-height), calc(var(--tn-i-rows, 9) * 2.25rem + 0.25rem));
+    block-size: min(var(--tn-i-tree-height), calc(var(--tn-i-rows, 9) * 2.25em + 0.25em));
     overflow: auto;
     /* The scrollbar appearing must not narrow (and re-wrap, and re-measure) the rows. */
     scrollbar-gutter: stable;
@@ -162,16 +161,16 @@ export const styles = css`
   .row {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: 0.5em;
     inline-size: 100%;
-    min-block-size: 2.25rem;
-    padding-block: 0.25rem;
-    padding-inline: 0.5rem;
+    min-block-size: 2.25em;
+    padding-block: 0.25em;
+    padding-inline: 0.5em;
     cursor: pointer;
     border-inline-start: 3px solid transparent;
   }
   .row.entity {
-    padding-inline-start: 2.25rem;
+    padding-inline-start: 2.25em;
   }
   .row.country {
     font-weight: 700;
@@ -189,13 +188,13 @@ export const styles = css`
     color: var(--tn-i-muted);
   }
   .caret {
-    inline-size: 1rem;
+    inline-size: 1em;
     text-align: center;
   }
   .box {
     flex: none;
-    inline-size: 1rem;
-    block-size: 1rem;
+    inline-size: 1em;
+    block-size: 1em;
     border: 2px solid var(--tn-i-border);
     border-radius: 3px;
     background: var(--tn-i-surface);
@@ -209,15 +208,15 @@ export const styles = css`
   }
   .box.true::after {
     content: '';
-    inline-size: 0.3rem;
-    block-size: 0.55rem;
+    inline-size: 0.3em;
+    block-size: 0.55em;
     border: solid var(--tn-i-accent-text);
     border-width: 0 2px 2px 0;
     transform: translateY(-1px) rotate(45deg);
   }
   .box.mixed::after {
     content: '';
-    inline-size: 0.55rem;
+    inline-size: 0.55em;
     block-size: 2px;
     background: var(--tn-i-accent-text);
   }
@@ -254,7 +253,7 @@ export const styles = css`
   .file {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.5rem;
+    gap: 0 0.5em;
     flex: 1;
     min-inline-size: 0;
   }
@@ -288,8 +287,8 @@ export const styles = css`
     margin: 0;
   }
   .skipped ul {
-    margin: 0.25rem 0 0;
-    padding-inline-start: 1.25rem;
+    margin: 0.25em 0 0;
+    padding-inline-start: 1.25em;
   }
   @media (forced-colors: active) {
     .box.true,

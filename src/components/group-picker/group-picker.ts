@@ -18,7 +18,7 @@ import type {
   CustomerGroup,
   SupplierAccount,
 } from '../../adapter/types.js';
-import { countryName, formatCount } from '../../format.js';
+import { countryName, displayText, formatCount, isolated } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import {
@@ -96,7 +96,7 @@ interface Submission {
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop [--tn-group-tree-height=20rem] - Height of the group's scrolling list.
+ * @cssprop [--tn-group-tree-height=20em] - Height of the group's scrolling list.
  */
 export class TnGroupPicker extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
@@ -352,7 +352,7 @@ export class TnGroupPicker extends TnElement {
             : html`<option value="" ?selected=${!this.accountChoice}>${msg('Please select')}</option>`}
           ${accounts.map(
             (account) =>
-              html`<option value=${account.id} ?selected=${account.id === this.accountChoice}>${account.name}</option>`,
+              html`<option value=${account.id} ?selected=${account.id === this.accountChoice}>${displayText(account.name)}</option>`,
           )}
         </select>
         ${this.renderFieldError('account-error', error)}
@@ -371,7 +371,7 @@ export class TnGroupPicker extends TnElement {
     let body: TemplateResult;
     if (customer) {
       body = html`<dl part="customer-card" class="card">
-          <div><dt>${msg('Company name')}</dt><dd>${customer.legalName}</dd></div>
+          <div><dt>${msg('Company name')}</dt><dd dir="auto" class="clamp">${displayText(customer.legalName)}</dd></div>
           <div><dt>${msg('Country')}</dt><dd>${countryName(customer.country)}</dd></div>
           <div><dt>${msg('Network ID')}</dt><dd dir="ltr">${customer.id}</dd></div>
         </dl>
@@ -506,7 +506,7 @@ export class TnGroupPicker extends TnElement {
             tabindex="0"
             data-field="entityIds"
             aria-multiselectable="true"
-            aria-label=${msg(str`Legal entities of ${group.name}`)}
+            aria-label=${msg(str`Legal entities of ${isolated(group.name)}`)}
             aria-activedescendant=${ifDefined(active && this.treeFocused ? rowId(active) : undefined)}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${error ? 'count tree-error' : 'count'}
@@ -558,8 +558,8 @@ export class TnGroupPicker extends TnElement {
       part=${active ? 'row row-entity row-active' : 'row row-entity'}
       class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
       ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
-      ><span class="label"
-        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" .textContent=${entity.legalName}></span>
+      ><span class="label clamp"
+        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" class="name" .textContent=${displayText(entity.legalName)}></span>
         <span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}></span
       ></span
       >${row.disabled ? html`<span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
@@ -871,7 +871,7 @@ export class TnGroupPicker extends TnElement {
       ? html`<div class="skipped">
           <p>${msg('Already connected or pending, so left out of this request:')}</p>
           <ul>
-            ${outcome.skipped.map((s) => html`<li><span dir="ltr">${s.entityId}</span> – ${s.legalName}</li>`)}
+            ${outcome.skipped.map((s) => html`<li><span dir="ltr">${s.entityId}</span> – <span dir="auto">${displayText(s.legalName)}</span></li>`)}
           </ul>
         </div>`
       : nothing;
@@ -883,13 +883,13 @@ export class TnGroupPicker extends TnElement {
     } else if (outcome.kind === 'verification-required') {
       body = html`<p>
         ${msg(
-          str`Before you are connected, ${outcome.verification.customer.legalName} asks you to verify your relationship with details of an invoice you sent it.`,
+          str`Before you are connected, ${isolated(outcome.verification.customer.legalName)} asks you to verify your relationship with details of an invoice you sent it.`,
           { desc: 'Outcome: verification required; the placeholder is the customer' },
         )}
       </p>`;
     } else if (outcome.relationships.length) {
       body = html`<p>
-        ${msg(str`You are connected with ${outcome.relationships.map((r) => r.customer.legalName).join(', ')}.`)}
+        ${msg(str`You are connected with ${outcome.relationships.map((r) => isolated(r.customer.legalName)).join(', ')}.`)}
       </p>`;
     } else {
       body = html`<p>${msg('You were already connected with everything you selected.')}</p>`;

@@ -23,7 +23,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Rendered beyond each edge of the view: this share of the view's height. */
 const OVERSCAN = 0.4;
-/** Row height assumed before any row has been measured (2.25rem at 16 px). */
+/** Row height assumed before any row has been measured (2.25em at 16 px). */
 const FIRST_GUESS = 36;
 /** View height assumed while the scroller has none (hidden, or not laid out yet). */
 const UNKNOWN_HEIGHT = 360;

@@ -1,15 +1,11 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
   .base {
     display: grid;
     /* A table wider than the element scrolls inside it instead of widening the page. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--tn-i-space);
-    container-type: inline-size;
   }
   .title {
     font-size: 1.125em;
@@ -23,8 +19,8 @@ export const styles = css`
   }
   .field {
     display: grid;
-    gap: 0.25rem;
-    flex: 1 1 12rem;
+    gap: 0.25em;
+    flex: 1 1 12em;
     min-inline-size: 0;
   }
   .field label {
@@ -38,8 +34,8 @@ export const styles = css`
     background: var(--tn-i-surface);
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
-    padding: 0.375rem 0.5rem;
-    min-block-size: calc(2.25rem * var(--tn-i-density));
+    padding: 0.375em 0.5em;
+    min-block-size: calc(2.25em * var(--tn-i-density));
     inline-size: 100%;
     min-inline-size: 0;
   }
@@ -70,9 +66,6 @@ export const styles = css`
   .sort .arrow {
     font-size: 0.75em;
   }
-  .name {
-    display: block;
-  }
   .country {
     display: block;
     font-weight: 400;
@@ -81,8 +74,8 @@ export const styles = css`
   }
   .badge {
     display: inline-block;
-    padding-block: 0.0625rem;
-    padding-inline: 0.5rem;
+    padding-block: 0.0625em;
+    padding-inline: 0.5em;
     border-radius: 999px;
     border: 1px solid currentColor;
     font-size: 0.8125em;
@@ -94,7 +87,7 @@ export const styles = css`
     white-space: normal;
   }
   .test-buyer {
-    margin-inline-start: 0.375rem;
+    margin-inline-start: 0.375em;
     color: var(--tn-i-accent);
   }
   .status.connected {

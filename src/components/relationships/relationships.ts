@@ -10,7 +10,7 @@ import { expectShape } from '../../base/validate.js';
 import { fold } from '../../base/fold.js';
 import { isAbort, toAdapterError } from '../../adapter/errors.js';
 import type { Relationship, RelationshipStatus } from '../../adapter/types.js';
-import { countryName, formatCount, formatDate } from '../../format.js';
+import { countryName, displayText, formatCount, formatDate } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { tableStyles } from '../../styles/table.js';
@@ -45,7 +45,7 @@ const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-requ
  * verification**, **Request again** (after a rejection or expiry). The list refreshes
  * itself when a connection changes anywhere on the page (`tn-connected`,
  * `tn-support-case-opened`, `tn-verification-required`), and on `refresh()`; the filters
- * survive refreshes. Below 30rem wide, rows become cards.
+ * survive refreshes. Below 30em wide, rows become cards.
  *
  * @summary The supplier's customer relationships and their statuses, filterable and sortable.
  *
@@ -298,14 +298,14 @@ export class TnRelationships extends TnElement {
     const { customer, status } = relationship;
     return html`<tr part="row">
       <th scope="row">
-        <span class="name">${customer.legalName}</span>
+        <span class="name clamp" dir="auto">${displayText(customer.legalName)}</span>
         ${relationship.isTestBuyer
           ? html`<span part="test-buyer" class="badge test-buyer">${msg('Test buyer')}</span>`
           : nothing}
         <span class="country">${countryName(customer.country)}</span>
       </th>
       <td data-label=${msg('Network ID')}><span dir="ltr">${customer.id}</span></td>
-      ${allAccounts ? html`<td data-label=${msg('Account')}>${relationship.accountName}</td>` : nothing}
+      ${allAccounts ? html`<td data-label=${msg('Account')}><span dir="auto">${displayText(relationship.accountName)}</span></td>` : nothing}
       <td data-label=${msg('Status')}>
         <span part="status status-${status}" class="badge status ${status}">${statusText(status)}</span>
         ${status === 'support-case-open' && relationship.supportCaseReference
@@ -322,7 +322,7 @@ export class TnRelationships extends TnElement {
   }
 
   private renderAction(relationship: Relationship): TemplateResult | typeof nothing {
-    const name = relationship.customer.legalName;
+    const name = displayText(relationship.customer.legalName);
     const button = (label: string, onClick: () => void) =>
       html`<button part="action" class="link" type="button" @click=${onClick}>
         ${label}<span class="visually-hidden">: ${name}</span>

@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    --tn-i-field-max: var(--tn-verify-field-max-width, 22rem);
+    --tn-i-field-max: var(--tn-verify-field-max-width, 22em);
+    /* Wide enough, where the host leaves the choice to us, for the two-column verification. */
+    --tn-i-preferred-width: var(--tn-preferred-width, 48em);
   }
   .base {
     display: grid;
     gap: calc(var(--tn-i-space) * 2);
-    container-type: inline-size;
   }
   .title {
     margin: 0;
@@ -28,9 +28,9 @@ export const styles = css`
     align-items: start;
   }
   /* Wide: the form first, the process beside it (as the portal shows it). */
-  @container (min-width: 44rem) {
+  @container (min-width: 44em) {
     .layout {
-      grid-template-columns: minmax(0, 1fr) minmax(14rem, 18rem);
+      grid-template-columns: minmax(0, 1fr) minmax(14em, 18em);
       grid-template-areas: 'panel steps';
     }
     .steps {
@@ -57,7 +57,7 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(11em, 1fr));
     gap: var(--tn-i-space) calc(var(--tn-i-space) * 2);
   }
   .step {
@@ -73,8 +73,8 @@ export const styles = css`
   .marker {
     display: inline-grid;
     place-items: center;
-    inline-size: 1.75rem;
-    block-size: 1.75rem;
+    inline-size: 1.75em;
+    block-size: 1.75em;
     border-radius: 50%;
     border: 2px solid var(--tn-i-border);
     background: var(--tn-i-surface);
@@ -98,8 +98,8 @@ export const styles = css`
   }
   .step-text {
     display: grid;
-    gap: 0.125rem;
-    padding-block-start: 0.2rem;
+    gap: 0.125em;
+    padding-block-start: 0.2em;
   }
   .step-title {
     font-weight: 600;
@@ -107,7 +107,7 @@ export const styles = css`
   .step-description {
     font-size: 0.875em;
   }
-  @container (max-width: 30rem) {
+  @container (max-width: 30em) {
     .step-description {
       display: none;
     }
@@ -138,7 +138,7 @@ export const styles = css`
   }
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     min-inline-size: 0;
   }
   label {
@@ -150,9 +150,9 @@ export const styles = css`
     background: var(--tn-i-surface);
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
-    padding-block: calc(0.375rem * var(--tn-i-density));
-    padding-inline: 0.5rem;
-    min-block-size: calc(2.5rem * var(--tn-i-density));
+    padding-block: calc(0.375em * var(--tn-i-density));
+    padding-inline: 0.5em;
+    min-block-size: calc(2.5em * var(--tn-i-density));
     inline-size: 100%;
     max-inline-size: var(--tn-i-field-max);
     min-inline-size: 0;
@@ -174,7 +174,7 @@ export const styles = css`
   .currency {
     display: inline-flex;
     align-items: center;
-    padding-inline: 0.625rem;
+    padding-inline: 0.625em;
     border: 1px solid var(--tn-i-border);
     border-inline-start: 0;
     border-start-end-radius: var(--tn-i-radius);
@@ -199,7 +199,7 @@ export const styles = css`
     min-inline-size: min(100%, var(--tn-i-field-max));
     max-inline-size: 100%;
     display: grid;
-    gap: 0.125rem;
+    gap: 0.125em;
     justify-items: start;
     padding: var(--tn-i-space) calc(var(--tn-i-space) * 1.5);
     border-inline-start: 4px solid var(--tn-i-accent);
@@ -227,7 +227,7 @@ export const styles = css`
   }
   .actions .button,
   .fallback .button {
-    min-block-size: calc(2.5rem * var(--tn-i-density));
+    min-block-size: calc(2.5em * var(--tn-i-density));
   }
   .button[aria-disabled='true'] {
     cursor: progress;
@@ -266,7 +266,7 @@ export const styles = css`
   }
   .connected {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .outcome {
     justify-items: start;

@@ -29,7 +29,7 @@ import type {
 import type { VerifyInvoiceStep } from '../../events.js';
 import { amountExample, localIsoDate, parseAmount, parseInvoiceDate } from '../../parse.js';
 import type { AmountError } from '../../parse.js';
-import { formatCount } from '../../format.js';
+import { displayText, formatCount, isolated } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './verify-invoice.styles.js';
@@ -113,7 +113,7 @@ const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop [--tn-verify-field-max-width=22rem] - Widest a field grows.
+ * @cssprop [--tn-verify-field-max-width=22em] - Widest a field grows.
  * @cssprop --tn-color-success - Completed steps and the confirmation.
  * @cssprop --tn-color-accent - Buttons, focus and the current step.
  */
@@ -302,7 +302,7 @@ export class TnVerifyInvoice extends TnElement {
     const name = this.customerName || this.current?.customer.legalName;
     return html`<div part="title" class="title" role="heading" aria-level=${this.level(0)}>
       ${name
-        ? msg(str`Activate your buyer: ${name}`, { desc: 'Title; the placeholder is the customer’s legal name' })
+        ? msg(str`Activate your buyer: ${isolated(name)}`, { desc: 'Title; the placeholder is the customer’s legal name' })
         : msg('Activate your buyer', { desc: 'Title while the customer is not known yet' })}
     </div>`;
   }
@@ -314,7 +314,7 @@ export class TnVerifyInvoice extends TnElement {
     if (view === 'support-case') return this.renderSupportCase();
     return html`<p part="intro" class="intro" ?hidden=${view === 'verified'}>
         ${msg(
-          str`You must complete a verification process before you can connect with ${session.customer.legalName}.`,
+          str`You must complete a verification process before you can connect with ${isolated(session.customer.legalName)}.`,
           { desc: 'Under the title; the placeholder is the customer’s legal name' },
         )}
       </p>
@@ -473,7 +473,7 @@ export class TnVerifyInvoice extends TnElement {
       <span>
         ${step === 'evidence'
           ? msg(
-              str`These details don't match an invoice we hold for ${session.customer.legalName}. Check the number, date and amount, then try again.`,
+              str`These details don't match an invoice we hold for ${isolated(session.customer.legalName)}. Check the number, date and amount, then try again.`,
               { desc: 'Wrong answer at step 1; the placeholder is the customer' },
             )
           : msg(
@@ -602,11 +602,11 @@ export class TnVerifyInvoice extends TnElement {
       <p id="fallback-text">
         ${primary
           ? msg(
-              str`You can still connect: we'll open a support case, and our support team will ask ${session.customer.legalName} to confirm that you are one of its suppliers.`,
+              str`You can still connect: we'll open a support case, and our support team will ask ${isolated(session.customer.legalName)} to confirm that you are one of its suppliers.`,
               { desc: 'Locked state: what connecting without verification does; the placeholder is the customer' },
             )
           : msg(
-              str`If you can't complete the verification because information is missing or wrong, connect without verification: we'll open a support case and ask ${session.customer.legalName} to confirm that you are one of its suppliers.`,
+              str`If you can't complete the verification because information is missing or wrong, connect without verification: we'll open a support case and ask ${isolated(session.customer.legalName)} to confirm that you are one of its suppliers.`,
               { desc: 'Fallback offer at steps 1 and 2; the placeholder is the customer' },
             )}
       </p>
@@ -642,14 +642,14 @@ export class TnVerifyInvoice extends TnElement {
       <div part="confirmation" class="confirmation">
         <p>
           ${msg(
-            str`You are now connected with ${session.customer.legalName}: you can send it electronic invoices and credit notes.`,
+            str`You are now connected with ${isolated(session.customer.legalName)}: you can send it electronic invoices and credit notes.`,
             { desc: 'Step 3; the placeholder is the customer' },
           )}
         </p>
         ${names.length > 1
           ? html`<p>${msg('Connected legal entities:', { desc: 'Step 3, before the list of entities now connected' })}</p>
               <ul class="connected">
-                ${names.map((name) => html`<li>${name}</li>`)}
+                ${names.map((name) => html`<li dir="auto">${displayText(name)}</li>`)}
               </ul>`
           : nothing}
         <p>${msg('Invoice status information can take one to two hours to appear in your account.', {
