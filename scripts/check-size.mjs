@@ -37,24 +37,27 @@ const TARGETS = {
 
 /** Ceilings in gzip bytes, by the label the report prints. */
 const LIMITS = {
-  // Measured 2026-11-29 (after the search dropped classMap), + 2 %.
-  'ES module build, English': 47_800,
-  'classic build, English': 48_000,
+  // Measured 2026-12-01, + 2 %: the host-layouts work (#21) added about 1 KB to the builds
+  // (search results in the top layer with their placement, dark defaults for every token,
+  // names cleaned of bidi controls).
+  'ES module build, English': 48_900,
+  'classic build, English': 49_100,
   'demo adapter': 18_200,
   // Measured 2026-11-29 (after the group tree's own row window replaced the virtualizer), + 2 %.
-  '.': 41_600,
-  './define.js': 41_500,
-  './customer-search.js': 8_800,
-  './attention-panel.js': 7_800,
+  // The entries below that changed: measured 2026-12-01 after #21, + 2 %.
+  '.': 42_700,
+  './define.js': 42_600,
+  './customer-search.js': 9_700,
+  './attention-panel.js': 8_000,
   './group-picker.js': 15_900,
   './verify-invoice.js': 12_300,
-  './customer-connect.js': 29_900,
-  './relationships.js': 7_700,
+  './customer-connect.js': 30_800,
+  './relationships.js': 7_900,
   './adapter-provider.js': 7_200,
   './demo-adapter.js': 18_600,
   './rest-adapter.js': 5_400,
   './testing.js': 1_000,
-  './react.js': 41_600,
+  './react.js': 42_600,
 };
 
 const strict = process.argv.includes('--strict');
