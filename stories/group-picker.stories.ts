@@ -13,6 +13,7 @@ import type { TnSupportCaseOpenedEvent } from '../src/events.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import { localKilobytes, localNumber, msg, shows as showsIn, str } from './story-text.js';
+import { isolated } from '../src/format.js';
 
 interface PickerArgs {
   customerId: string;
@@ -195,7 +196,7 @@ export const ConnectedAtOnce: Story = {
     await shows(canvasElement, name, '[part="customer-card"]');
     await chooseAccountAndConnect(canvasElement);
     await shows(canvasElement, msg('Connected'), '#outcome-title');
-    await shows(canvasElement, msg(str`You are connected with ${name}.`), '[part="outcome"]');
+    await shows(canvasElement, msg(str`You are connected with ${isolated(name)}.`), '[part="outcome"]');
   },
 };
 

@@ -510,7 +510,8 @@ describe('<tn-group-picker>', () => {
     fake.of('requestConnection')[1].resolve(outcomeOf('connected'));
     expect((await connected).detail.relationships).to.have.length(1);
     await el.updateComplete;
-    expect(text(el)).to.contain('You are connected with Tungsten Bank PLC.');
+    // The name is isolated (U+2068 … U+2069) from the sentence around it.
+    expect(text(el)).to.contain('You are connected with \u2068Tungsten Bank PLC\u2069.');
     expect(text(el)).to.contain('Tungsten Network EOOD');
     await expect(el).to.be.accessible();
   });

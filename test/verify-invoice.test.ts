@@ -158,7 +158,10 @@ describe('<tn-verify-invoice>', () => {
   it('renders step 1: title, step indicator, labelled fields, fallback', async () => {
     const fake = new FakeAdapter();
     const el = await verifyFixture(fake.adapter);
-    expect($(el, '[part="title"]').textContent!.trim()).to.equal('Activate your buyer: Demonstration Example Buyer');
+    expect($(el, '[part="title"]').textContent!.trim()).to.equal(
+      // The name is isolated (U+2068 … U+2069) from the sentence around it.
+      'Activate your buyer: \u2068Demonstration Example Buyer\u2069',
+    );
     expect($(el, '[part="title"]').getAttribute('aria-level')).to.equal('2');
     expect(heading(el).textContent!.trim()).to.equal('Step 1. Please provide the details of a recent invoice.');
     expect(heading(el).getAttribute('aria-level')).to.equal('3');
@@ -221,7 +224,7 @@ describe('<tn-verify-invoice>', () => {
 
     await headingFocused(el, 'confirmation');
     expect(heading(el).textContent!.trim()).to.equal('Step 3. You are connected.');
-    expect(text(el)).to.contain('You are now connected with Demonstration Example Buyer');
+    expect(text(el)).to.contain('You are now connected with \u2068Demonstration Example Buyer\u2069');
     expect(text(el)).to.contain('Invoice status information can take one to two hours to appear in your account.');
     expect(currentStep(el)[0].textContent).to.contain('Connection confirmed');
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
@@ -347,7 +350,7 @@ describe('<tn-verify-invoice>', () => {
     await el.updateComplete;
     const alert = $(el, '[part~="rejection"]');
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(alert.textContent).to.contain("These details don't match an invoice we hold for Demonstration Example Buyer.");
+    expect(alert.textContent).to.contain("These details don't match an invoice we hold for \u2068Demonstration Example Buyer\u2069.");
     expect(alert.textContent).to.contain('You have 2 attempts left.');
     for (const id of ['invoice-number', 'invoice-date', 'amount']) {
       expect(described(el, input(el, id))).to.contain('You have 2 attempts left.');
@@ -623,7 +626,7 @@ describe('<tn-verify-invoice>', () => {
     const fake = new FakeAdapter();
     const el = await verifyFixture(fake.adapter);
     expect($(el, '[part="title"]').textContent!.trim()).to.equal(
-      'Activer votre acheteur\u00a0: Demonstration Example Buyer',
+      'Activer votre acheteur\u00a0: \u2068Demonstration Example Buyer\u2069',
     );
     expect($(el, '#steps-title').textContent!.trim()).to.equal("Processus d'activation");
     expect(heading(el).textContent!.trim()).to.equal("Étape 1. Veuillez fournir les données d'une facture récente.");
