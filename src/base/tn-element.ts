@@ -57,12 +57,12 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & { ve
  * @cssprop [--tn-color-warning-surface=light-dark(#fff4d6, #3a3000)] - Background of warnings: stale data, pending statuses.
  * @cssprop [--tn-color-highlight=light-dark(#fff0a8, #6b5a00)] - Background of the text that matched a search.
  * @cssprop [--tn-color-active=light-dark(#e3effb, #1c3352)] - Background of the row or result the keyboard is on.
- * @cssprop [--tn-color-canvas=var(--tn-color-surface)] - What the element paints behind itself, so its text keeps its contrast on any page; `transparent` shows the page.
  * @cssprop [--tn-radius=4px] - Corner radius of fields, buttons, notices and panels.
  * @cssprop [--tn-space=0.5em] - Spacing unit: gaps and paddings are multiples of it.
  * @cssprop [--tn-density=1] - Height of buttons, fields and rows, a number: `0.85` compact, `1.2` roomy (below `0.75`, controls fall under WCAG 2.2's 24 px target size).
  * @cssprop [--tn-focus-ring=2px solid light-dark(#1a73e8, #8cc8ff)] - The focus indicator (an `outline` value).
- * @cssprop [--tn-preferred-width=40em] - Width the element takes where its container leaves the choice to it (a dialog, a flex row item, an inline-block, a float); it still shrinks to narrower space. 48em for the flow and the verification.
+ * @cssprop [--tn-color-canvas=var(--tn-color-surface, light-dark(#ffffff, #161b22))] - What the element paints behind itself, so its text keeps its contrast on any page; `transparent` shows the page.
+ * @cssprop [--tn-preferred-width=40em] - Width the element takes where its container leaves the choice to it (a dialog, a flex row item, an inline-block, a float); it still shrinks to narrower space.
  * @cssprop [--tn-shadow=0 4px 16px light-dark(rgb(0 0 0 / 0.16), rgb(0 0 0 / 0.6))] - Shadow of floating panels (search results).
  */
 export class TnElement extends LitElement {

@@ -38,7 +38,7 @@ export const tokens = css`
     --tn-i-space: var(--tn-space, 0.5em);
     --tn-i-density: var(--tn-density, 1);
     --tn-i-focus: var(--tn-focus-ring, 2px solid light-dark(#1a73e8, #8cc8ff));
-    --tn-i-canvas: var(--tn-color-canvas, var(--tn-i-surface));
+    --tn-i-canvas: var(--tn-color-canvas, var(--tn-color-surface, light-dark(#ffffff, #161b22)));
     --tn-i-preferred-width: var(--tn-preferred-width, 40em);
     --tn-i-shadow: var(--tn-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.16), rgb(0 0 0 / 0.6)));
 

@@ -3,8 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --tn-i-field-max: var(--tn-verify-field-max-width, 22em);
-    /* Wide enough, where the host leaves the choice to us, for the two-column verification. */
-    --tn-i-preferred-width: var(--tn-preferred-width, 48em);
   }
   .base {
     display: grid;
