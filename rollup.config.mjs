@@ -17,6 +17,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import { readFileSync } from 'node:fs';
 import { compactLocales } from './scripts/rollup-compact-locales.mjs';
 import { exactly, privateNames } from './scripts/private-names.mjs';
@@ -243,6 +244,35 @@ function guardMangledNames(names) {
   };
 }
 
+/**
+ * Writes every non-ASCII character of a script-tag entry file as a `\uXXXX` escape, so they
+ * parse whatever charset a page decodes them in: a legacy page in windows-1252 whose server
+ * sends scripts without a charset. Terser's `ascii_only` and esbuild's `charset: 'ascii'`
+ * both leave tagged template literals alone (an escape changes a template's `raw` text), and
+ * those hold most of our text. Nothing in these files reads `raw` (Lit, its CSS tag and
+ * @lit/localize all use the cooked strings, which an escape leaves equal), and in strings,
+ * regular expressions, identifiers and comments an escape means the same character, so one
+ * replacement over the whole file is safe. The source map follows the edits.
+ */
+function asciiOnly() {
+  return {
+    name: 'ascii-only',
+    renderChunk(code, chunk) {
+      // The locale chunks are loaded with import(): module scripts are always read as UTF-8.
+      if (!chunk.isEntry) return null;
+      const edited = new MagicString(code);
+      for (const match of code.matchAll(/(\\*)([^\0-\x7f])/g)) {
+        const escape = `\\u${match[2].charCodeAt(0).toString(16).padStart(4, '0')}`;
+        // An odd run of backslashes before it escapes the character itself ("\é" is "é"):
+        // the last backslash goes, or it would escape the new escape's own backslash.
+        const start = match.index + match[1].length - (match[1].length % 2);
+        edited.overwrite(start, match.index + match[0].length, escape);
+      }
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+  };
+}
+
 const cdnPlugins = ({ module = true } = {}) => [
   standaloneLocales(),
   resolve({ exportConditions: ['production'] }),
@@ -263,6 +293,7 @@ const cdnPlugins = ({ module = true } = {}) => [
     // Keeps the `/*!` version banner, nothing else.
     format: { comments: /^!/ },
   }),
+  asciiOnly(),
 ];
 
 export default [
