@@ -58,7 +58,10 @@ try {
     const own = join(root, 'node_modules', name, 'package.json');
     return existsSync(own) ? [`${name}@${JSON.parse(readFileSync(own, 'utf8')).version}`] : [];
   });
-  if (peers.length > 0) npm(['install', '--no-save', ...peers, ...NPM_FLAGS], project);
+  // What a host renders on the server with (test/package/ssr.test.mjs); installed here only,
+  // not in the repository, whose type checking its @types/node would change.
+  const serverRendering = ['@lit-labs/ssr@4.1.0'];
+  npm(['install', '--no-save', ...peers, ...serverRendering, ...NPM_FLAGS], project);
   console.log(`installed into ${project}${peers.length ? ` (with ${peers.join(', ')})` : ''}\n`);
 
   const chosen = process.argv.slice(2);

@@ -80,6 +80,15 @@ async function loadTemplates(locale: string): Promise<LocaleModule> {
   return { templates: table };
 }
 
+/**
+ * Whether there is a window to localize in. Server rendering (`@lit-labs/ssr`) has none:
+ * `@lit/localize` announces locale changes on `window`, so there elements render in English
+ * and the browser renders the page's locale once they hydrate.
+ */
+function inBrowser(): boolean {
+  return typeof window !== 'undefined';
+}
+
 function pageLocale(): string {
   return resolveLocale(globalThis.document?.documentElement.lang);
 }
@@ -98,6 +107,7 @@ export function ensureLocalization(): void {
     hostOwnsLocalization = true;
     return;
   }
+  if (!inBrowser()) return;
   void controls.setLocale(pageLocale());
   // Follow <html lang> until the host chooses (a page may set it after loading us).
   const root = globalThis.document?.documentElement;
@@ -111,10 +121,12 @@ export function ensureLocalization(): void {
 
 /**
  * Sets the locale of every tn-* element (a BCP 47 tag: `fr`, `fr-CH`, `pt-BR`…); resolves
- * once they render in it. From then on, `<html lang>` no longer decides.
+ * once they render in it. From then on, `<html lang>` no longer decides. On a server (no
+ * `window`) it resolves at once and changes nothing: server rendering is in English.
  */
 export async function setLocale(tag: string): Promise<void> {
   ensureLocalization();
+  if (!inBrowser()) return;
   if (!controls) {
     console.warn('tn-customer-connect: the host configured @lit/localize; use its setLocale instead.');
     return;
@@ -149,7 +161,7 @@ export function overrideMessages(tag: string, messages: Record<string, string>):
   overrides.set(locale, byId);
   const table = tables.get(locale);
   if (table) Object.assign(table, byId);
-  if (getLocale() === locale) {
+  if (inBrowser() && getLocale() === locale) {
     // Ask every element to render again, as a finished locale change does.
     window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
   }

@@ -2,7 +2,7 @@
  * Templates and messages every element shares for its error states, so each failure reads
  * the same across the flow and is translated once.
  */
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
@@ -82,8 +82,14 @@ export function renderErrorNotice(
   </div>`;
 }
 
-/** The visible state of an element that has no adapter: never a silent blank box. */
+/**
+ * The visible state of an element that has no adapter: never a silent blank box. On a server
+ * (`@lit-labs/ssr`) there is no adapter yet, only the page the browser will get: the element
+ * renders nothing there (an empty shell with its styles), and the browser renders its content
+ * once the element upgrades and finds its adapter.
+ */
 export function renderNotConfigured(tag: string): TemplateResult {
+  if (isServer) return html``;
   return html`<div class="notice error" part="error not-configured" role="alert">
     <span>
       ${msg('This component is not configured: it has no connection to the network.', {

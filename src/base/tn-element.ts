@@ -89,6 +89,17 @@ export class TnElement extends LitElement {
   }
 
   /**
+   * A server-rendered page (`@lit-labs/ssr`) gives the element a declarative shadow root
+   * holding an empty shell (no adapter exists on a server): the browser replaces it with the
+   * real content instead of rendering beside it.
+   * @internal
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
+  /**
    * Lit's `addController`; also keeps the element's tasks, to abort them on removal.
    * @internal
    */

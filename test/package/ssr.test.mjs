@@ -15,7 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import process from 'node:process';
-import { packageDir, packageJson, projectDir } from './helpers.mjs';
+import { TAGS, launchChromium, packageDir, packageJson, projectDir, serveDirectories, watchPage } from './helpers.mjs';
 
 const run = promisify(execFile);
 
@@ -133,5 +133,71 @@ describe('importing the package in Node', () => {
     );
     assert.equal(result.error, undefined);
     assert.deepEqual(result.extra, [null, null]);
+  });
+});
+
+describe('server rendering with @lit-labs/ssr', () => {
+  let result;
+  before(async () => {
+    const script = `
+      import { render } from '@lit-labs/ssr';
+      import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+      import { html, unsafeStatic } from 'lit/static-html.js';
+      const result = { rendered: {} };
+      try {
+        const lib = await import('tn-customer-connect/define.js');
+        await lib.setLocale('fr');
+        result.locale = lib.getLocale();
+        for (const tag of ${JSON.stringify(TAGS)}) {
+          const name = unsafeStatic(tag);
+          result.rendered[tag] = await collectResult(render(html\`<\${name} debounce="0"></\${name}>\`));
+        }
+      } catch (error) {
+        result.error = String(error?.stack ?? error);
+      }
+      console.log(JSON.stringify(result));
+    `;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: projectDir() });
+    result = JSON.parse(stdout.trim().split('\n').at(-1));
+  });
+
+  it('setLocale and rendering every element in Node never throw; each renders an empty shell', () => {
+    assert.equal(result.error, undefined);
+    // On a server, setLocale changes nothing: the server renders in English.
+    assert.equal(result.locale, 'en');
+    for (const tag of TAGS) {
+      const out = result.rendered[tag];
+      assert.match(out, new RegExp(`<${tag}[^>]*><template shadowroot(mode)?="open"`), `${tag} renders a declarative shadow root`);
+      // No adapter exists on the server: no "not configured" alert flashes before the browser runs.
+      assert.doesNotMatch(out, /role="alert"|not configured/, `${tag} renders no error on the server`);
+    }
+  });
+
+  it('in the browser, the script-tag build takes over the server-rendered search, which then works', async () => {
+    const cdn = join(packageDir(), 'dist/cdn');
+    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title>
+      <script type="module">
+        import { createDemoAdapter } from '/cdn/tn-demo-adapter.min.js';
+        const { provideAdapter } = await import('/cdn/tn-customer-connect.min.js');
+        provideAdapter(document.body, createDemoAdapter());
+        window.ready = true;
+      </script></head><body>${result.rendered['tn-customer-search']}</body></html>`;
+    const site = await serveDirectories({ '/cdn/': cdn }, { files: { '/': { body: page, type: 'text/html; charset=utf-8' } } });
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      tab.setDefaultTimeout(10_000);
+      const watch = watchPage(tab);
+      await tab.goto(site.url);
+      await tab.waitForFunction(() => window.ready);
+      await tab.locator('tn-customer-search input').fill('tungsten');
+      await tab.locator('[role="option"]').first().waitFor();
+      const bases = await tab.evaluate(() => document.querySelector('tn-customer-search').shadowRoot.querySelectorAll('[part="base"]').length);
+      assert.equal(bases, 1, 'one rendering, not the server shell beside the browser one');
+      assert.deepEqual(watch.problems(), []);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
   });
 });
