@@ -75,6 +75,9 @@ const baseProperties = new Map(
 /** Every design token, in the order of src/styles/tokens.ts. */
 export const TOKENS: Token[] = varReads(/:host\s*\{([^}]*)\}/.exec(tokens.cssText)?.[1] ?? '')
   .filter(({ name }) => name.startsWith('--tn-') && !name.startsWith('--tn-i-'))
+  // A default may read another token (`--tn-color-canvas` falls back to the surface colour):
+  // each token is listed once, where it is defined.
+  .filter(({ name }, index, reads) => reads.findIndex((read) => read.name === name) === index)
   .map(({ name, fallback }) => ({
     name,
     default: fallback ?? '',
