@@ -69,7 +69,12 @@ function hostileAdapter(offset = 0): CustomerConnectAdapter {
   };
   const group: CustomerGroup = { id: 'G-HOSTILE', name: at(offset), entities: HOSTILE_STRINGS.map((_, i) => entity(i)) };
   return {
-    searchDirectory: async () => ({ items: HOSTILE_STRINGS.map((_, i) => entity(i)), total: N }),
+    // Pages of `pageSize` (at most 100, the search's own cap), with a cursor to the next.
+    searchDirectory: async ({ pageSize = 20, cursor }: { pageSize?: number; cursor?: string }) => {
+      const start = Number(cursor ?? 0);
+      const end = Math.min(N, start + pageSize);
+      return { items: HOSTILE_STRINGS.slice(start, end).map((_, i) => entity(start + i)), total: N, nextCursor: end < N ? String(end) : undefined };
+    },
     getCustomer: async () => entity(offset),
     getGroup: async () => group,
     listAccounts: async () => HOSTILE_STRINGS.slice(0, 20).map((_, i) => ({ id: `acc-${i}`, name: at(offset + i) })),
@@ -131,8 +136,14 @@ describe('hostile data: text only, nothing runs', () => {
   });
 
   guarded('tn-customer-search: every payload shows as text in the results, and Connect still works', async () => {
-    const el = await fixture(html`<tn-customer-search .adapter=${hostileAdapter()} value="acme" debounce="0" page-size="200"></tn-customer-search>`);
+    const el = await fixture(html`<tn-customer-search .adapter=${hostileAdapter()} value="acme" debounce="0" page-size="100"></tn-customer-search>`);
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no results', { timeout: 5000 });
+    // Every page, so that every payload is on screen.
+    for (let more; (more = el.shadowRoot!.querySelector<HTMLElement>('[part="show-more"]')); ) {
+      const shown = el.shadowRoot!.querySelectorAll('[role="option"]').length;
+      more.click();
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length > shown, 'next page', { timeout: 5000 });
+    }
     const text = allText(el);
     const missing = LOOK_FOR.filter((p) => !text.includes(p));
     expect(missing.length, `payloads not shown as text: ${missing.slice(0, 3).join(' | ')}`).to.be.lessThan(LOOK_FOR.length * 0.05);

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import type { ReactiveController } from 'lit';
+import type { PropertyValues, ReactiveController } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
@@ -8,6 +8,8 @@ import { adapterContext, ensureContextRoot } from '../adapter/context.js';
 import type { CustomerConnectAdapter } from '../adapter/types.js';
 import { ensureLocalization } from '../localization.js';
 import { VERSION } from '../version.js';
+import { clampToRange } from './numeric-range.js';
+import type { NumericRange } from './numeric-range.js';
 
 type EventDetail<K extends keyof GlobalEventHandlersEventMap> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -86,6 +88,31 @@ export class TnElement extends LitElement {
     super();
     ensureLocalization();
     updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * Documented ranges of the element's numeric properties, by property name: a value outside
+   * is clamped into its range, with a console warning.
+   * @internal
+   */
+  protected static numericRanges: Readonly<Record<string, NumericRange>> = {};
+
+  /** Clamps numeric properties into their documented ranges (`numericRanges`). */
+  protected override willUpdate(changed: PropertyValues): void {
+    const ranges = (this.constructor as typeof TnElement).numericRanges;
+    for (const [key, range] of Object.entries(ranges)) {
+      if (!changed.has(key)) continue;
+      const self = this as unknown as Record<string, number>;
+      const value = self[key];
+      const clamped = clampToRange(value, range);
+      if (Object.is(clamped, value)) continue;
+      console.warn(
+        `tn-customer-connect: <${this.localName}> ${range.attribute}="${value}" is outside ${range.min}–${range.max}${
+          range.zeroTurnsOff ? ' (or 0)' : ''
+        }; using ${clamped}.`,
+      );
+      self[key] = clamped;
+    }
   }
 
   /**

@@ -55,6 +55,13 @@ const MINUTE = 60_000;
  */
 export class TnAttentionPanel extends TnElement {
   static override styles = [tokens, shared, tableStyles, styles];
+  /** Documented ranges of the numeric properties (clamped, with a warning). */
+  static override numericRanges = {
+    refreshInterval: { attribute: 'refresh-interval', min: 15, max: 86_400, fallback: 60, zeroTurnsOff: true },
+    maxRows: { attribute: 'max-rows', min: 1, max: 1000, fallback: 5, integer: true },
+    // Its lists' headings are one level below.
+    headingLevel: { attribute: 'heading-level', min: 1, max: 5, fallback: 2, integer: true },
+  };
 
   /** Consecutive failed loads, for the back-off. */
   private failures = 0;
@@ -86,13 +93,13 @@ export class TnAttentionPanel extends TnElement {
   /** When (clock time) `summary` arrived. */
   @state() private loadedAt?: number;
 
-  /** Seconds between automatic refreshes while the page is visible; 0 turns them off. */
+  /** Seconds between automatic refreshes while the page is visible: 15–86400; 0 turns them off. */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 60;
 
-  /** Rows shown per list before "View all". */
+  /** Rows shown per list before "View all": 1–1000. */
   @property({ type: Number, attribute: 'max-rows' }) maxRows = 5;
 
-  /** Level of the panel's heading (its lists' headings are one below). */
+  /** Level of the panel's heading: 1–5 (its lists' headings are one below). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** The clock the panel schedules with (for tests, or hosts that drive time). */

@@ -74,6 +74,13 @@ type Outcome =
  */
 export class TnCustomerConnect extends TnElement {
   static override styles = [tokens, shared, styles];
+  /** Documented ranges of the numeric properties (clamped, with a warning). */
+  static override numericRanges = {
+    minChars: { attribute: 'min-chars', min: 1, max: 10, fallback: 2, integer: true },
+    debounce: { attribute: 'debounce', min: 0, max: 2000, fallback: 250 },
+    pageSize: { attribute: 'page-size', min: 1, max: 100, fallback: 20, integer: true },
+    headingLevel: { attribute: 'heading-level', min: 1, max: 6, fallback: 2, integer: true },
+  };
 
   private readonly provider = new ContextProvider(this, { context: adapterContext });
 
@@ -98,13 +105,13 @@ export class TnCustomerConnect extends TnElement {
   /** Level of the step title heading (1–6); the steps' own headings sit one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** Characters the search step needs before it searches (its `min-chars`). */
+  /** Characters the search step needs before it searches (its `min-chars`): 1–10. */
   @property({ type: Number, attribute: 'min-chars' }) minChars = 2;
 
-  /** Milliseconds the search step waits after the last keystroke (its `debounce`). */
+  /** Milliseconds the search step waits after the last keystroke (its `debounce`): 0–2000. */
   @property({ type: Number }) debounce = 250;
 
-  /** Results the search step asks for per page (its `page-size`). */
+  /** Results the search step asks for per page (its `page-size`): 1–100. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   @state() private current: FlowStep = 'search';
@@ -131,6 +138,7 @@ export class TnCustomerConnect extends TnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     this.provider.setValue(this.resolvedAdapter);
     if (changed.has('verificationId') && this.verificationId) {
       this.resumeVerification(this.verificationId);

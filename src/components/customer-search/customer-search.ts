@@ -90,6 +90,12 @@ type ResultAction = 'connect' | 'view-group';
  */
 export class TnCustomerSearch extends TnElement {
   static override styles = [tokens, shared, styles];
+  /** Documented ranges of the numeric properties (clamped, with a warning). */
+  static override numericRanges = {
+    minChars: { attribute: 'min-chars', min: 1, max: 10, fallback: 2, integer: true },
+    debounce: { attribute: 'debounce', min: 0, max: 2000, fallback: 250 },
+    pageSize: { attribute: 'page-size', min: 1, max: 100, fallback: 20, integer: true },
+  };
 
   /** Set by "Try again" and "Show more": run at once, without the typing debounce. */
   private skipDebounce = false;
@@ -156,13 +162,13 @@ export class TnCustomerSearch extends TnElement {
   /** What is in the search field. Setting it searches, as typing does. */
   @property() value = '';
 
-  /** Characters needed before searching. */
+  /** Characters needed before searching: 1–10 (an empty field never searches). */
   @property({ type: Number, attribute: 'min-chars' }) minChars = 2;
 
-  /** Milliseconds to wait after the last keystroke before searching. */
+  /** Milliseconds to wait after the last keystroke before searching: 0–2000. */
   @property({ type: Number }) debounce = 250;
 
-  /** Results asked for per page. */
+  /** Results asked for per page: 1–100. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   /** Overrides the field's label ("Search your customers"). */
@@ -176,6 +182,7 @@ export class TnCustomerSearch extends TnElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     // A new query (or another adapter) makes the pages of the old one meaningless.
     if (changed.has('value') || changed.has('adapter') || changed.has('minChars')) {
       if (this.results && this.results.query !== this.query.trim()) {

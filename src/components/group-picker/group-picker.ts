@@ -100,6 +100,12 @@ interface Submission {
  */
 export class TnGroupPicker extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
+  /** Documented ranges of the numeric properties (clamped, with a warning). */
+  static override numericRanges = {
+    maxAttachmentSize: { attribute: 'max-attachment-size', min: 1, max: 1024 ** 3, fallback: DEFAULT_MAX_BYTES, integer: true },
+    vendorCodeMaxLength: { attribute: 'vendor-code-max-length', min: 1, max: 500, fallback: 50, integer: true },
+    notesMaxLength: { attribute: 'notes-max-length', min: 1, max: 10_000, fallback: 1000, integer: true },
+  };
 
   private readonly accountsTask = new Task(this, {
     args: () => [this.resolvedAdapter] as const,
@@ -206,16 +212,16 @@ export class TnGroupPicker extends TnElement {
   /** Attachment types allowed, as in `<input accept>` (extensions and MIME types). */
   @property() accept = DEFAULT_ACCEPT;
 
-  /** Largest attachment accepted, in bytes (default 10 MB). */
+  /** Largest attachment accepted, in bytes (default 10 MB): 1 B–1 GiB. */
   @property({ type: Number, attribute: 'max-attachment-size' }) maxAttachmentSize = DEFAULT_MAX_BYTES;
 
-  /** Longest vendor code accepted. */
+  /** Longest vendor code accepted: 1–500. */
   @property({ type: Number, attribute: 'vendor-code-max-length' }) vendorCodeMaxLength = 50;
 
   /** Hides the outcome's "Make another request" (for hosts, like `<tn-customer-connect>`, that offer their own next step). */
   @property({ type: Boolean, attribute: 'hide-restart' }) hideRestart = false;
 
-  /** Longest notes accepted. */
+  /** Longest notes accepted: 1–10000. */
   @property({ type: Number, attribute: 'notes-max-length' }) notesMaxLength = 1000;
 
   /** The customer in effect: the `customer` property, or the one fetched by `customer-id`. */
@@ -229,6 +235,7 @@ export class TnGroupPicker extends TnElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (changed.has('groupId') && this.groupId) this.mode = 'group';
     // The host names the account: it becomes the choice (once the accounts are known, checked against them).
     if (changed.has('accountId') && this.accountId) {

@@ -83,6 +83,10 @@ const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-requ
  */
 export class TnRelationships extends TnElement {
   static override styles = [tokens, shared, tableStyles, styles];
+  /** Documented ranges of the numeric properties (clamped, with a warning). */
+  static override numericRanges = {
+    headingLevel: { attribute: 'heading-level', min: 0, max: 6, fallback: 0, integer: true },
+  };
 
   private readonly listTask = new Task(this, {
     args: () => [this.resolvedAdapter, this.accountId || undefined] as const,
@@ -129,6 +133,7 @@ export class TnRelationships extends TnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     // Another account: the old list is not this one's.
     if (changed.has('accountId') && changed.get('accountId') !== undefined) this.list = undefined;
   }

@@ -119,6 +119,11 @@ const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
  */
 export class TnVerifyInvoice extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
+  /** Documented ranges of the numeric properties (clamped, with a warning). */
+  static override numericRanges = {
+    headingLevel: { attribute: 'heading-level', min: 1, max: 6, fallback: 2, integer: true },
+    invoiceNumberMaxLength: { attribute: 'invoice-number-max-length', min: 1, max: 200, fallback: 50, integer: true },
+  };
 
   /** Fetches the session when only its ID was given. */
   private readonly sessionTask = new Task(this, {
@@ -207,13 +212,14 @@ export class TnVerifyInvoice extends TnElement {
   /** Level of the title heading (1–6); the step headings are one below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** Longest invoice number accepted. */
+  /** Longest invoice number accepted: 1–200. */
   @property({ type: Number, attribute: 'invoice-number-max-length' }) invoiceNumberMaxLength = 50;
 
   /** The clock that says what "today" is (invoice dates can't be later). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('session') && this.session) this.adopt(this.session);
     if (changed.has('verificationId') && !this.session && this.current && this.current.id !== this.verificationId) {
       this.start(undefined);
