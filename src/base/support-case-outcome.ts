@@ -14,6 +14,7 @@ import { css, html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { SupportCase } from '../adapter/types.js';
+import { navigableUrl } from '../adapter/urls.js';
 import { formatDateTime } from '../format.js';
 
 /**
@@ -24,11 +25,16 @@ export function supportCaseTitle(): string {
   return msg('Request received');
 }
 
-/** The `tn-view-case` detail for a case: its reference, and its status URL when it has one. */
+/**
+ * The `tn-view-case` detail for a case: its reference, and its status URL when it has one
+ * the host may navigate to (https, or http on an http page; any other is dropped with a
+ * console warning).
+ */
 export function viewCaseDetail(supportCase: SupportCase): { reference: string; statusUrl?: string } {
+  const statusUrl = navigableUrl(supportCase.statusUrl, 'the support case status URL');
   return {
     reference: supportCase.reference,
-    ...(supportCase.statusUrl ? { statusUrl: supportCase.statusUrl } : {}),
+    ...(statusUrl ? { statusUrl } : {}),
   };
 }
 

@@ -15,6 +15,7 @@
  * the caller's own key, so a host's "Try again" is answered once too). Every answer is
  * validated against the contract; anything unexpected is `bad-response`.
  */
+import { baseUrlProblem } from '../urls.js';
 import { TnAdapterError, isAdapterError } from '../errors.js';
 import type {
   AttentionSummary,
@@ -90,6 +91,8 @@ export class RestAdapter implements CustomerConnectAdapter {
   constructor(options: RestAdapterOptions) {
     const page = typeof location === 'undefined' ? undefined : location.href;
     this.baseUrl = new URL(String(options.baseUrl), page);
+    const problem = baseUrlProblem(this.baseUrl);
+    if (problem) throw new TypeError(`RestAdapter: ${problem} (baseUrl ${JSON.stringify(String(options.baseUrl).slice(0, 200))}).`);
     const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
     if (typeof fetchImpl !== 'function') throw new TypeError('RestAdapter: no fetch available; pass options.fetch.');
     const retry = options.retry ?? {};
