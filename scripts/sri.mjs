@@ -7,6 +7,13 @@
 //
 //   <script src=".../tn-customer-connect.classic.min.js"
 //           integrity="<files['tn-customer-connect.classic.min.js']>" crossorigin="anonymous"></script>
+//
+// It also prints, ready to paste, the import map that gives the lazily loaded chunks their
+// integrity, for the folder the files are served from (`--base /vendor/tn-customer-connect-
+// <version>/` by default), and the `'sha256-…'` source to add to `script-src` so that a
+// strict Content Security Policy lets that inline import map run.
+//
+//   npm run sri -- --base https://cdn.example.com/tn-customer-connect-0.1.0/
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -41,3 +48,18 @@ const json = `${JSON.stringify(integrity, null, 2)}\n`;
 writeFileSync(join(cdn, OUT), json);
 console.log(`dist/cdn/${OUT}:`);
 console.log(json);
+
+const at = process.argv.indexOf('--base');
+let base = at === -1 ? `/vendor/tn-customer-connect-${version}/` : process.argv[at + 1];
+if (!base.endsWith('/')) base += '/';
+const chunks = Object.fromEntries(
+  Object.entries(hashes)
+    .filter(([file]) => file.startsWith('chunks/'))
+    .map(([file, hash]) => [`${base}${file}`, hash]),
+);
+// The CSP hash covers the script element's text exactly as written: paste it unchanged.
+const mapText = JSON.stringify({ integrity: chunks });
+const csp = `'sha256-${createHash('sha256').update(mapText).digest('base64')}'`;
+const html = `<script type="importmap">${mapText}</script>`;
+console.log(`Import map for the chunks under ${base} (paste it before the library's script tag):\n${html}\n`);
+console.log(`Add to script-src: ${csp}`);
