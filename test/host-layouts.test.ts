@@ -233,6 +233,22 @@ describe('host layouts: search results escape clipping', () => {
     expect(popup.matches(':popover-open')).to.equal(false);
   });
 
+  it('stays attached to its field when a scroll container around it scrolls', async () => {
+    const { el, doc } = await host('layout=card', 1280, 800);
+    const card = doc.getElementById('host')!;
+    card.style.overflow = 'auto';
+    card.append(Object.assign(doc.createElement('div'), { style: 'block-size: 2000px' }));
+    const { root } = await search(el, 'tungsten');
+    const field = root.querySelector('.field')!;
+    const popup = root.querySelector<HTMLElement>('.popup')!;
+    const gap = () => popup.getBoundingClientRect().top - field.getBoundingClientRect().bottom;
+    const before = gap();
+    const fieldTop = field.getBoundingClientRect().top;
+    card.scrollTop = 40;
+    await waitUntil(() => field.getBoundingClientRect().top < fieldTop - 30, 'the card scrolled', { timeout: 2000 });
+    await waitUntil(() => Math.abs(gap() - before) < 1, 'followed the scroll container', { timeout: 2000 });
+  });
+
   it('opens above the field when there is more room above it', async () => {
     const { el, doc, win } = await host('layout=plain&element=customer-search', 1280, 600);
     doc.getElementById('host')!.style.paddingBlockStart = '460px';
@@ -311,6 +327,15 @@ describe('host layouts: names that are long, huge or deceptive', () => {
       expect(list.el.getBoundingClientRect().right).to.be.at.most(320);
     });
   }
+
+  it('<tn-verify-invoice> at 320 px with a 60-character unbroken customer name stays inside the box', async () => {
+    const { el, doc } = await host('element=verify-invoice', 320);
+    (el as HTMLElement & { customerName: string }).customerName = 'Kreditanstaltfürwiederaufbauundentwicklungsbeteiligungsgesell';
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="title"]')!.textContent).to.contain('Kreditanstalt');
+    expect(doc.scrollingElement!.scrollWidth).to.be.at.most(320);
+    expect(el.getBoundingClientRect().right).to.be.at.most(320);
+  });
 
   it('a bidi override in a legal name is removed: it cannot display as another name', async () => {
     const { el } = await host('names=bidi', 1280);
