@@ -19,6 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { openRecorded } from './recorded-page.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const POLICY =
@@ -74,20 +75,7 @@ after(async () => {
 
 describe('strict CSP + Trusted Types, built script-tag bundle (Chromium)', () => {
   it('runs search → request → support case, then the relationships and a French switch, with no violation', async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/favicon/.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
-    await page.addInitScript(() => {
-      window.violations = [];
-      document.addEventListener('securitypolicyviolation', (event) =>
-        window.violations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`),
-      );
-    });
-    const response = await page.goto(`${base}/test/csp/index.html`);
+    const { page, problems, response } = await openRecorded(browser, `${base}/test/csp/index.html`);
     assert.equal(response.headers()['content-security-policy'], POLICY);
 
     // The attention panel and the relationships render (text, tables, constructable styles).

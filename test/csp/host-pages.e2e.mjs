@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { startReferenceServer } from '../package/helpers.mjs';
+import { openRecorded } from './recorded-page.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
@@ -128,24 +129,8 @@ after(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/** Opens `path`, recording violations and page errors from the first script on. */
-async function open(path) {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/favicon/.test(message.text())) problems.push(`console: ${message.text()}`);
-  });
-  await page.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener('securitypolicyviolation', (event) =>
-      window.violations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`),
-    );
-  });
-  const response = await page.goto(`${base}${path}`);
-  return { page, problems, response };
-}
+/** Opens `path` on the host pages' server, recording violations and errors. */
+const open = (path) => openRecorded(browser, `${base}${path}`);
 
 describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => {
   for (const [name, path] of [
