@@ -65,7 +65,7 @@ describe('base URLs of the REST adapter', () => {
     const el = await fixture(html`<tn-adapter-provider api-url="javascript:alert(1)"><tn-customer-search></tn-customer-search></tn-adapter-provider>`);
     const search = el.querySelector('tn-customer-search')!;
     await (search as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    expect(search.shadowRoot!.querySelector('[part~="not-configured"]')).to.exist;
+    expect(search.shadowRoot!.querySelector('[part~="not-configured"]')).to.not.equal(null);
     expect(errors.join('\n')).to.contain('api-url="javascript:alert(1)" is not usable').and.contain('must be http: or https:');
   });
 
