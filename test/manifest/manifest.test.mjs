@@ -60,6 +60,9 @@ function designTokens() {
   const host = /:host\s*\{([^}]*)\}/.exec(tokens)?.[1] ?? '';
   return varReads(host)
     .filter(({ name }) => name.startsWith('--tn-') && !name.startsWith('--tn-i-'))
+    // A default may read another token (--tn-color-canvas falls back to the surface colour):
+    // each token counts once, where it is defined.
+    .filter(({ name }, index, reads) => reads.findIndex((read) => read.name === name) === index)
     .map(({ name, fallback }) => [name, fallback]);
 }
 

@@ -55,8 +55,11 @@ const MINUTE = 60_000;
  */
 export class TnAttentionPanel extends TnElement {
   static override styles = [tokens, shared, tableStyles, styles];
-  /** Documented ranges of the numeric properties (clamped, with a warning). */
-  static override numericRanges = {
+  /**
+   * Documented ranges of the numeric properties (clamped, with a warning).
+   * @internal
+   */
+  protected static override numericRanges = {
     refreshInterval: { attribute: 'refresh-interval', min: 15, max: 86_400, fallback: 60, zeroTurnsOff: true },
     maxRows: { attribute: 'max-rows', min: 1, max: 1000, fallback: 5, integer: true },
     // Its lists' headings are one level below.

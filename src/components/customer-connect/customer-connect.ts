@@ -74,8 +74,11 @@ type Outcome =
  */
 export class TnCustomerConnect extends TnElement {
   static override styles = [tokens, shared, styles];
-  /** Documented ranges of the numeric properties (clamped, with a warning). */
-  static override numericRanges = {
+  /**
+   * Documented ranges of the numeric properties (clamped, with a warning).
+   * @internal
+   */
+  protected static override numericRanges = {
     minChars: { attribute: 'min-chars', min: 1, max: 10, fallback: 2, integer: true },
     debounce: { attribute: 'debounce', min: 0, max: 2000, fallback: 250 },
     pageSize: { attribute: 'page-size', min: 1, max: 100, fallback: 20, integer: true },

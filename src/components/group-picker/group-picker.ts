@@ -100,8 +100,11 @@ interface Submission {
  */
 export class TnGroupPicker extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
-  /** Documented ranges of the numeric properties (clamped, with a warning). */
-  static override numericRanges = {
+  /**
+   * Documented ranges of the numeric properties (clamped, with a warning).
+   * @internal
+   */
+  protected static override numericRanges = {
     maxAttachmentSize: { attribute: 'max-attachment-size', min: 1, max: 1024 ** 3, fallback: DEFAULT_MAX_BYTES, integer: true },
     vendorCodeMaxLength: { attribute: 'vendor-code-max-length', min: 1, max: 500, fallback: 50, integer: true },
     notesMaxLength: { attribute: 'notes-max-length', min: 1, max: 10_000, fallback: 1000, integer: true },

@@ -83,8 +83,11 @@ const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-requ
  */
 export class TnRelationships extends TnElement {
   static override styles = [tokens, shared, tableStyles, styles];
-  /** Documented ranges of the numeric properties (clamped, with a warning). */
-  static override numericRanges = {
+  /**
+   * Documented ranges of the numeric properties (clamped, with a warning).
+   * @internal
+   */
+  protected static override numericRanges = {
     headingLevel: { attribute: 'heading-level', min: 0, max: 6, fallback: 0, integer: true },
   };
 

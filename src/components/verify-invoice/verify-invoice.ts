@@ -119,8 +119,11 @@ const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
  */
 export class TnVerifyInvoice extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
-  /** Documented ranges of the numeric properties (clamped, with a warning). */
-  static override numericRanges = {
+  /**
+   * Documented ranges of the numeric properties (clamped, with a warning).
+   * @internal
+   */
+  protected static override numericRanges = {
     headingLevel: { attribute: 'heading-level', min: 1, max: 6, fallback: 2, integer: true },
     invoiceNumberMaxLength: { attribute: 'invoice-number-max-length', min: 1, max: 200, fallback: 50, integer: true },
   };
