@@ -1,7 +1,7 @@
 /**
  * `DemoNetwork`: the demo network's state machine, in memory and synchronous.
  *
- * It runs the real Customer Connect rules (DESIGN §2, §4): directory search, connection
+ * It runs the real Customer Connect rules: directory search, connection
  * requests with skips and idempotency, invoice-history verification with attempts and a
  * challenge, support cases with references and processing dates, the attention summary.
  * No DOM, no timers, nothing at import: the same engine backs the demo adapter in browsers

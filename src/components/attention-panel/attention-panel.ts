@@ -22,7 +22,7 @@ const MAX_RETRY_MS = 5 * 60_000;
 const MINUTE = 60_000;
 
 /**
- * What needs the supplier's attention (DESIGN step 7, the portal's "For your attention"):
+ * What needs the supplier's attention (the portal's "For your attention"):
  * counts of failed invoices and open support tickets, the failed and saved (draft) invoices,
  * and how fresh all that is. It refreshes on its own every `refresh-interval` seconds while
  * the page is visible, when a support case opens anywhere on the page

@@ -21,7 +21,7 @@ type Outcome =
   | { by: 'verify'; kind: 'support-case' | 'connected' };
 
 /**
- * The whole Customer Connect flow in one tag (DESIGN steps 1–6): **search** the directory →
+ * The whole Customer Connect flow in one tag: **search** the directory →
  * **request** the connection (one legal entity, or several from its group) → **verify** the
  * relationship with invoice history when the network asks for it → **done** (connected, or a
  * support case with its reference and processing deadline). "Connect without verification"

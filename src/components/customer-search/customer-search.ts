@@ -43,7 +43,7 @@ interface ResultView {
 type ResultAction = 'connect' | 'view-group';
 
 /**
- * Searches the network directory for a customer (DESIGN step 1): an ARIA 1.2 combobox whose
+ * Searches the network directory for a customer: an ARIA 1.2 combobox whose
  * listbox lives in the same shadow root, results grouped under their corporate group, and
  * **Connect** / **View group** on each result.
  *

@@ -47,7 +47,7 @@ interface Submission {
 }
 
 /**
- * Turns "I found my customer" into a connection request (DESIGN steps 2–5): the supplier
+ * Turns "I found my customer" into a connection request: the supplier
  * account, one legal entity or several from its group, vendor code, notes and a supporting
  * document, then **Connect** — and shows what the network answered.
  *

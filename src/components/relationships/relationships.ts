@@ -33,7 +33,7 @@ type SortKey = 'customer' | 'account' | 'status' | 'since';
 const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-required'] as const;
 
 /**
- * The supplier's customer relationships (DESIGN step 8): every connection between its
+ * The supplier's customer relationships: every connection between its
  * accounts and customer legal entities, with its status — connected, pending customer
  * confirmation, verification pending, support case open (with the case reference),
  * rejected, expired — and since when. The test buyer every new account is connected to is

@@ -60,7 +60,7 @@ const STEPS: readonly VerificationStep[] = ['evidence', 'challenge', 'verified',
 const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
 
 /**
- * "Activate your buyer" (DESIGN step 6): the supplier proves it really invoices this customer,
+ * "Activate your buyer": the supplier proves it really invoices this customer,
  * in three steps shown by a step indicator — (1) the number, date and amount of a recent
  * invoice; (2) a challenge: the date and amount of another invoice the network names;
  * (3) confirmation. Wrong answers cost an attempt and say how many remain; without
