@@ -40,23 +40,26 @@ const LIMITS = {
   // Measured 2026-12-01, + 2 %. The host-layout work (#21) added about 1 KB to the builds
   // (search results in the top layer with their placement, dark defaults for every token,
   // names cleaned of bidi controls); the host-page work (#20) 0.8 KB more (numeric
-  // ranges, the http(s) URL rule, server rendering's empty shell).
+  // ranges, the http(s) URL rule, server rendering's empty shell). Checking every adapter
+  // answer in the elements (#20: the validators, the schemas each element needs, the
+  // timeout) added 0.8–1.4 KB to each npm element entry and 0.1 KB to the builds, which
+  // already carried the schemas for the REST adapter.
   'ES module build, English': 49_700,
   'classic build, English': 49_900,
   'demo adapter': 18_200,
   '.': 43_600,
   './define.js': 43_500,
-  './customer-search.js': 10_100,
-  './attention-panel.js': 8_400,
-  './group-picker.js': 16_800,
-  './verify-invoice.js': 13_100,
-  './customer-connect.js': 31_600,
-  './relationships.js': 8_200,
-  './adapter-provider.js': 7_500,
+  './customer-search.js': 11_400,
+  './attention-panel.js': 10_100,
+  './group-picker.js': 18_600,
+  './verify-invoice.js': 14_800,
+  './customer-connect.js': 33_200,
+  './relationships.js': 9_800,
+  './adapter-provider.js': 8_600,
   './demo-adapter.js': 18_600,
-  './rest-adapter.js': 5_400,
+  './rest-adapter.js': 5_700,
   './testing.js': 1_000,
-  './react.js': 43_500,
+  './react.js': 43_900,
 };
 
 const strict = process.argv.includes('--strict');
@@ -198,6 +201,41 @@ out.push('npm entries, bundled with local imports (lit, @lit/*, react, tslib ext
 for (const [name, size] of Object.entries(report.npm)) out.push(line(`  ${name}`, size, LIMITS[name]));
 console.log(out.join('\n'));
 writeFileSync(join(ROOT, 'bench/size.json'), `${JSON.stringify({ targets: TARGETS, limits: LIMITS, ...report }, null, 2)}\n`);
+
+// ---------------------------------------------------------------------------------------
+// README: its size table (between the size:begin and size:end markers) is written from
+// these figures, so it is never typed by hand; with --check (CI) a stale table fails instead.
+
+const README = join(ROOT, 'README.md');
+const BEGIN = '<!-- size:begin (written by npm run size) -->';
+const END = '<!-- size:end -->';
+const cell = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const localeSizes = Object.values(report.locales).map((size) => size.gzip);
+const rows = [
+  ['Script-tag build, ES module (English, with what it imports at once)', report.esm.total],
+  ['Script-tag build, classic script (English)', report.classic],
+  ['Demo adapter with its data (its own file)', report.demoAdapter],
+  ...Object.entries(report.npm).map(([name, size]) => [`npm \`tn-customer-connect${name === '.' ? '' : name.slice(1)}\` (Lit external)`, size]),
+];
+const table = [
+  BEGIN,
+  '| What | gzip | brotli | minified |',
+  '| --- | --: | --: | --: |',
+  ...rows.map(([what, size]) => `| ${what} | ${cell(size.gzip)} | ${cell(size.brotli)} | ${cell(size.min)} |`),
+  `| Each locale chunk (${Object.keys(report.locales).length} locales; loaded when the page switches to it) | ${cell(Math.min(...localeSizes))}–${cell(Math.max(...localeSizes))} | | |`,
+  END,
+].join('\n');
+const readme = readFileSync(README, 'utf8');
+const from = readme.indexOf(BEGIN);
+const to = readme.indexOf(END);
+if (from < 0 || to < from) failures.push(`README.md has no size table between "${BEGIN}" and "${END}"`);
+else if (readme.slice(from, to + END.length) !== table) {
+  if (process.argv.includes('--check')) failures.push('README.md: the size table is out of date — run `npm run size` and commit README.md');
+  else {
+    writeFileSync(README, readme.slice(0, from) + table + readme.slice(to + END.length));
+    console.log('\nREADME.md: size table updated.');
+  }
+}
 
 if (notes.length > 0) console.log(`\nNot within target yet:\n  ${notes.join('\n  ')}`);
 if (failures.length > 0) {

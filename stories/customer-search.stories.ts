@@ -200,7 +200,7 @@ export const NotConfigured: Story = {
   },
 };
 
-/** Markup in server strings (names, tax IDs, country, group) shows as text, never as HTML. */
+/** Markup in server strings (names, tax IDs, IDs, group) shows as text, never as HTML. */
 export const HostileData: Story = {
   args: { value: 'img' },
   loaders: [withAdapter(() => directoryAdapter(HOSTILE_ENTITIES))],

@@ -72,7 +72,7 @@ const HOSTILE: Relationship[] = [
     id: 'h2',
     accountId: 'ACC-1',
     accountName: 'A'.repeat(120),
-    customer: { id: 'AAA000000667', legalName: `${'Verylongname'.repeat(12)} \u202eLTD`, country: '<i>GB</i>' },
+    customer: { id: 'AAA000000667', legalName: `${'Verylongname'.repeat(12)} \u202eLTD`, country: 'GB' },
     status: 'support-case-open',
     since: new Date().toISOString(),
     supportCaseReference: '<script>alert(3)</script>',

@@ -50,7 +50,7 @@ export const HOSTILE_ENTITIES: readonly CustomerEntity[] = [
     id: 'AAA000000666',
     legalName: '<img src=x onerror=alert(1)> Holdings Ltd',
     taxIds: ['"><svg onload=alert(2)>'],
-    country: '<b>GB</b>',
+    country: 'GB',
     group: { id: 'GRP-<i>', name: '<script>alert(3)</script> GROUP', size: 2 },
   },
   {

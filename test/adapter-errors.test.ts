@@ -15,11 +15,12 @@ describe('TnAdapterError', () => {
     expect(isAdapterError(new Error('x'))).to.equal(false);
   });
 
-  it('normalises aborts and contract-breaking throws', () => {
+  it('normalises aborts; anything else an adapter throws is "unavailable"', () => {
     expect(isAbort(new DOMException('stop', 'AbortError'))).to.equal(true);
     expect(toAdapterError(new DOMException('stop', 'AbortError')).code).to.equal('aborted');
     const broken = toAdapterError(new TypeError('undefined is not a function'));
-    expect(broken.code).to.equal('bad-response');
+    expect(broken.code).to.equal('unavailable');
+    expect(broken.retryable).to.equal(true);
     expect(broken.message).to.equal('undefined is not a function');
     const invalid = new TnAdapterError('invalid', { fieldErrors: [{ field: 'vendorCode', code: 'required' }] });
     expect(toAdapterError(invalid)).to.equal(invalid);

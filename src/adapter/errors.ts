@@ -93,13 +93,14 @@ export function isAbort(value: unknown): boolean {
 }
 
 /**
- * Normalises whatever an adapter threw. An adapter that breaks the contract (throws a
- * `TypeError`, a string…) is reported as `bad-response` so the element still shows an
- * error state with a retry instead of crashing.
+ * Normalises whatever an adapter threw. Anything that is not a `TnAdapterError` (a plain
+ * `Error`, a `TypeError`, a string) is reported as `unavailable`: the call failed for a
+ * reason the adapter did not say, and trying again may help. (A malformed *answer* is
+ * `bad-response`; elements check answers themselves.)
  */
 export function toAdapterError(value: unknown): TnAdapterError {
   if (isAdapterError(value)) return value;
   if (isAbort(value)) return new TnAdapterError('aborted', { cause: value });
   const message = value instanceof Error ? value.message : String(value);
-  return new TnAdapterError('bad-response', { message, retryable: true, cause: value });
+  return new TnAdapterError('unavailable', { message, cause: value });
 }

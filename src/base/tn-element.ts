@@ -6,10 +6,23 @@ import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { adapterContext, ensureContextRoot } from '../adapter/context.js';
 import type { CustomerConnectAdapter } from '../adapter/types.js';
+import { checkedAdapter, DEFAULT_ADAPTER_TIMEOUT_MS } from '../adapter/checked-adapter.js';
+import type { AnswerChecks } from '../adapter/checked-adapter.js';
+import { isAbort, toAdapterError } from '../adapter/errors.js';
+import type { TnAdapterError } from '../adapter/errors.js';
 import { ensureLocalization } from '../localization.js';
 import { VERSION } from '../version.js';
 import { clampToRange } from './numeric-range.js';
 import type { NumericRange } from './numeric-range.js';
+
+/** `adapter-timeout`: 1 s to 10 min, or 0 to wait for ever. */
+const ADAPTER_TIMEOUT_RANGE: NumericRange = {
+  attribute: 'adapter-timeout',
+  min: 1,
+  max: 600,
+  fallback: DEFAULT_ADAPTER_TIMEOUT_MS / 1000,
+  zeroTurnsOff: true,
+};
 
 type EventDetail<K extends keyof GlobalEventHandlersEventMap> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
@@ -84,6 +97,16 @@ export class TnElement extends LitElement {
   /** The adapter this element talks to. When unset, one provided by an ancestor is used. */
   @property({ attribute: false }) adapter?: CustomerConnectAdapter;
 
+  /**
+   * Seconds the element waits for one adapter call before it gives up and shows a "took too
+   * long" error with "Try again" (the call's `signal` is aborted). 1–600, or 0 to wait for
+   * ever. An upload's clock restarts each time it reports progress.
+   */
+  @property({ type: Number, attribute: 'adapter-timeout' }) adapterTimeout = DEFAULT_ADAPTER_TIMEOUT_MS / 1000;
+
+  /** The last adapter seen, and the checked view of it the element calls. */
+  private checked?: { raw: CustomerConnectAdapter; view: CustomerConnectAdapter };
+
   constructor() {
     super();
     ensureLocalization();
@@ -97,9 +120,16 @@ export class TnElement extends LitElement {
    */
   protected static numericRanges: Readonly<Record<string, NumericRange>> = {};
 
+  /**
+   * The adapter operations the element calls, each with the schema its answer must match
+   * (`adapter/schemas.ts`); `api` offers these and no others.
+   * @internal
+   */
+  protected static answers: AnswerChecks = {};
+
   /** Clamps numeric properties into their documented ranges (`numericRanges`). */
   protected override willUpdate(changed: PropertyValues): void {
-    const ranges = (this.constructor as typeof TnElement).numericRanges;
+    const ranges = { adapterTimeout: ADAPTER_TIMEOUT_RANGE, ...(this.constructor as typeof TnElement).numericRanges };
     for (const [key, range] of Object.entries(ranges)) {
       if (!changed.has(key)) continue;
       const self = this as unknown as Record<string, number>;
@@ -159,6 +189,37 @@ export class TnElement extends LitElement {
   /** The adapter in effect: the property, else the provided one, else `undefined`. */
   protected get resolvedAdapter(): CustomerConnectAdapter | undefined {
     return this.adapter ?? this.adapterConsumer.value;
+  }
+
+  /**
+   * What the element calls: the adapter in effect, with every answer validated, every failure
+   * a `TnAdapterError` and every call given up after `adapter-timeout` (see
+   * `adapter/checked-adapter.ts`). The same object for as long as the adapter is the same, so
+   * it can stand in a task's arguments.
+   */
+  protected get api(): CustomerConnectAdapter | undefined {
+    const raw = this.resolvedAdapter;
+    if (!raw) return undefined;
+    if (this.checked?.raw !== raw) {
+      const checks = (this.constructor as typeof TnElement).answers;
+      this.checked = { raw, view: checkedAdapter(raw, checks, () => this.adapterTimeout * 1000) };
+    }
+    return this.checked.view;
+  }
+
+  /**
+   * Reports a failed adapter call as `tn-error` (not an abort: nobody wants that answer any
+   * more). `retry` runs the call again, as the element's "Try again" button does.
+   */
+  protected reportError(operation: keyof CustomerConnectAdapter, error: unknown, retry: () => void): void {
+    if (isAbort(error)) return;
+    const adapterError = toAdapterError(error);
+    this.emit('tn-error', { operation, code: adapterError.code, error: adapterError, retry });
+  }
+
+  /** The error a task ended with, unless it was only aborted. */
+  protected failureOf(task: Task): TnAdapterError | undefined {
+    return task.status === TaskStatus.ERROR && !isAbort(task.error) ? toAdapterError(task.error) : undefined;
   }
 
   /**

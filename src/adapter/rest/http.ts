@@ -9,8 +9,8 @@
  */
 import { abortableDelay } from '../../base/delay.js';
 import { TnAdapterError, isAdapterError, toAdapterError, type AdapterErrorCode, type FieldError } from '../errors.js';
-import { FieldErrorSchema, ProblemSchema, type BodySchema } from './schemas.js';
-import { validate } from './validators.js';
+import { FieldErrorSchema, ProblemSchema, type BodySchema } from '../schemas.js';
+import { validate } from '../validators.js';
 import { REST_OPERATIONS, type RestOperation, type RestRoute } from './operations.js';
 
 /** What the headers hook is told about the request it supplies headers for. */

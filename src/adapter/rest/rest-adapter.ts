@@ -49,7 +49,7 @@ import {
   UploadedAttachmentSchema,
   VerificationResultSchema,
   VerificationSessionSchema,
-} from './schemas.js';
+} from '../schemas.js';
 
 /** Options of a {@link RestAdapter}. */
 export interface RestAdapterOptions {

@@ -4,10 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
+import { AttentionSummarySchema } from '../../adapter/schemas.js';
 import { errorMessage, renderErrorNotice, renderNotConfigured } from '../../base/states.js';
 import { systemClock, Timer } from '../../base/clock.js';
 import type { Clock } from '../../base/clock.js';
-import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
+import { isAbort, toAdapterError } from '../../adapter/errors.js';
+import type { TnAdapterError } from '../../adapter/errors.js';
 import type { AttentionSummary, FailedInvoice, SavedInvoice, SupportCase } from '../../adapter/types.js';
 import type { AttentionList } from '../../events.js';
 import { displayText, formatCount, formatDateTime, formatMoney, formatRelative } from '../../format.js';
@@ -56,6 +58,14 @@ const MINUTE = 60_000;
 export class TnAttentionPanel extends TnElement {
   static override styles = [tokens, shared, tableStyles, styles];
   /**
+   * What the element asks of its adapter, and how each answer is checked.
+   * @internal
+   */
+  protected static override answers = {
+    getAttentionSummary: AttentionSummarySchema,
+  };
+
+  /**
    * Documented ranges of the numeric properties (clamped, with a warning).
    * @internal
    */
@@ -82,10 +92,10 @@ export class TnAttentionPanel extends TnElement {
   );
 
   private readonly summaryTask = new Task(this, {
-    args: () => [this.resolvedAdapter] as const,
+    args: () => [this.api] as const,
     task: async ([adapter], { signal }) => {
       if (!adapter) return initialState;
-      return checkSummary(await adapter.getAttentionSummary({ signal }));
+      return adapter.getAttentionSummary({ signal });
     },
     onComplete: (summary) => this.loaded(summary),
     onError: (error) => this.failed(error),
@@ -203,8 +213,7 @@ export class TnAttentionPanel extends TnElement {
   private renderBody(): TemplateResult {
     if (!this.resolvedAdapter) return renderNotConfigured('tn-attention-panel');
     const summary = this.summary;
-    const error = this.summaryTask.status === TaskStatus.ERROR ? this.summaryTask.error : undefined;
-    const failure = error !== undefined && !isAbort(error) ? toAdapterError(error) : undefined;
+    const failure = this.failureOf(this.summaryTask);
     if (!summary) {
       if (failure) {
         return renderErrorNotice(loadFailedText(), failure.code, () => this.retry());
@@ -378,8 +387,7 @@ export class TnAttentionPanel extends TnElement {
 
   private renderAnnouncement(): string {
     if (!this.summary && this.loading) return loadingText();
-    const error = this.summaryTask.status === TaskStatus.ERROR ? this.summaryTask.error : undefined;
-    if (error !== undefined && !isAbort(error)) return this.summary ? msg("Couldn't refresh.") : loadFailedText();
+    if (this.failureOf(this.summaryTask)) return this.summary ? msg("Couldn't refresh.") : loadFailedText();
     return '';
   }
 
@@ -399,12 +407,7 @@ export class TnAttentionPanel extends TnElement {
     if (isAbort(error)) return;
     const adapterError = toAdapterError(error);
     this.failures += 1;
-    this.emit('tn-error', {
-      operation: 'getAttentionSummary',
-      code: adapterError.code,
-      error: adapterError,
-      retry: () => this.retry(),
-    });
+    this.reportError('getAttentionSummary', adapterError, () => this.retry());
     if (adapterError.retryable) {
       const backOff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.failures - 1));
       this.scheduleRefresh(Math.max(backOff, adapterError.retryAfterMs ?? 0));
@@ -448,26 +451,4 @@ const tableDate = (iso: string) => formatDateTime(iso, getLocale(), 'medium');
 function commonName(names: (string | undefined)[]): string {
   const distinct = new Set(names.filter((name): name is string => !!name));
   return distinct.size === 1 ? displayText([...distinct][0]) : '';
-}
-
-/** Rejects what no adapter should send, so a broken server shows an error, not a crash. */
-function checkSummary(summary: AttentionSummary): AttentionSummary {
-  const list = (part: unknown) =>
-    typeof part === 'object' &&
-    part !== null &&
-    typeof (part as { count?: unknown }).count === 'number' &&
-    Array.isArray((part as { items?: unknown }).items);
-  const valid =
-    typeof summary === 'object' &&
-    summary !== null &&
-    list(summary.failedInvoices) &&
-    list(summary.supportTickets) &&
-    list(summary.savedInvoices) &&
-    summary.savedInvoices.items.every(
-      (item) => typeof item?.number === 'string' && typeof item.amount?.amount === 'string',
-    ) &&
-    summary.failedInvoices.items.every((item) => typeof item?.number === 'string') &&
-    summary.supportTickets.items.every((item) => Array.isArray(item?.customers));
-  if (!valid) throw new TnAdapterError('bad-response', { message: 'getAttentionSummary returned a malformed summary' });
-  return summary;
 }

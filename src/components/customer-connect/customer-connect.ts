@@ -41,7 +41,7 @@ type Outcome =
  * `group` for its group), `group-id` (the request on a whole group) or `verification-id`
  * (resume a pending verification). Changing those later navigates again, so a host can
  * restore a step from its URL on `popstate`. `min-chars`, `debounce` and `page-size` tune the
- * search step as they tune `<tn-customer-search>`.
+ * search step as they tune `<tn-customer-search>`; `adapter-timeout` applies to every step.
  *
  * @summary Search → request → verification → done, composed in one element.
  *
@@ -328,6 +328,7 @@ export class TnCustomerConnect extends TnElement {
           .minChars=${this.minChars}
           .debounce=${this.debounce}
           .pageSize=${this.pageSize}
+          .adapterTimeout=${this.adapterTimeout}
         ></tn-customer-search>
       </div>
       <div
@@ -345,6 +346,7 @@ export class TnCustomerConnect extends TnElement {
           customer-id=${ifDefined(this.linkedCustomerId)}
           group-id=${ifDefined(this.linkedGroupId)}
           account-id=${ifDefined(this.accountId || undefined)}
+          .adapterTimeout=${this.adapterTimeout}
         ></tn-group-picker>
       </div>
       <div
@@ -359,6 +361,7 @@ export class TnCustomerConnect extends TnElement {
           .session=${this.session}
           verification-id=${ifDefined(this.linkedVerificationId)}
           heading-level=${this.level(1)}
+          .adapterTimeout=${this.adapterTimeout}
         ></tn-verify-invoice>
       </div>
       ${step === 'done'

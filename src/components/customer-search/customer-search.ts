@@ -4,13 +4,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
-import { isCustomerEntity } from '../../base/validate.js';
 import { TnElement } from '../../base/tn-element.js';
+import { SearchPageSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { highlightRuns } from '../../base/fold.js';
 import { abortableDelay } from '../../base/delay.js';
-import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
-import type { CustomerEntity, GroupRef, SearchPage } from '../../adapter/types.js';
+import type { CustomerEntity, GroupRef } from '../../adapter/types.js';
 import { countryName, displayText, formatCount } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
@@ -91,6 +90,14 @@ type ResultAction = 'connect' | 'view-group';
 export class TnCustomerSearch extends TnElement {
   static override styles = [tokens, shared, styles];
   /**
+   * What the element asks of its adapter, and how each answer is checked.
+   * @internal
+   */
+  protected static override answers = {
+    searchDirectory: SearchPageSchema,
+  };
+
+  /**
    * Documented ranges of the numeric properties (clamped, with a warning).
    * @internal
    */
@@ -108,12 +115,12 @@ export class TnCustomerSearch extends TnElement {
   private readonly popup = new AnchoredPopupController(this);
 
   private readonly searchTask = new Task(this, {
-    args: () => [this.resolvedAdapter, this.query.trim(), this.minChars, this.pageSize] as const,
+    args: () => [this.api, this.query.trim(), this.minChars, this.pageSize] as const,
     task: async ([adapter, text, minChars, pageSize], { signal }) => {
       if (!adapter || text.length < minChars) return initialState;
       if (this.skipDebounce) this.skipDebounce = false;
       else await this.typingPause(signal);
-      const page = checkPage(await adapter.searchDirectory({ text, pageSize }, { signal }));
+      const page = await adapter.searchDirectory({ text, pageSize }, { signal });
       // The contract asks for `pageSize` at most: more (a broken or hostile server) is cut off.
       const items = page.items.slice(0, this.pageSize);
       return { query: text, items, total: page.total, nextCursor: page.nextCursor } as ResultSet;
@@ -122,19 +129,17 @@ export class TnCustomerSearch extends TnElement {
       this.results = results;
       this.reportSearch(results);
     },
-    onError: (error) => this.reportError(error, () => this.retry()),
+    onError: (error) => this.reportError('searchDirectory', error, () => this.retry()),
   });
 
   private readonly moreTask = new Task(this, {
     autoRun: false,
-    args: () => [this.resolvedAdapter, this.results] as const,
+    args: () => [this.api, this.results] as const,
     task: async ([adapter, results], { signal }) => {
       if (!adapter || !results?.nextCursor) return initialState;
-      const page = checkPage(
-        await adapter.searchDirectory(
-          { text: results.query, cursor: results.nextCursor, pageSize: this.pageSize },
-          { signal },
-        ),
+      const page = await adapter.searchDirectory(
+        { text: results.query, cursor: results.nextCursor, pageSize: this.pageSize },
+        { signal },
       );
       const known = new Set(results.items.map((item) => item.id));
       return {
@@ -148,7 +153,7 @@ export class TnCustomerSearch extends TnElement {
       this.results = results;
       this.reportSearch(results);
     },
-    onError: (error) => this.reportError(error, () => this.showMore()),
+    onError: (error) => this.reportError('searchDirectory', error, () => this.showMore()),
   });
 
   @query('input') private input!: HTMLInputElement;
@@ -369,14 +374,8 @@ export class TnCustomerSearch extends TnElement {
   }
 
   private renderPopupContent(): TemplateResult | typeof nothing {
-    const error = this.searchTask.status === TaskStatus.ERROR ? this.searchTask.error : undefined;
-    if (error !== undefined && !isAbort(error)) {
-      return renderErrorNotice(
-        searchFailedText(),
-        toAdapterError(error).code,
-        () => this.retry(),
-      );
-    }
+    const error = this.failureOf(this.searchTask);
+    if (error) return renderErrorNotice(searchFailedText(), error.code, () => this.retry());
     const results = this.results;
     if (!results || this.searchTask.status === TaskStatus.PENDING) {
       return html`<p part="status" class="notice status">${searchingText()}</p>`;
@@ -450,11 +449,11 @@ export class TnCustomerSearch extends TnElement {
   }
 
   private renderMore(results: ResultSet): TemplateResult | typeof nothing {
-    const moreError = this.moreTask.status === TaskStatus.ERROR ? this.moreTask.error : undefined;
-    if (moreError !== undefined && !isAbort(moreError)) {
+    const moreError = this.failureOf(this.moreTask);
+    if (moreError) {
       return renderErrorNotice(
         msg("Couldn't load more results.", { desc: 'Lead of the error shown when loading a further page fails' }),
-        toAdapterError(moreError).code,
+        moreError.code,
         () => this.showMore(),
       );
     }
@@ -475,9 +474,7 @@ export class TnCustomerSearch extends TnElement {
   private renderAnnouncement(): string {
     if (!this.popupOpen) return '';
     if (this.searchTask.status === TaskStatus.PENDING) return searchingText();
-    if (this.searchTask.status === TaskStatus.ERROR && !isAbort(this.searchTask.error)) {
-      return searchFailedText();
-    }
+    if (this.failureOf(this.searchTask)) return searchFailedText();
     const results = this.results;
     if (!results) return '';
     if (results.items.length === 0) return noMatchText(results.query);
@@ -517,23 +514,6 @@ export class TnCustomerSearch extends TnElement {
   private reportSearch(results: ResultSet): void {
     this.emit('tn-search', { query: results.query, total: results.total, shown: results.items.length });
   }
-
-  private reportError(error: unknown, retry: () => void): void {
-    if (isAbort(error)) return;
-    const adapterError = toAdapterError(error);
-    this.emit('tn-error', { operation: 'searchDirectory', code: adapterError.code, error: adapterError, retry });
-  }
-}
-
-/** Rejects what no adapter should send, so a broken server shows an error, not a crash. */
-function checkPage(page: SearchPage): SearchPage {
-  const valid =
-    typeof page === 'object' &&
-    page !== null &&
-    Array.isArray(page.items) &&
-    page.items.every(isCustomerEntity);
-  if (!valid) throw new TnAdapterError('bad-response', { message: 'searchDirectory returned a malformed page' });
-  return page;
 }
 
 /** Groups results under their group (first-seen order); ungrouped results stand alone. */

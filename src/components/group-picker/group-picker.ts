@@ -5,10 +5,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
-import { checkCustomer, checkGroup } from '../../base/validate.js';
 import { TnElement } from '../../base/tn-element.js';
+import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
-import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
+import { isAbort, toAdapterError } from '../../adapter/errors.js';
 import type {
   AttachmentInput,
   ConnectionOutcome,
@@ -101,6 +101,18 @@ interface Submission {
 export class TnGroupPicker extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
   /**
+   * What the element asks of its adapter, and how each answer is checked.
+   * @internal
+   */
+  protected static override answers = {
+    listAccounts: SupplierAccountsSchema,
+    getCustomer: CustomerEntitySchema,
+    getGroup: CustomerGroupSchema,
+    uploadAttachment: UploadedAttachmentSchema,
+    requestConnection: ConnectionOutcomeSchema,
+  };
+
+  /**
    * Documented ranges of the numeric properties (clamped, with a warning).
    * @internal
    */
@@ -111,14 +123,10 @@ export class TnGroupPicker extends TnElement {
   };
 
   private readonly accountsTask = new Task(this, {
-    args: () => [this.resolvedAdapter] as const,
+    args: () => [this.api] as const,
     task: async ([adapter], { signal }) => {
       if (!adapter) return initialState;
-      const accounts = await adapter.listAccounts({ signal });
-      if (!Array.isArray(accounts) || accounts.some((a) => typeof a?.id !== 'string' || typeof a.name !== 'string')) {
-        throw new TnAdapterError('bad-response', { message: 'listAccounts returned malformed accounts' });
-      }
-      return accounts;
+      return adapter.listAccounts({ signal });
     },
     onComplete: (accounts) => {
       // A choice (the host's account-id included) must be one of the accounts.
@@ -128,14 +136,14 @@ export class TnGroupPicker extends TnElement {
         this.accountChoice = this.accountId;
       }
     },
-    onError: (error) => this.report('listAccounts', error, () => rerun(this.accountsTask)),
+    onError: (error) => this.reportError('listAccounts', error, () => rerun(this.accountsTask)),
   });
 
   private readonly customerTask = new Task(this, {
-    args: () => [this.resolvedAdapter, this.customer ? undefined : this.customerId] as const,
+    args: () => [this.api, this.customer ? undefined : this.customerId] as const,
     task: async ([adapter, id], { signal }) => {
       if (!adapter || !id) return initialState;
-      return checkCustomer(await adapter.getCustomer(id, { signal }));
+      return adapter.getCustomer(id, { signal });
     },
     onComplete: () => {
       if (!this.groupWanted) return;
@@ -143,22 +151,22 @@ export class TnGroupPicker extends TnElement {
       // The task counts as complete (and its value readable) only after this callback.
       void this.updateComplete.then(() => this.viewGroup());
     },
-    onError: (error) => this.report('getCustomer', error, () => rerun(this.customerTask)),
+    onError: (error) => this.reportError('getCustomer', error, () => rerun(this.customerTask)),
   });
 
   private readonly groupTask = new Task(this, {
-    args: () => [this.resolvedAdapter, this.mode === 'group' ? this.activeGroupId : undefined, this.accountChoice] as const,
+    args: () => [this.api, this.mode === 'group' ? this.activeGroupId : undefined, this.accountChoice] as const,
     task: async ([adapter, groupId, accountId], { signal }) => {
       if (!adapter || !groupId) return initialState;
-      return checkGroup(await adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal }));
+      return adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal });
     },
     onComplete: (group) => this.groupLoaded(group),
-    onError: (error) => this.report('getGroup', error, () => rerun(this.groupTask)),
+    onError: (error) => this.reportError('getGroup', error, () => rerun(this.groupTask)),
   });
 
   private readonly submitTask = new Task(this, {
     autoRun: false,
-    args: () => [this.resolvedAdapter] as const,
+    args: () => [this.api] as const,
     task: async ([adapter], { signal }) => {
       if (!adapter) return initialState;
       return this.send(adapter, signal);
@@ -326,10 +334,11 @@ export class TnGroupPicker extends TnElement {
   private renderAccount(): TemplateResult {
     const task = this.accountsTask;
     let body: TemplateResult;
-    if (task.status === TaskStatus.ERROR && !isAbort(task.error)) {
+    const failure = this.failureOf(task);
+    if (failure) {
       body = renderErrorNotice(
         msg("Couldn't load your accounts.", { desc: 'Lead of the error when the supplier accounts fail to load' }),
-        toAdapterError(task.error).code,
+        failure.code,
         () => rerun(this.accountsTask),
       );
     } else if (task.status !== TaskStatus.COMPLETE) {
@@ -398,10 +407,10 @@ export class TnGroupPicker extends TnElement {
               </button>
             </div>`
           : nothing}`;
-    } else if (this.customerTask.status === TaskStatus.ERROR && !isAbort(this.customerTask.error)) {
+    } else if (this.failureOf(this.customerTask)) {
       body = renderErrorNotice(
         msg("Couldn't load this customer.", { desc: 'Lead of the error when a customer fails to load' }),
-        toAdapterError(this.customerTask.error).code,
+        this.failureOf(this.customerTask)!.code,
         () => rerun(this.customerTask),
       );
     } else if (this.customerId) {
@@ -450,10 +459,11 @@ export class TnGroupPicker extends TnElement {
         ? task.value
         : undefined;
     let body: TemplateResult;
-    if (task.status === TaskStatus.ERROR && !isAbort(task.error)) {
+    const failure = this.failureOf(task);
+    if (failure) {
       body = renderErrorNotice(
         msg("Couldn't load the group.", { desc: 'Lead of the error when a group fails to load' }),
-        toAdapterError(task.error).code,
+        failure.code,
         () => rerun(this.groupTask),
       );
     } else if (!group || !this.selection) {
@@ -844,7 +854,7 @@ export class TnGroupPicker extends TnElement {
   private renderSubmit(): TemplateResult {
     const task = this.submitTask;
     const busy = task.status === TaskStatus.PENDING;
-    const error = task.status === TaskStatus.ERROR && !isAbort(task.error) ? toAdapterError(task.error) : undefined;
+    const error = this.failureOf(task);
     return html`${error && error.code !== 'invalid'
         ? renderErrorNotice(
             msg("Couldn't send your request.", { desc: 'Lead of the error when a connection request fails' }),
@@ -982,9 +992,6 @@ export class TnGroupPicker extends TnElement {
           signal,
           onProgress: (loaded, total) => (this.uploadProgress = total > 0 ? loaded / total : 0),
         });
-        if (typeof uploaded?.id !== 'string') {
-          throw new TnAdapterError('bad-response', { message: 'uploadAttachment returned no id' });
-        }
         submission.uploadId = uploaded.id;
       }
       attachment = { kind: 'uploaded', id: submission.uploadId, name: file.name };
@@ -997,11 +1004,7 @@ export class TnGroupPicker extends TnElement {
       idempotencyKey: submission.key,
     };
     this.sending = 'requestConnection';
-    const outcome = await adapter.requestConnection(request, { signal });
-    if (!outcome || !['support-case', 'verification-required', 'connected'].includes(outcome.kind)) {
-      throw new TnAdapterError('bad-response', { message: 'requestConnection returned a malformed outcome' });
-    }
-    return { ...outcome, skipped: Array.isArray(outcome.skipped) ? outcome.skipped : [] };
+    return adapter.requestConnection(request, { signal });
   }
 
   private answered(outcome: ConnectionOutcome): void {
@@ -1035,13 +1038,7 @@ export class TnGroupPicker extends TnElement {
       this.errors = errors;
       void this.updateComplete.then(() => this.focusFirstError());
     }
-    this.report(this.sending, error, () => this.submit());
-  }
-
-  private report(operation: keyof CustomerConnectAdapter, error: unknown, retry: () => void): void {
-    if (isAbort(error)) return;
-    const adapterError = toAdapterError(error);
-    this.emit('tn-error', { operation, code: adapterError.code, error: adapterError, retry });
+    this.reportError(this.sending, error, () => this.submit());
   }
 }
 

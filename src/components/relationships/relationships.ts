@@ -5,10 +5,9 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
+import { RelationshipsSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
-import { expectShape } from '../../base/validate.js';
 import { fold } from '../../base/fold.js';
-import { isAbort, toAdapterError } from '../../adapter/errors.js';
 import type { Relationship, RelationshipStatus } from '../../adapter/types.js';
 import { countryName, displayText, formatCount, formatDate } from '../../format.js';
 import { getLocale } from '../../localization.js';
@@ -84,6 +83,14 @@ const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-requ
 export class TnRelationships extends TnElement {
   static override styles = [tokens, shared, tableStyles, styles];
   /**
+   * What the element asks of its adapter, and how each answer is checked.
+   * @internal
+   */
+  protected static override answers = {
+    listRelationships: RelationshipsSchema,
+  };
+
+  /**
    * Documented ranges of the numeric properties (clamped, with a warning).
    * @internal
    */
@@ -92,22 +99,13 @@ export class TnRelationships extends TnElement {
   };
 
   private readonly listTask = new Task(this, {
-    args: () => [this.resolvedAdapter, this.accountId || undefined] as const,
+    args: () => [this.api, this.accountId || undefined] as const,
     task: async ([adapter, accountId], { signal }) => {
       if (!adapter) return initialState;
-      return checkRelationships(await adapter.listRelationships(accountId ? { accountId } : {}, { signal }));
+      return adapter.listRelationships(accountId ? { accountId } : {}, { signal });
     },
     onComplete: (list) => (this.list = list),
-    onError: (error) => {
-      if (isAbort(error)) return;
-      const adapterError = toAdapterError(error);
-      this.emit('tn-error', {
-        operation: 'listRelationships',
-        code: adapterError.code,
-        error: adapterError,
-        retry: () => this.retry(),
-      });
-    },
+    onError: (error) => this.reportError('listRelationships', error, () => this.retry()),
   });
 
   /** The last list that loaded; kept on screen while a refresh runs or after it fails. */
@@ -159,7 +157,7 @@ export class TnRelationships extends TnElement {
 
   override render(): TemplateResult {
     if (!this.resolvedAdapter) return renderNotConfigured('tn-relationships');
-    const level = Math.min(6, Math.max(0, Math.round(this.headingLevel) || 0));
+    const level = this.headingLevel;
     return html`<section part="base" class="base" aria-labelledby=${level ? 'title' : nothing} aria-busy=${this.loading ? 'true' : 'false'}>
       ${level
         ? html`<div id="title" class="title" role="heading" aria-level=${level}>${msg('Customer relationships')}</div>`
@@ -173,8 +171,7 @@ export class TnRelationships extends TnElement {
   }
 
   private get failure() {
-    const error = this.listTask.status === TaskStatus.ERROR ? this.listTask.error : undefined;
-    return error !== undefined && !isAbort(error) ? toAdapterError(error) : undefined;
+    return this.failureOf(this.listTask);
   }
 
   private renderToolbar(): TemplateResult {
@@ -415,28 +412,4 @@ function statusText(status: RelationshipStatus): string {
     case 'expired':
       return msg('Expired', { desc: 'Relationship status' });
   }
-}
-
-/** Rejects what no adapter should send, so a broken server shows an error, not a crash. */
-function checkRelationships(list: unknown): Relationship[] {
-  const isString = (v: unknown) => typeof v === 'string';
-  expectShape(
-    Array.isArray(list) &&
-      list.every(
-        (r: Partial<Relationship> | null) =>
-          typeof r === 'object' &&
-          r !== null &&
-          isString(r.id) &&
-          isString(r.accountName) &&
-          isString(r.since) &&
-          STATUSES.includes(r.status as RelationshipStatus) &&
-          typeof r.customer === 'object' &&
-          r.customer !== null &&
-          isString(r.customer.id) &&
-          isString(r.customer.legalName) &&
-          isString(r.customer.country),
-      ),
-    'malformed relationships',
-  );
-  return list as Relationship[];
 }

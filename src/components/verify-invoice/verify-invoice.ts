@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
+import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/schemas.js';
 import { errorMessage, renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { systemClock } from '../../base/clock.js';
 import type { Clock } from '../../base/clock.js';
@@ -56,7 +57,6 @@ interface Typed {
 /** One submission of a step, ready for the adapter. */
 type Answer = { step: 'evidence'; evidence: InvoiceEvidence } | { step: 'challenge'; answer: ChallengeAnswer };
 
-const STEPS: readonly VerificationStep[] = ['evidence', 'challenge', 'verified', 'locked'];
 const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
 
 /**
@@ -120,6 +120,18 @@ const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
 export class TnVerifyInvoice extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
   /**
+   * What the element asks of its adapter, and how each answer is checked.
+   * @internal
+   */
+  protected static override answers = {
+    getVerification: VerificationSessionSchema,
+    getSupportCase: SupportCaseSchema,
+    submitVerificationEvidence: VerificationResultSchema,
+    answerChallenge: VerificationResultSchema,
+    connectWithoutVerification: SupportCaseSchema,
+  };
+
+  /**
    * Documented ranges of the numeric properties (clamped, with a warning).
    * @internal
    */
@@ -130,24 +142,24 @@ export class TnVerifyInvoice extends TnElement {
 
   /** Fetches the session when only its ID was given. */
   private readonly sessionTask = new Task(this, {
-    args: () => [this.resolvedAdapter, this.session ? undefined : this.verificationId] as const,
+    args: () => [this.api, this.session ? undefined : this.verificationId] as const,
     task: async ([adapter, id], { signal }) => {
       if (!adapter || !id) return initialState;
-      return checkSession(await adapter.getVerification(id, { signal }));
+      return adapter.getVerification(id, { signal });
     },
     onComplete: (session) => this.loaded(session),
-    onError: (error) => this.report('getVerification', error, () => rerun(this.sessionTask)),
+    onError: (error) => this.reportError('getVerification', error, () => rerun(this.sessionTask)),
   });
 
   /** Reads the support case of a verification that one already replaced (when resuming). */
   private readonly caseTask = new Task(this, {
-    args: () => [this.resolvedAdapter, this.supportCase ? undefined : this.current?.supportCaseReference] as const,
+    args: () => [this.api, this.supportCase ? undefined : this.current?.supportCaseReference] as const,
     task: async ([adapter, reference], { signal }) => {
       if (!adapter || !reference) return initialState;
-      return checkCase(await adapter.getSupportCase(reference, { signal }));
+      return adapter.getSupportCase(reference, { signal });
     },
     onComplete: (supportCase) => (this.supportCase = supportCase),
-    onError: (error) => this.report('getSupportCase', error, () => rerun(this.caseTask)),
+    onError: (error) => this.reportError('getSupportCase', error, () => rerun(this.caseTask)),
   });
 
   /** Sends step 1 or step 2. */
@@ -160,7 +172,7 @@ export class TnVerifyInvoice extends TnElement {
           answer.step === 'evidence'
             ? await adapter.submitVerificationEvidence(id, answer.evidence, { signal })
             : await adapter.answerChallenge(id, answer.answer, { signal });
-        return { answer, result: checkResult(result, id) };
+        return { answer, result: sameSession(result, id) };
       },
       onComplete: ({ answer, result }) => this.answered(answer.step, result),
       onError: (error) => this.answerFailed(error),
@@ -170,8 +182,7 @@ export class TnVerifyInvoice extends TnElement {
   /** "Connect without verification". */
   private readonly fallbackTask = new Task<[CustomerConnectAdapter, string, string], SupportCase>(this, {
     autoRun: false,
-    task: async ([adapter, id, idempotencyKey], { signal }) =>
-      checkCase(await adapter.connectWithoutVerification(id, { idempotencyKey }, { signal })),
+    task: ([adapter, id, idempotencyKey], { signal }) => adapter.connectWithoutVerification(id, { idempotencyKey }, { signal }),
     onComplete: (supportCase) => this.fellBack(supportCase),
     onError: (error) => this.fallbackFailed(error),
   });
@@ -179,9 +190,9 @@ export class TnVerifyInvoice extends TnElement {
   /** Reads the session again (after a `conflict`: it changed elsewhere). */
   private readonly reloadTask = new Task<[CustomerConnectAdapter, string], VerificationSession>(this, {
     autoRun: false,
-    task: async ([adapter, id], { signal }) => checkSession(await adapter.getVerification(id, { signal })),
+    task: ([adapter, id], { signal }) => adapter.getVerification(id, { signal }),
     onComplete: (session) => this.reloaded(session),
-    onError: (error) => this.report('getVerification', error, () => this.reload()),
+    onError: (error) => this.reportError('getVerification', error, () => this.reload()),
   });
 
   /** Set on a step change caused by the user or an answer; `updated()` then focuses the heading. */
@@ -260,7 +271,7 @@ export class TnVerifyInvoice extends TnElement {
 
   /** Checks and sends the step on screen, as Continue does. One request at a time. */
   submit(): void {
-    const adapter = this.resolvedAdapter;
+    const adapter = this.api;
     const step = this.formStep;
     if (!adapter || !step || !this.current || this.busy) return;
     const { errors, answer } = this.check(step);
@@ -275,7 +286,7 @@ export class TnVerifyInvoice extends TnElement {
 
   /** Gives up verifying and opens a support case, as "Connect without verification" does. */
   connectWithoutVerification(): void {
-    const adapter = this.resolvedAdapter;
+    const adapter = this.api;
     if (!adapter || !this.current || this.busy || this.supportCase) return;
     this.fallbackKey ??= newKey();
     this.fallbackFailure = undefined;
@@ -284,7 +295,7 @@ export class TnVerifyInvoice extends TnElement {
 
   /** Reads the verification again from the network and shows the step it is at. */
   reload(): void {
-    const adapter = this.resolvedAdapter;
+    const adapter = this.api;
     const id = this.current?.id ?? this.verificationId;
     if (!adapter || !id || this.busy) return;
     this.answerFailure = undefined;
@@ -336,10 +347,11 @@ export class TnVerifyInvoice extends TnElement {
   /** Loading, failed to load, or nothing to load: never a blank box. */
   private renderWithoutSession(): TemplateResult {
     const task = this.sessionTask;
-    if (task.status === TaskStatus.ERROR && !isAbort(task.error)) {
+    const failure = this.failureOf(task);
+    if (failure) {
       return renderErrorNotice(
         msg("Couldn't load this verification.", { desc: 'Lead of the error when a verification fails to load' }),
-        toAdapterError(task.error).code,
+        failure.code,
         () => rerun(this.sessionTask),
       );
     }
@@ -685,10 +697,10 @@ export class TnVerifyInvoice extends TnElement {
     let body: TemplateResult;
     if (supportCase) {
       body = renderSupportCaseOutcome(supportCase, (c) => this.onViewCase(c));
-    } else if (this.caseTask.status === TaskStatus.ERROR && !isAbort(this.caseTask.error)) {
+    } else if (this.failureOf(this.caseTask)) {
       body = renderErrorNotice(
         msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }),
-        toAdapterError(this.caseTask.error).code,
+        this.failureOf(this.caseTask)!.code,
         () => rerun(this.caseTask),
       );
     } else {
@@ -856,7 +868,7 @@ export class TnVerifyInvoice extends TnElement {
       void this.updateComplete.then(() => this.focusFirstError());
     }
     const operation = this.formStep === 'challenge' ? 'answerChallenge' : 'submitVerificationEvidence';
-    this.report(operation, adapterError, () => this.submit());
+    this.reportError(operation, adapterError, () => this.submit());
   }
 
   private fellBack(supportCase: SupportCase): void {
@@ -873,19 +885,13 @@ export class TnVerifyInvoice extends TnElement {
   private fallbackFailed(error: unknown): void {
     if (isAbort(error)) return;
     this.fallbackFailure = toAdapterError(error);
-    this.report('connectWithoutVerification', error, () => this.connectWithoutVerification());
+    this.reportError('connectWithoutVerification', error, () => this.connectWithoutVerification());
   }
 
   private reloaded(session: VerificationSession): void {
     if (this.current && session.id !== this.current.id) return;
     if (session.step !== this.current?.step) this.rejection = undefined;
     this.moveTo(session);
-  }
-
-  private report(operation: keyof CustomerConnectAdapter, error: unknown, retry: () => void): void {
-    if (isAbort(error)) return;
-    const adapterError = toAdapterError(error);
-    this.emit('tn-error', { operation, code: adapterError.code, error: adapterError, retry });
   }
 }
 
@@ -895,45 +901,12 @@ function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Rejects a session no adapter should send, so a broken server shows an error, not a crash. */
-function checkSession(value: unknown): VerificationSession {
-  const session = value as VerificationSession | undefined;
-  const valid =
-    typeof session === 'object' &&
-    session !== null &&
-    typeof session.id === 'string' &&
-    STEPS.includes(session.step) &&
-    typeof session.attemptsRemaining === 'number' &&
-    typeof session.currency === 'string' &&
-    typeof session.customer?.legalName === 'string' &&
-    (session.step !== 'challenge' || typeof session.challenge?.invoiceNumber === 'string');
-  if (!valid) throw new TnAdapterError('bad-response', { message: 'The adapter returned a malformed verification session' });
-  return session;
-}
-
-function checkResult(value: unknown, id: string): VerificationResult {
-  const result = value as VerificationResult | undefined;
-  if (typeof result !== 'object' || result === null || typeof result.accepted !== 'boolean') {
-    throw new TnAdapterError('bad-response', { message: 'The adapter returned a malformed verification result' });
-  }
-  const session = checkSession(result.session);
-  if (session.id !== id || (result.relationships !== undefined && !Array.isArray(result.relationships))) {
-    throw new TnAdapterError('bad-response', { message: 'The adapter returned a malformed verification result' });
+/** The answer about verification `id`, not another one (a confused adapter must not move this one on). */
+function sameSession(result: VerificationResult, id: string): VerificationResult {
+  if (result.session.id !== id) {
+    throw new TnAdapterError('bad-response', { message: `The answer is about verification ${result.session.id}, not ${id}.` });
   }
   return result;
-}
-
-function checkCase(value: unknown): SupportCase {
-  const supportCase = value as SupportCase | undefined;
-  if (
-    typeof supportCase !== 'object' ||
-    supportCase === null ||
-    typeof supportCase.reference !== 'string' ||
-    typeof supportCase.processBy !== 'string'
-  ) {
-    throw new TnAdapterError('bad-response', { message: 'The adapter returned a malformed support case' });
-  }
-  return supportCase;
 }
 
 /** Same text as the group picker's (one message for lit-localize). */

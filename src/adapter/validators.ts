@@ -6,13 +6,26 @@
  * `test/rest-adapter-contract.test.ts` can compare it with the contract.
  */
 
-/** Why a value was refused, with its path (`items.0.id`). */
+/**
+ * Why a value was refused, with its path (`items.0.id`). The path is put together only on
+ * the way out of a failure (each container adds its key), so checking a valid answer of
+ * 10,000 entities builds no strings.
+ */
 export class Mismatch {
-  constructor(readonly message: string) {}
+  private readonly keys: (string | number)[] = [];
+  constructor(private readonly expected: string) {}
+  /** The same mismatch, one level further out (inside `key`). */
+  within(key: string | number): this {
+    this.keys.unshift(key);
+    return this;
+  }
+  get message(): string {
+    return `${this.keys.length ? this.keys.join('.') : 'the body'}: expected ${this.expected}`;
+  }
 }
 
-/** Checks `value` (found at `path`) and returns it, or throws a {@link Mismatch}. */
-export type Schema<T> = (value: unknown, path?: string) => T;
+/** Checks `value` and returns it, or throws a {@link Mismatch}. */
+export type Schema<T> = (value: unknown) => T;
 /** A property that may be missing. */
 export type OptionalSchema<T> = Schema<T | undefined> & { readonly optional: true };
 /** What a schema returns. */
@@ -26,18 +39,35 @@ type ObjectOutput<E extends Entries> = { [K in Exclude<keyof E, OptionalKeys<E>>
 /** An object schema, with its entries (to extend it, or pick a variant by them). */
 export type ObjectSchema<E extends Entries> = Schema<ObjectOutput<E>> & { readonly entries: E };
 
-const fail = (path: string | undefined, expected: string): never => {
-  throw new Mismatch(`${path || 'the body'}: expected ${expected}`);
+const fail = (expected: string): never => {
+  throw new Mismatch(expected);
 };
+
+/** Runs `check` on the value inside `key`, naming `key` in its mismatch. */
+function inside<T>(key: string | number, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw error instanceof Mismatch ? error.within(key) : error;
+  }
+}
 
 const primitive =
   <T>(type: 'string' | 'number' | 'boolean', test: (value: T) => boolean = () => true, expected: string = `a ${type}`): Schema<T> =>
-  (value, path) =>
-    typeof value === type && test(value as T) ? (value as T) : fail(path, expected);
+  (value) =>
+    typeof value === type && test(value as T) ? (value as T) : fail(expected);
 
-/** A string, matching `pattern` when given (the pattern also bounds its length). */
+/** A string, matching `pattern` when given. */
 export const string = (pattern?: RegExp): Schema<string> =>
   primitive<string>('string', (value) => !pattern || pattern.test(value), pattern ? `a string matching ${pattern}` : 'a string');
+
+/** A string of `min` to `max` characters (UTF-16 code units). */
+export const sized = (min: number, max: number): Schema<string> =>
+  primitive<string>(
+    'string',
+    (value) => value.length >= min && value.length <= max,
+    max === Infinity ? `a string of at least ${min} character${min === 1 ? '' : 's'}` : `a string of ${min}–${max} characters`,
+  );
 
 /** An integer ≥ `min`. */
 export const integer = (min: number): Schema<number> =>
@@ -52,39 +82,55 @@ export const unknown: Schema<unknown> = (value) => value;
 /** One of the given strings. */
 export const picklist =
   <const T extends readonly string[]>(options: T): Schema<T[number]> =>
-  (value, path) =>
-    options.includes(value as string) ? (value as T[number]) : fail(path, options.join(' | '));
+  (value) =>
+    options.includes(value as string) ? (value as T[number]) : fail(options.join(' | '));
 
 /** An array of what `item` accepts. */
 export const array =
   <T>(item: Schema<T>): Schema<T[]> =>
-  (value, path) =>
-    Array.isArray(value) ? value.map((entry, index) => item(entry, path ? `${path}.${index}` : `${index}`)) : fail(path, 'an array');
+  (value) => {
+    if (!Array.isArray(value)) return fail('an array');
+    const output: T[] = new Array<T>(value.length);
+    let index = 0;
+    try {
+      for (; index < value.length; index++) output[index] = item(value[index]);
+    } catch (error) {
+      throw error instanceof Mismatch ? error.within(index) : error;
+    }
+    return output;
+  };
 
 /** `schema`, or nothing. */
 export const optional = <T>(schema: Schema<T>): OptionalSchema<T> =>
-  Object.assign((value: unknown, path?: string) => (value === undefined ? undefined : schema(value, path)), { optional: true } as const);
+  Object.assign((value: unknown) => (value === undefined ? undefined : schema(value)), { optional: true } as const);
 
 /** An object with these properties; others are dropped. */
-export const object = <E extends Entries>(entries: E): ObjectSchema<E> =>
-  Object.assign(
-    (value: unknown, path?: string) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, 'an object');
+export const object = <E extends Entries>(entries: E): ObjectSchema<E> => {
+  const keys = Object.keys(entries);
+  return Object.assign(
+    (value: unknown) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('an object');
       const source = value as Record<string, unknown>;
       const output: Record<string, unknown> = {};
-      for (const key in entries) {
-        const result = entries[key](source[key], path ? `${path}.${key}` : key);
-        if (key in source) output[key] = result;
+      let key = '';
+      try {
+        for (key of keys) {
+          const result = entries[key](source[key]);
+          if (result !== undefined || key in source) output[key] = result;
+        }
+      } catch (error) {
+        throw error instanceof Mismatch ? error.within(key) : error;
       }
       return output as ObjectOutput<E>;
     },
     { entries },
   );
+};
 
 /** One of `options`, chosen by the value of their common `key`. */
 export const variant =
   <K extends string, O extends ObjectSchema<Record<K, Schema<string>>>>(key: K, options: readonly O[]): Schema<Output<O>> =>
-  (value, path) => {
+  (value) => {
     const kind = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     const option = options.find((candidate) => {
       try {
@@ -94,8 +140,15 @@ export const variant =
         return false;
       }
     });
-    return option ? (option(value, path) as Output<O>) : fail(path ? `${path}.${key}` : key, 'a known kind');
+    return option ? (option(value) as Output<O>) : inside(key, () => fail('a known kind'));
   };
+
+/** `schema`, and `test` must hold for what it returns (a rule between fields). */
+export const refine = <T>(schema: Schema<T>, test: (value: T) => boolean, expected: string): Schema<T> =>
+  Object.assign((value: unknown) => {
+    const output = schema(value);
+    return test(output) ? output : fail(expected);
+  }, schema);
 
 /** The value `schema` returns for `value`, or why it refused it. */
 export function validate<T>(schema: Schema<T>, value: unknown): { success: true; output: T } | { success: false; issue: string } {

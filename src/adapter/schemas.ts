@@ -1,0 +1,239 @@
+/**
+ * Validators of every answer of the adapter contract, which are also the response bodies of
+ * the HTTP contract (`api/openapi.yaml`).
+ *
+ * Elements check every answer of every adapter with these (`checked-adapter.ts`), and the
+ * REST adapter checks each response body with them: an answer that does not match is a
+ * `bad-response`, never a crash further down. Objects drop
+ * properties they do not know (servers may add some); patterns are the contract's (money
+ * as a decimal string, ISO dates, upper-case country and currency codes).
+ *
+ * Each call is marked `#__PURE__` so that a bundler keeps only the schemas a page's
+ * elements use (the search alone needs the directory's, not the verification's).
+ *
+ * `test/rest-adapter-contract.test.ts` proves at compile time that each schema's output
+ * type is exactly the adapter contract's type (`src/adapter/types.ts`) and the type
+ * openapi-typescript generates from the contract, so the three cannot drift apart.
+ */
+import * as v from './validators.js';
+
+// ---------------------------------------------------------------------------------------
+// Scalars
+
+/** ISO 3166-1 alpha-2, upper case. */
+const CountryCode = /*#__PURE__*/ v.string(/^[A-Z]{2}$/);
+/** ISO 4217, upper case. */
+const Currency = /*#__PURE__*/ v.string(/^[A-Z]{3}$/);
+/** ISO 8601 date-time with `Z` or an offset. */
+const IsoDateTime = /*#__PURE__*/ v.string(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/);
+/** An opaque network ID. */
+const NetworkId = /*#__PURE__*/ v.sized(1, 64);
+/** A count: integer ≥ 0. */
+const Count = /*#__PURE__*/ v.integer(0);
+
+/** Money: a decimal string and a currency. */
+export const MoneySchema = /*#__PURE__*/ v.object({
+  amount: /*#__PURE__*/ v.string(/^[+-]?\d+(\.\d+)?$/),
+  currency: Currency,
+});
+
+// ---------------------------------------------------------------------------------------
+// Directory
+
+/** `GroupRef`. */
+export const GroupRefSchema = /*#__PURE__*/ v.object({
+  id: /*#__PURE__*/ v.string(),
+  name: /*#__PURE__*/ v.string(),
+  size: /*#__PURE__*/ v.optional(Count),
+});
+
+/** `CustomerEntity`. */
+export const CustomerEntitySchema = /*#__PURE__*/ v.object({
+  id: NetworkId,
+  legalName: /*#__PURE__*/ v.string(),
+  taxIds: /*#__PURE__*/ v.array(/*#__PURE__*/ v.string()),
+  country: CountryCode,
+  group: /*#__PURE__*/ v.optional(GroupRefSchema),
+  requiresVendorCode: /*#__PURE__*/ v.optional(v.boolean),
+});
+
+/** `SearchPage`. */
+export const SearchPageSchema = /*#__PURE__*/ v.object({
+  items: /*#__PURE__*/ v.array(CustomerEntitySchema),
+  total: /*#__PURE__*/ v.optional(Count),
+  nextCursor: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.sized(1, Infinity)),
+});
+
+/** `GroupEntity`. */
+export const GroupEntitySchema = /*#__PURE__*/ v.object({
+  ...CustomerEntitySchema.entries,
+  connected: /*#__PURE__*/ v.optional(v.boolean),
+});
+
+/** `CustomerGroup`. */
+export const CustomerGroupSchema = /*#__PURE__*/ v.object({
+  id: /*#__PURE__*/ v.string(),
+  name: /*#__PURE__*/ v.string(),
+  entities: /*#__PURE__*/ v.array(GroupEntitySchema),
+});
+
+// ---------------------------------------------------------------------------------------
+// Accounts, attachments, relationships
+
+/** `SupplierAccount`. */
+export const SupplierAccountSchema = /*#__PURE__*/ v.object({
+  id: /*#__PURE__*/ v.string(),
+  name: /*#__PURE__*/ v.string(),
+  country: /*#__PURE__*/ v.optional(CountryCode),
+});
+
+/** `listAccounts`: the accounts themselves. */
+export const SupplierAccountsSchema = /*#__PURE__*/ v.array(SupplierAccountSchema);
+
+/** `GET /accounts`: `{ items }`. */
+export const AccountListSchema = /*#__PURE__*/ v.object({ items: /*#__PURE__*/ v.array(SupplierAccountSchema) });
+
+/** `POST /attachments`: `{ id }`. */
+export const UploadedAttachmentSchema = /*#__PURE__*/ v.object({ id: /*#__PURE__*/ v.sized(1, Infinity) });
+
+/** `Relationship`. */
+export const RelationshipSchema = /*#__PURE__*/ v.object({
+  id: /*#__PURE__*/ v.string(),
+  accountId: /*#__PURE__*/ v.string(),
+  accountName: /*#__PURE__*/ v.string(),
+  customer: /*#__PURE__*/ v.object({ id: NetworkId, legalName: /*#__PURE__*/ v.string(), country: CountryCode }),
+  status: /*#__PURE__*/ v.picklist([
+    'connected',
+    'pending-customer-confirmation',
+    'verification-pending',
+    'support-case-open',
+    'rejected',
+    'expired',
+  ]),
+  since: IsoDateTime,
+  isTestBuyer: /*#__PURE__*/ v.optional(v.boolean),
+  supportCaseReference: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+  verificationId: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+});
+
+/** `listRelationships`: the relationships themselves. */
+export const RelationshipsSchema = /*#__PURE__*/ v.array(RelationshipSchema);
+
+/** `GET /relationships`: `{ items }`. */
+export const RelationshipListSchema = /*#__PURE__*/ v.object({ items: /*#__PURE__*/ v.array(RelationshipSchema) });
+
+// ---------------------------------------------------------------------------------------
+// Support cases and verification
+
+const CustomerRefSchema = /*#__PURE__*/ v.object({ id: NetworkId, legalName: /*#__PURE__*/ v.string() });
+
+/** `SupportCase`. */
+export const SupportCaseSchema = /*#__PURE__*/ v.object({
+  reference: /*#__PURE__*/ v.string(),
+  status: /*#__PURE__*/ v.picklist(['open', 'in-progress', 'resolved', 'closed']),
+  openedAt: IsoDateTime,
+  processBy: IsoDateTime,
+  accountId: /*#__PURE__*/ v.string(),
+  customers: /*#__PURE__*/ v.array(CustomerRefSchema),
+  statusUrl: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+});
+
+/** `VerificationSession`. */
+export const VerificationSessionSchema = /*#__PURE__*/ v.refine(
+  /*#__PURE__*/ v.object({
+  id: /*#__PURE__*/ v.string(),
+  customer: CustomerRefSchema,
+  accountId: /*#__PURE__*/ v.string(),
+  step: /*#__PURE__*/ v.picklist(['evidence', 'challenge', 'verified', 'locked']),
+  attemptsRemaining: Count,
+  maxAttempts: /*#__PURE__*/ v.integer(1),
+  currency: Currency,
+  challenge: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.object({ invoiceNumber: /*#__PURE__*/ v.string() })),
+  supportCaseReference: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+  }),
+  (session) => session.step !== 'challenge' || session.challenge !== undefined,
+  'a challenge at the challenge step',
+);
+
+/** `VerificationResult`. */
+export const VerificationResultSchema = /*#__PURE__*/ v.object({
+  accepted: v.boolean,
+  session: VerificationSessionSchema,
+  relationships: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.array(RelationshipSchema)),
+});
+
+const SkippedEntitySchema = /*#__PURE__*/ v.object({
+  entityId: NetworkId,
+  legalName: /*#__PURE__*/ v.string(),
+  reason: /*#__PURE__*/ v.picklist(['already-connected', 'already-pending']),
+});
+
+/** `ConnectionOutcome`, discriminated by `kind`. */
+export const ConnectionOutcomeSchema = /*#__PURE__*/ v.variant('kind', [
+  /*#__PURE__*/ v.object({
+    kind: /*#__PURE__*/ v.picklist(['verification-required']),
+    verification: VerificationSessionSchema,
+    skipped: /*#__PURE__*/ v.array(SkippedEntitySchema),
+  }),
+  /*#__PURE__*/ v.object({ kind: /*#__PURE__*/ v.picklist(['support-case']), supportCase: SupportCaseSchema, skipped: /*#__PURE__*/ v.array(SkippedEntitySchema) }),
+  /*#__PURE__*/ v.object({ kind: /*#__PURE__*/ v.picklist(['connected']), relationships: /*#__PURE__*/ v.array(RelationshipSchema), skipped: /*#__PURE__*/ v.array(SkippedEntitySchema) }),
+]);
+
+// ---------------------------------------------------------------------------------------
+// Attention
+
+/** `AttentionSummary`. */
+export const AttentionSummarySchema = /*#__PURE__*/ v.object({
+  generatedAt: IsoDateTime,
+  failedInvoices: /*#__PURE__*/ v.object({
+    count: Count,
+    latestAt: /*#__PURE__*/ v.optional(IsoDateTime),
+    items: /*#__PURE__*/ v.array(
+      /*#__PURE__*/ v.object({
+        id: /*#__PURE__*/ v.string(),
+        number: /*#__PURE__*/ v.string(),
+        supplierName: /*#__PURE__*/ v.string(),
+        buyerName: /*#__PURE__*/ v.string(),
+        failedAt: /*#__PURE__*/ v.optional(IsoDateTime),
+      }),
+    ),
+  }),
+  supportTickets: /*#__PURE__*/ v.object({ count: Count, latestAt: /*#__PURE__*/ v.optional(IsoDateTime), items: /*#__PURE__*/ v.array(SupportCaseSchema) }),
+  savedInvoices: /*#__PURE__*/ v.object({
+    count: Count,
+    items: /*#__PURE__*/ v.array(
+      /*#__PURE__*/ v.object({
+        id: /*#__PURE__*/ v.string(),
+        number: /*#__PURE__*/ v.string(),
+        buyerId: NetworkId,
+        buyerName: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+        amount: MoneySchema,
+        savedAt: /*#__PURE__*/ v.optional(IsoDateTime),
+      }),
+    ),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+/** `FieldError` of a problem body. */
+export const FieldErrorSchema = /*#__PURE__*/ v.object({
+  field: /*#__PURE__*/ v.string(),
+  code: /*#__PURE__*/ v.string(),
+  message: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+});
+
+/**
+ * The parts of an RFC 9457 problem body the adapter reads. Lenient on purpose: the status
+ * decides the error code, the body only adds a message and field errors, so a problem body
+ * that does not match is ignored rather than turned into `bad-response`.
+ */
+export const ProblemSchema = /*#__PURE__*/ v.object({
+  title: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+  detail: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
+  fieldErrors: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.array(v.unknown)),
+});
+
+/** Any schema the adapter validates a body with. */
+export type BodySchema<T> = v.Schema<T>;
