@@ -88,7 +88,16 @@ export type TnViewAttentionEvent = CustomEvent<{
   item?: FailedInvoice | SupportCase | SavedInvoice;
 }>;
 
+/**
+ * On `window`: a locale's messages could not be loaded (network, or an integrity mismatch
+ * under the page's import map). The elements stay in `current`, fully usable.
+ */
+export type TnLocaleErrorEvent = CustomEvent<{ locale: string; message: string; current: string }>;
+
 declare global {
+  interface WindowEventMap {
+    'tn-locale-error': TnLocaleErrorEvent;
+  }
   interface GlobalEventHandlersEventMap {
     'tn-view-attention': TnViewAttentionEvent;
     'tn-request-connection': TnRequestConnectionEvent;

@@ -108,21 +108,42 @@ export function ensureLocalization(): void {
     return;
   }
   if (!inBrowser()) return;
-  void controls.setLocale(pageLocale());
+  window.addEventListener(LOCALE_STATUS_EVENT, reportLoadFailure);
+  // Loads the library starts itself: a failure is reported (above), never left unhandled.
+  controls.setLocale(pageLocale()).catch(() => {});
   // Follow <html lang> until the host chooses (a page may set it after loading us).
   const root = globalThis.document?.documentElement;
   if (root && typeof MutationObserver === 'function') {
     langObserver = new MutationObserver(() => {
-      if (!chosenByHost) void controls?.setLocale(pageLocale());
+      if (!chosenByHost) controls?.setLocale(pageLocale()).catch(() => {});
     });
     langObserver.observe(root, { attributes: true, attributeFilter: ['lang'] });
   }
 }
 
 /**
+ * A locale's messages could not be loaded (the network failed, or the chunk did not match the
+ * integrity the page's import map asks for): the elements keep the locale they had, which
+ * stays fully usable. Says so in the console and with `tn-locale-error` on `window`, for a
+ * host that wants to tell the user.
+ */
+function reportLoadFailure(event: Event): void {
+  const detail = (event as CustomEvent<{ status: string; errorLocale?: string; errorMessage?: string }>).detail;
+  if (detail?.status !== 'error' || !detail.errorLocale) return;
+  const locale = detail.errorLocale;
+  const message = detail.errorMessage ?? 'unknown error';
+  console.warn(`tn-customer-connect: the "${locale}" messages could not be loaded (${message}); the elements stay in "${getLocale()}".`);
+  window.dispatchEvent(new CustomEvent('tn-locale-error', { detail: { locale, message, current: getLocale() } }));
+}
+
+/**
  * Sets the locale of every tn-* element (a BCP 47 tag: `fr`, `fr-CH`, `pt-BR`…); resolves
  * once they render in it. From then on, `<html lang>` no longer decides. On a server (no
  * `window`) it resolves at once and changes nothing: server rendering is in English.
+ *
+ * When the locale's messages cannot be loaded (network, integrity), it rejects; the elements
+ * stay in the locale they had, and `window` receives `tn-locale-error` (as it does when the
+ * page's `<html lang>` asked for the locale).
  */
 export async function setLocale(tag: string): Promise<void> {
   ensureLocalization();

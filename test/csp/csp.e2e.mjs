@@ -11,15 +11,12 @@
 //   npm run build && npm run test:csp
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { openRecorded } from './recorded-page.mjs';
+import { openRecorded, reportQueue, withSelfDriven } from './recorded-page.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const POLICY =
@@ -29,22 +26,15 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 let server;
 let browser;
 let base;
-/** Resolvers waiting for a self-driven page's report (POST /result). */
-const reports = [];
+/** What the self-driven pages post to /result. */
+const reports = reportQueue();
 
 before(async () => {
   await readFile(join(root, 'dist/cdn/tn-customer-connect.min.js')).catch(() => {
     throw new Error('No dist/cdn build: run `npm run build` first.');
   });
   server = createServer(async (request, response) => {
-    if (request.method === 'POST' && request.url === '/result') {
-      let body = '';
-      for await (const chunk of request) body += chunk;
-      response.writeHead(204, { 'Content-Security-Policy': POLICY });
-      response.end();
-      reports.shift()?.(JSON.parse(body));
-      return;
-    }
+    if (await reports.handle(request, response, { 'Content-Security-Policy': POLICY })) return;
     if (request.url === '/favicon.ico') {
       response.writeHead(204, { 'Content-Security-Policy': POLICY });
       response.end();
@@ -125,34 +115,6 @@ describe('strict CSP + Trusted Types, built script-tag bundle (Chromium)', () =>
   });
 });
 
-/**
- * Opens test/csp/index.html?self-test in a browser started as a plain process (no driver) and
- * resolves with the report the page posts; the browser is stopped by process group after.
- */
-async function selfTest(command, args, env = {}) {
-  const report = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command}: no report within 90 s`)), 90_000);
-    reports.push((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    });
-  });
-  const child = spawn(command, [...args, `${base}/test/csp/index.html?self-test`], {
-    detached: true,
-    stdio: 'ignore',
-    env: { ...process.env, ...env },
-  });
-  try {
-    return await report;
-  } finally {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
 function assertClean(report) {
   assert.equal(report.failure, null, `the flow stopped: ${report.failure} (after: ${report.steps.join(', ') || 'nothing'})`);
   assert.deepEqual(report.steps, ['panels', 'support case', 'group', 'french']);
@@ -161,24 +123,14 @@ function assertClean(report) {
 }
 
 describe('strict CSP, built script-tag bundle, the page driving itself (Firefox ESR, WebKit)', () => {
-  const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-  const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-
   it('Firefox ESR: the whole flow, with no violation', async () => {
-    assert.ok(existsSync(FIREFOX), `${FIREFOX} is missing`);
-    const profile = mkdtempSync(join(tmpdir(), 'tn-csp-firefox-'));
-    try {
-      const report = await selfTest(FIREFOX, ['--headless', '--no-remote', '--profile', profile]);
-      assert.match(report.userAgent, /Firefox/);
-      assertClean(report);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const report = await withSelfDriven('firefox', `${base}/test/csp/index.html?self-test`, () => reports.next());
+    assert.match(report.userAgent, /Firefox/);
+    assertClean(report);
   });
 
   it('WebKit (MiniBrowser): the whole flow, with no violation', async () => {
-    assert.ok(existsSync(MINIBROWSER), `${MINIBROWSER} is missing`);
-    const report = await selfTest('xvfb-run', ['-a', MINIBROWSER, '--private']);
+    const report = await withSelfDriven('webkit', `${base}/test/csp/index.html?self-test`, () => reports.next());
     assert.match(report.userAgent, /AppleWebKit/);
     assert.doesNotMatch(report.userAgent, /Chrome/);
     assertClean(report);

@@ -1,13 +1,17 @@
 // The README's Content Security Policy, read from the README and pasted as an integrator
-// would, on host pages that really exist (Chromium, which enforces Trusted Types):
+// would, on host pages that really exist, in Chromium (which enforces Trusted Types, driven
+// by playwright-core) and in Firefox ESR and WebKit (the pages drive themselves:
+// host-self-test.js):
 // - the page uses Lit itself (its own bundle, with its own `lit-html` policy), loaded before
 //   ours or after ours;
-// - both of our builds are on the page (classic + module: two copies of Lit, two policies);
+// - both of our builds are on the page (classic + module: two copies of Lit, two policies),
+//   and on one page a second version of the module build as well;
 // - the API is on another origin, through `<tn-adapter-provider api-url>` (connect-src);
 // - the chunks' integrity comes from the inline import map that `npm run sri` prints, with
-//   the hash it prints in script-src.
-// Each page ends with the search working over the API, French loaded through an integrity-
-// checked chunk, the host's own Lit element rendered, zero page errors and zero violations.
+//   the hash it prints in script-src; on one page a locale chunk has been tampered with.
+// Each page ends with the search working over the API, the host's own Lit element rendered,
+// French loaded through an integrity-checked chunk (or the tampered one refused, English
+// kept and `tn-locale-error` received), zero page errors and zero violations.
 //
 //   npm run build && npm run test:csp
 import { after, before, describe, it } from 'node:test';
@@ -21,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { startReferenceServer } from '../package/helpers.mjs';
-import { openRecorded } from './recorded-page.mjs';
+import { openRecorded, reportQueue, withSelfDriven } from './recorded-page.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
@@ -37,9 +41,9 @@ function readmePolicy() {
   return policy;
 }
 
-/** The import map and its CSP source, as `npm run sri -- --base /dist/cdn/` prints them. */
-function importMap() {
-  const out = execFileSync(process.execPath, [join(root, 'scripts/sri.mjs'), '--base', '/dist/cdn/'], { encoding: 'utf8' });
+/** The import map and its CSP source, as `npm run sri -- --base <base>` prints them. */
+function importMap(mapBase = '/dist/cdn/') {
+  const out = execFileSync(process.execPath, [join(root, 'scripts/sri.mjs'), '--base', mapBase], { encoding: 'utf8' });
   const html = /^<script type="importmap">.*<\/script>$/m.exec(out)?.[0];
   const csp = /^Add to script-src: ('sha256-[^']+')$/m.exec(out)?.[1];
   assert.ok(html && csp, 'npm run sri prints an import map and its hash');
@@ -67,20 +71,46 @@ let browser;
 let api;
 let base;
 let policy;
+/** The README's policy, with the API's origin and the hash of the page's import map. */
+let policyFor;
+/** Generated pages: path → { html, policy }. */
 const pages = {};
+const reports = reportQueue();
+/** Where a page loads our builds from: `/tampered/` serves the same files, one chunk altered. */
+const SECOND_VERSION = '0.1.0-second';
 
-/** A host page: our two builds, the host's Lit `before` or after ours, the provider on the API. */
-function hostPage(litFirst, map) {
+/**
+ * A host page: the host's Lit before or after ours, our two builds (and a second version of
+ * the module build), the provider on the API. `?self-test=…` adds the recorder first and the
+ * self-driving script last (Firefox, WebKit).
+ */
+function hostPage({ litFirst, map, cdn = '/dist/cdn/', secondVersion = false }, selfTest) {
   const hostLit = '<script type="module" src="/host/host-lit.js"></script>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title>
+    ${selfTest ? '<script src="/test/csp/record.js"></script>' : ''}
     ${map}
-    <script src="/dist/cdn/tn-customer-connect.classic.min.js"></script>
+    <script src="${cdn}tn-customer-connect.classic.min.js"></script>
     ${litFirst ? hostLit : ''}
-    <script type="module" src="/dist/cdn/tn-customer-connect.min.js"></script>
+    <script type="module" src="${cdn}tn-customer-connect.min.js"></script>
+    ${secondVersion ? '<script type="module" src="/v2/tn-customer-connect.min.js"></script>' : ''}
     ${litFirst ? '' : hostLit}
+    ${selfTest ? '<script type="module" src="/test/csp/host-self-test.js"></script>' : ''}
     </head><body><host-greeting></host-greeting>
     <tn-adapter-provider api-url="${api.url}"><tn-customer-search debounce="0"></tn-customer-search></tn-adapter-provider>
     </body></html>`;
+}
+
+/** A file of the build, as this server gives it: `/v2/` is a second version, `/tampered/` has its French chunk altered. */
+async function buildFile(path) {
+  if (path.startsWith('/v2/')) {
+    const body = await readFile(join(root, 'dist/cdn', path.slice('/v2/'.length)), 'utf8');
+    return path.endsWith('/tn-customer-connect.min.js') ? body.replace('"0.1.0"', JSON.stringify(SECOND_VERSION)) : body;
+  }
+  if (path.startsWith('/tampered/')) {
+    const body = await readFile(join(root, path.slice('/tampered'.length)), 'utf8');
+    return /\/chunks\/fr-[^/]+\.js$/.test(path) ? body.replace('Rechercher vos clients', 'Rechercher vos fournisseurs') : body;
+  }
+  return readFile(join(root, path));
 }
 
 before(async () => {
@@ -88,15 +118,18 @@ before(async () => {
     throw new Error('No dist/cdn build: run `npm run build` first.');
   });
   server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const headers = { 'Content-Security-Policy': pages.policy };
-    if (pages[path] !== undefined) {
+    const url = new URL(request.url, 'http://x');
+    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    const page = pages[path];
+    const headers = { 'Content-Security-Policy': page?.policy ?? policy, 'Cache-Control': 'no-store' };
+    if (await reports.handle(request, response, headers)) return;
+    if (page) {
       response.writeHead(200, { ...headers, 'Content-Type': path.endsWith('.js') ? TYPES['.js'] : TYPES['.html'] });
-      response.end(pages[path]);
+      response.end(typeof page.body === 'function' ? page.body(url.searchParams.has('self-test')) : page.body);
       return;
     }
     try {
-      const body = await readFile(join(root, path));
+      const body = await buildFile(path);
       response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
@@ -108,15 +141,25 @@ before(async () => {
   base = `http://127.0.0.1:${server.address().port}`;
   // The API on another origin (another port), allowing the page's origin.
   api = await startReferenceServer({ corsOrigin: base });
+  const readme = readmePolicy().replace(PLACEHOLDER_API, new URL(api.url).origin);
+  policyFor = (map) => readme.replace("script-src 'self'", `script-src 'self' ${map.csp}`);
   const map = importMap();
-  policy = readmePolicy()
-    .replace(PLACEHOLDER_API, new URL(api.url).origin)
-    .replace("script-src 'self'", `script-src 'self' ${map.csp}`);
-  pages.policy = policy;
-  pages['/host/host-lit.js'] = HOST_LIT;
-  pages['/favicon.ico'] = '';
-  pages['/host/lit-first.html'] = hostPage(true, map.html);
-  pages['/host/lit-after.html'] = hostPage(false, map.html);
+  const tamperedMap = importMap('/tampered/dist/cdn/');
+  policy = policyFor(map);
+  pages['/host/host-lit.js'] = { body: HOST_LIT };
+  pages['/favicon.ico'] = { body: '' };
+  const hostPages = {
+    '/host/lit-first.html': { litFirst: true, map: map.html },
+    '/host/lit-after.html': { litFirst: false, map: map.html },
+    '/host/two-versions.html': { litFirst: true, map: map.html, secondVersion: true },
+    '/host/tampered.html': { litFirst: true, map: tamperedMap.html, cdn: '/tampered/dist/cdn/' },
+  };
+  for (const [path, options] of Object.entries(hostPages)) {
+    pages[path] = {
+      body: (selfTest) => hostPage(options, selfTest),
+      policy: options.cdn ? policyFor(tamperedMap) : policy,
+    };
+  }
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -132,18 +175,24 @@ after(async () => {
 /** Opens `path` on the host pages' server, recording violations and errors. */
 const open = (path) => openRecorded(browser, `${base}${path}`);
 
+/** Types into the search and waits for a result from the API. */
+async function searchWorks(page) {
+  await page.locator('host-greeting').getByText('Hello from the host').waitFor();
+  const box = page.getByRole('combobox', { name: 'Search your customers' });
+  await box.pressSequentially('tungsten', { delay: 10 });
+  await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
+}
+
 describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => {
   for (const [name, path] of [
     ['the host loads its own Lit before ours', '/host/lit-first.html'],
     ['the host loads its own Lit after ours', '/host/lit-after.html'],
+    ['a second version of our module build on the page too', '/host/two-versions.html'],
   ]) {
     it(`${name}, both our builds on the page, the API on another origin: search, French, zero violations`, async () => {
       const { page, problems, response } = await open(path);
       assert.equal(response.headers()['content-security-policy'], policy);
-      await page.locator('host-greeting').getByText('Hello from the host').waitFor();
-      const box = page.getByRole('combobox', { name: 'Search your customers' });
-      await box.pressSequentially('tungsten', { delay: 10 });
-      await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
+      await searchWorks(page);
       // French arrives in a chunk checked against the import map's integrity. The classic
       // build loaded first, so its copy holds the tags: its API reaches them.
       await page.evaluate(() => window.TnCustomerConnect.setLocale('fr'));
@@ -154,15 +203,68 @@ describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => 
     });
   }
 
+  it('a tampered locale chunk is refused: setLocale rejects, tn-locale-error, English kept and working', async () => {
+    const { page, problems } = await open('/host/tampered.html');
+    await searchWorks(page);
+    const outcome = await page.evaluate(async () => {
+      const reported = new Promise((resolve) => {
+        window.addEventListener('tn-locale-error', (e) => resolve(e.detail.locale), { once: true });
+        setTimeout(() => resolve('no tn-locale-error'), 5000);
+      });
+      const result = await window.TnCustomerConnect.setLocale('fr').then(() => 'loaded', () => 'refused');
+      return { result, reported: await reported };
+    });
+    assert.deepEqual(outcome, { result: 'refused', reported: 'fr' });
+    await page.getByRole('combobox', { name: 'Search your customers' }).pressSequentially(' bank', { delay: 10 });
+    await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
+    assert.equal(await page.getByText('Rechercher vos fournisseurs').count(), 0, 'the altered text never shows');
+    assert.deepEqual(await page.evaluate(() => window.violations), [], 'CSP violations');
+    // The browser reports the refused chunk itself; nothing else may fail.
+    assert.deepEqual(problems.filter((problem) => !/integrity|digest|fr-[\w-]+\.min\.js/i.test(problem)), [], 'errors on the page');
+    await page.close();
+  });
+
   it("is live: without 'allow-duplicates' the second copy of Lit fails, as the README warns", async () => {
-    pages.policy = policy.replace(" 'allow-duplicates'", '');
+    pages['/host/lit-first.html'].policy = policy.replace(" 'allow-duplicates'", '');
     try {
       const { page, problems } = await open('/host/lit-first.html');
       await page.waitForFunction(() => window.violations.length > 0);
       assert.match(problems.join('\n'), /lit-html/);
       await page.close();
     } finally {
-      pages.policy = policy;
+      pages['/host/lit-first.html'].policy = policy;
     }
   });
+});
+
+describe("the README's CSP on real host pages (Firefox ESR, WebKit: the pages drive themselves)", () => {
+  const sequence = ['/host/lit-first.html', '/host/lit-after.html', '/host/two-versions.html', '/host/tampered.html'];
+  const expected = {
+    'lit-first': ['host lit', 'search', 'french'],
+    'lit-after': ['host lit', 'search', 'french'],
+    'two-versions': ['host lit', 'search', 'second copy', 'french'],
+    tampered: ['host lit', 'search', 'refused'],
+  };
+  for (const [engine, agent] of [
+    ['firefox', /Firefox/],
+    ['webkit', /AppleWebKit/],
+  ]) {
+    it(`${engine}: every host page, search over the API, French (or the tampered chunk refused), zero violations`, async () => {
+      const [first, ...rest] = sequence;
+      const url = `${base}${first}?self-test=lit-first&next=${rest.join(',')}`;
+      const seen = await withSelfDriven(engine, url, async () => {
+        const out = [];
+        for (let i = 0; i < sequence.length; i++) out.push(await reports.next());
+        return out;
+      });
+      for (const report of seen) {
+        assert.match(report.userAgent, agent);
+        assert.equal(report.failure, null, `${report.page}: stopped: ${report.failure} (after: ${report.steps.join(', ')})`);
+        assert.deepEqual(report.steps, expected[report.page], report.page);
+        assert.deepEqual(report.violations, [], `${report.page}: CSP violations`);
+        assert.deepEqual(report.errors, [], `${report.page}: errors on the page`);
+      }
+      assert.deepEqual(seen.map((report) => report.page), Object.keys(expected));
+    });
+  }
 });

@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 // Shared by the CSP suites: opens a page that records, from its first script on, every CSP
 // violation (`window.violations`, read with page.evaluate) and every page error or console
 // error (`problems`; favicon misses aside).
@@ -19,4 +24,66 @@ export async function openRecorded(browser, url) {
   });
   const response = await page.goto(url);
   return { page, problems, response };
+}
+
+// ----- Firefox ESR and WebKit, started as plain processes (no driver): the page drives
+// itself and posts what it saw to /result on the server that served it.
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/** Reports the pages post to `/result`, handed out in arrival order. */
+export function reportQueue() {
+  const arrived = [];
+  const waiting = [];
+  return {
+    /** Serves `POST /result`; returns false for any other request. */
+    async handle(request, response, headers = {}) {
+      if (request.method !== 'POST' || request.url !== '/result') return false;
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      response.writeHead(204, headers);
+      response.end();
+      const report = JSON.parse(body);
+      const next = waiting.shift();
+      if (next) next(report);
+      else arrived.push(report);
+      return true;
+    },
+    /** The next report; rejects after `ms`. */
+    next(ms = 90_000) {
+      if (arrived.length) return Promise.resolve(arrived.shift());
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no report within ${ms / 1000} s`)), ms);
+        waiting.push((report) => {
+          clearTimeout(timer);
+          resolve(report);
+        });
+      });
+    },
+  };
+}
+
+/**
+ * Opens `url` in Firefox ESR or WebKit's MiniBrowser (under Xvfb), runs `body` (which waits
+ * for the page's reports), then stops the browser by process group.
+ */
+export async function withSelfDriven(engine, url, body) {
+  const profile = engine === 'firefox' ? mkdtempSync(join(tmpdir(), 'tn-firefox-')) : undefined;
+  const [command, args] =
+    engine === 'firefox'
+      ? [FIREFOX, ['--headless', '--no-remote', '--profile', profile]]
+      : ['xvfb-run', ['-a', MINIBROWSER, '--private']];
+  if (!existsSync(engine === 'firefox' ? FIREFOX : MINIBROWSER)) throw new Error(`${engine} is missing`);
+  const child = spawn(command, [...args, url], { detached: true, stdio: 'ignore' });
+  try {
+    return await body();
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  }
 }

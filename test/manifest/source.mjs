@@ -294,7 +294,9 @@ export class SourceModel {
         ts.isPropertyAccessExpression(node.expression) &&
         node.expression.name.text === 'emit' &&
         node.expression.expression.kind === ts.SyntaxKind.ThisKeyword;
-      const isNewEvent = ts.isNewExpression(node) && /^(CustomEvent|Event)$/.test(node.expression.getText());
+      // Events dispatched on `window` (tn-locale-error) belong to the page, not to an element.
+      const onWindow = node.parent && ts.isCallExpression(node.parent) && node.parent.expression.getText() === 'window.dispatchEvent';
+      const isNewEvent = ts.isNewExpression(node) && /^(CustomEvent|Event)$/.test(node.expression.getText()) && !onWindow;
       if ((isEmit || isNewEvent) && node.arguments?.[0] && ts.isStringLiteralLike(node.arguments[0])) {
         names.add(node.arguments[0].text);
       }
