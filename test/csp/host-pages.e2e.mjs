@@ -9,7 +9,7 @@
 // - the API is on another origin, through `<tn-adapter-provider api-url>` (connect-src);
 // - the chunks' integrity comes from the inline import map that `npm run sri` prints, with
 //   the hash it prints in script-src; on one page a locale chunk has been tampered with.
-// Each page ends with the search working over the API, the host's own Lit element rendered,
+// Each page ends with the flow (search → request → support case) working over the API, the host's own Lit element rendered,
 // French loaded through an integrity-checked chunk (or the tampered one refused, English
 // kept and `tn-locale-error` received), zero page errors and zero violations.
 //
@@ -96,8 +96,14 @@ function hostPage({ litFirst, map, cdn = '/dist/cdn/', secondVersion = false }, 
     ${litFirst ? '' : hostLit}
     ${selfTest ? '<script type="module" src="/test/csp/host-self-test.js"></script>' : ''}
     </head><body><host-greeting></host-greeting>
-    <tn-adapter-provider api-url="${api.url}"><tn-customer-search debounce="0"></tn-customer-search></tn-adapter-provider>
+    <tn-adapter-provider api-url="${api.url}"><tn-customer-connect debounce="0"></tn-customer-connect></tn-adapter-provider>
     </body></html>`;
+}
+
+/** A fresh demo network on the API (no connection requested yet). */
+async function resetApi() {
+  const response = await fetch(new URL('/__test/reset', api.url), { method: 'POST' });
+  assert.ok(response.ok, `reset: ${response.status}`);
 }
 
 /** A file of the build, as this server gives it: `/v2/` is a second version, `/tampered/` has its French chunk altered. */
@@ -122,6 +128,8 @@ before(async () => {
     const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     const page = pages[path];
     const headers = { 'Content-Security-Policy': page?.policy ?? policy, 'Cache-Control': 'no-store' };
+    // Each self-driven page starts on a fresh network, as each Chromium test does.
+    if (request.url === '/result') await resetApi();
     if (await reports.handle(request, response, headers)) return;
     if (page) {
       response.writeHead(200, { ...headers, 'Content-Type': path.endsWith('.js') ? TYPES['.js'] : TYPES['.html'] });
@@ -140,7 +148,7 @@ before(async () => {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}`;
   // The API on another origin (another port), allowing the page's origin.
-  api = await startReferenceServer({ corsOrigin: base });
+  api = await startReferenceServer({ corsOrigin: base, args: ['--test-control'] });
   const readme = readmePolicy().replace(PLACEHOLDER_API, new URL(api.url).origin);
   policyFor = (map) => readme.replace("script-src 'self'", `script-src 'self' ${map.csp}`);
   const map = importMap();
@@ -175,12 +183,16 @@ after(async () => {
 /** Opens `path` on the host pages' server, recording violations and errors. */
 const open = (path) => openRecorded(browser, `${base}${path}`);
 
-/** Types into the search and waits for a result from the API. */
-async function searchWorks(page) {
+/** The flow over the API: search, Connect, account, Connect → the support case. */
+async function flowWorks(page) {
+  await resetApi();
   await page.locator('host-greeting').getByText('Hello from the host').waitFor();
   const box = page.getByRole('combobox', { name: 'Search your customers' });
-  await box.pressSequentially('tungsten', { delay: 10 });
-  await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
+  await box.pressSequentially('tungsten bank', { delay: 10 });
+  await page.getByRole('option', { name: /Tungsten Bank PLC/ }).locator('[data-action="connect"]').click();
+  await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Adams Office Supplies (IT) - Test' });
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('heading', { name: 'Your request has been received' }).waitFor();
 }
 
 describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => {
@@ -189,14 +201,14 @@ describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => 
     ['the host loads its own Lit after ours', '/host/lit-after.html'],
     ['a second version of our module build on the page too', '/host/two-versions.html'],
   ]) {
-    it(`${name}, both our builds on the page, the API on another origin: search, French, zero violations`, async () => {
+    it(`${name}, both our builds on the page, the API on another origin: the flow, French, zero violations`, async () => {
       const { page, problems, response } = await open(path);
       assert.equal(response.headers()['content-security-policy'], policy);
-      await searchWorks(page);
+      await flowWorks(page);
       // French arrives in a chunk checked against the import map's integrity. The classic
       // build loaded first, so its copy holds the tags: its API reaches them.
       await page.evaluate(() => window.TnCustomerConnect.setLocale('fr'));
-      await page.getByRole('combobox', { name: 'Rechercher vos clients' }).waitFor();
+      await page.getByRole('button', { name: 'Se mettre en relation avec un autre client' }).waitFor();
       assert.deepEqual(await page.evaluate(() => window.violations), [], 'CSP violations');
       assert.deepEqual(problems, [], 'errors on the page');
       await page.close();
@@ -205,7 +217,7 @@ describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => 
 
   it('a tampered locale chunk is refused: setLocale rejects, tn-locale-error, English kept and working', async () => {
     const { page, problems } = await open('/host/tampered.html');
-    await searchWorks(page);
+    await flowWorks(page);
     const outcome = await page.evaluate(async () => {
       const reported = new Promise((resolve) => {
         window.addEventListener('tn-locale-error', (e) => resolve(e.detail.locale), { once: true });
@@ -215,8 +227,11 @@ describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => 
       return { result, reported: await reported };
     });
     assert.deepEqual(outcome, { result: 'refused', reported: 'fr' });
-    await page.getByRole('combobox', { name: 'Search your customers' }).pressSequentially(' bank', { delay: 10 });
-    await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
+    // Still English, still working: back to the search, which still finds.
+    await page.getByRole('button', { name: 'Connect with another customer' }).click();
+    const box = page.getByRole('combobox', { name: 'Search your customers' });
+    await box.pressSequentially('tungsten', { delay: 10 });
+    await page.getByRole('option', { name: /Tungsten Network GmbH/ }).waitFor();
     assert.equal(await page.getByText('Rechercher vos fournisseurs').count(), 0, 'the altered text never shows');
     assert.deepEqual(await page.evaluate(() => window.violations), [], 'CSP violations');
     // The browser reports the refused chunk itself; nothing else may fail.
@@ -240,16 +255,17 @@ describe("the README's CSP on real host pages (Chromium, Trusted Types)", () => 
 describe("the README's CSP on real host pages (Firefox ESR, WebKit: the pages drive themselves)", () => {
   const sequence = ['/host/lit-first.html', '/host/lit-after.html', '/host/two-versions.html', '/host/tampered.html'];
   const expected = {
-    'lit-first': ['host lit', 'search', 'french'],
-    'lit-after': ['host lit', 'search', 'french'],
-    'two-versions': ['host lit', 'search', 'second copy', 'french'],
-    tampered: ['host lit', 'search', 'refused'],
+    'lit-first': ['host lit', 'support case', 'french'],
+    'lit-after': ['host lit', 'support case', 'french'],
+    'two-versions': ['host lit', 'support case', 'second copy', 'french'],
+    tampered: ['host lit', 'support case', 'refused'],
   };
   for (const [engine, agent] of [
     ['firefox', /Firefox/],
     ['webkit', /AppleWebKit/],
   ]) {
-    it(`${engine}: every host page, search over the API, French (or the tampered chunk refused), zero violations`, async () => {
+    it(`${engine}: every host page, the flow over the API, French (or the tampered chunk refused), zero violations`, async () => {
+      await resetApi();
       const [first, ...rest] = sequence;
       const url = `${base}${first}?self-test=lit-first&next=${rest.join(',')}`;
       const seen = await withSelfDriven(engine, url, async () => {

@@ -1,7 +1,7 @@
 // The checks of test/csp/host-pages.e2e.mjs, driven from inside a host page, for the engines
 // the suite starts without a driver (Firefox ESR, WebKit's MiniBrowser). The page is opened
-// as `…?self-test=<kind>&next=<pages>`: it checks the host's own Lit element, searches over
-// the cross-origin API, switches to French (or, on the tampered page, sees French refused and
+// as `…?self-test=<kind>&next=<pages>`: it checks the host's own Lit element, runs the flow
+// (search → request → support case) over the cross-origin API, switches to French (or, on the tampered page, sees French refused and
 // English kept), posts what it saw to /result, then goes on to the next page.
 const params = new URLSearchParams(location.search);
 const kind = params.get('self-test');
@@ -33,15 +33,27 @@ const steps = [];
 const localeErrors = [];
 window.addEventListener('tn-locale-error', (event) => localeErrors.push(event.detail.locale));
 
-async function run() {
-  await until("the host's own Lit element", () => deepAll('p').some((p) => p.textContent.includes('Hello from the host')));
-  steps.push('host lit');
-  const input = await until('the search field', () => deepAll('input[role="combobox"]')[0]);
+const withText = (selector, words) => () => deepAll(selector).find((el) => el.textContent.includes(words));
+
+function type(input, text) {
   input.focus();
-  input.value = 'tungsten';
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'tungsten' }));
-  await until('Tungsten Bank PLC from the API', () => deepAll('[role="option"]').some((o) => o.textContent.includes('Tungsten Bank PLC')));
-  steps.push('search');
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+}
+
+async function run() {
+  await until("the host's own Lit element", withText('p', 'Hello from the host'));
+  steps.push('host lit');
+  // The flow over the API on another origin: search, Connect, account, Connect → support case.
+  type(await until('the search field', () => deepAll('input[role="combobox"]')[0]), 'tungsten bank');
+  const bank = await until('Tungsten Bank PLC from the API', withText('[role="option"]', 'Tungsten Bank PLC'));
+  bank.querySelector('[data-action="connect"]').click();
+  const account = await until('the accounts from the API', () => deepAll('select#account')[0]?.options.length > 1 && deepAll('select#account')[0]);
+  account.value = [...account.options].find((o) => o.textContent.includes('Adams Office Supplies (IT) - Test')).value;
+  account.dispatchEvent(new Event('change', { bubbles: true }));
+  (await until('the Connect button', () => deepAll('[part~="submit"]')[0])).click();
+  await until('the confirmation', withText('[role="heading"], h1, h2, h3, h4', 'Your request has been received'));
+  steps.push('support case');
   if (kind === 'two-versions') {
     const second = await import('/v2/tn-customer-connect.min.js');
     if (second.VERSION !== '0.1.0-second' || customElements.get('tn-customer-search').version === '0.1.0-second') {
@@ -66,7 +78,9 @@ let failure = null;
 try {
   await run();
 } catch (error) {
-  failure = String(error?.message ?? error);
+  // What the elements say (an error notice, a field message) explains most stops.
+  const said = deepAll('[role="alert"], .field-error, [part~="error"]').map((el) => el.textContent.trim()).filter(Boolean);
+  failure = [String(error?.message ?? error), ...said].join(' | ');
 }
 await new Promise((resolve) => setTimeout(resolve, 200));
 await fetch('/result', {
