@@ -1,5 +1,5 @@
 // The README's Content Security Policy, read from the README and pasted as an integrator
-// would, on host pages that really exist, in Chromium (which enforces Trusted Types, driven
+// would, on host pages that really exist and load the packed package (`npm pack`, unpacked), in Chromium (which enforces Trusted Types, driven
 // by playwright-core) and in Firefox ESR and WebKit (the pages drive themselves:
 // host-self-test.js):
 // - the page uses Lit itself (its own bundle, with its own `lit-html` policy), loaded before
@@ -17,7 +17,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -106,16 +107,31 @@ async function resetApi() {
   assert.ok(response.ok, `reset: ${response.status}`);
 }
 
-/** A file of the build, as this server gives it: `/v2/` is a second version, `/tampered/` has its French chunk altered. */
+/** The package as an integrator downloads it: `npm pack`, unpacked (its `dist/cdn/` is what the pages load). */
+let packed;
+function unpack() {
+  const work = mkdtempSync(join(tmpdir(), 'tn-host-pages-'));
+  const [{ filename }] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+  );
+  execFileSync('tar', ['-xzf', join(work, filename), '-C', work]);
+  return { dir: join(work, 'package'), remove: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+/**
+ * A file as this server gives it: `/dist/cdn/` from the packed package, `/v2/` a second
+ * version of it, `/tampered/` the same with its French chunk altered; others from the repo.
+ */
 async function buildFile(path) {
   if (path.startsWith('/v2/')) {
-    const body = await readFile(join(root, 'dist/cdn', path.slice('/v2/'.length)), 'utf8');
+    const body = await readFile(join(packed.dir, 'dist/cdn', path.slice('/v2/'.length)), 'utf8');
     return path.endsWith('/tn-customer-connect.min.js') ? body.replace('"0.1.0"', JSON.stringify(SECOND_VERSION)) : body;
   }
   if (path.startsWith('/tampered/')) {
-    const body = await readFile(join(root, path.slice('/tampered'.length)), 'utf8');
+    const body = await readFile(join(packed.dir, path.slice('/tampered'.length)), 'utf8');
     return /\/chunks\/fr-[^/]+\.js$/.test(path) ? body.replace('Rechercher vos clients', 'Rechercher vos fournisseurs') : body;
   }
+  if (path.startsWith('/dist/')) return readFile(join(packed.dir, path));
   return readFile(join(root, path));
 }
 
@@ -123,6 +139,7 @@ before(async () => {
   await readFile(join(root, 'dist/cdn/tn-customer-connect.min.js')).catch(() => {
     throw new Error('No dist/cdn build: run `npm run build` first.');
   });
+  packed = unpack();
   server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://x');
     const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -176,6 +193,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  packed?.remove();
   await api?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
