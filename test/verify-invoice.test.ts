@@ -431,6 +431,26 @@ describe('<tn-verify-invoice>', () => {
     expect((await view).detail).to.deep.equal({ reference: '2881017' });
   });
 
+  it('at desktop width the support-case outcome spans the element (not the right half of it)', async () => {
+    const fake = new FakeAdapter();
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1200px"></div>`);
+    const el = document.createElement('tn-verify-invoice') as TnVerifyInvoice;
+    el.adapter = fake.adapter;
+    el.session = SESSION;
+    wrapper.append(el);
+    await el.updateComplete;
+    // Wide enough for the two-column step layout (the form beside the steps).
+    expect($(el, '.layout').getBoundingClientRect().width).to.be.above(44 * 16);
+    fallbackButton(el).click();
+    await waitUntil(() => fake.of('connectWithoutVerification').length === 1);
+    fake.of('connectWithoutVerification')[0].resolve(CASE);
+    await headingFocused(el, 'support case');
+    const base = $(el, '[part="base"]').getBoundingClientRect();
+    const outcome = $(el, '[part~="support-case"]').getBoundingClientRect();
+    expect(outcome.left - base.left, 'outcome starts at the left edge').to.be.below(2);
+    expect(outcome.width / base.width, 'outcome spans the element').to.be.above(0.95);
+  });
+
   it('falls back from the challenge on the demo network', async () => {
     const { adapter, session } = await demoVerification();
     const el = await verifyFixture(adapter, session);

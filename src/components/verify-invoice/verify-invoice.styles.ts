@@ -31,10 +31,12 @@ export const styles = css`
       grid-template-columns: minmax(0, 1fr) minmax(14em, 18em);
       grid-template-areas: 'panel steps';
     }
-    .steps {
+    /* Only inside the layout: the support-case outcome is a panel too, alone in the base, and
+       a named area there would push it into a second, implicit column. */
+    .layout > .steps {
       grid-area: steps;
     }
-    .panel {
+    .layout > .panel {
       grid-area: panel;
     }
   }
