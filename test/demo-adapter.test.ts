@@ -940,3 +940,41 @@ describe('DemoAdapter', () => {
     expect(() => new DemoAdapter({ latency: { min: 50, max: 10 } })).to.throw(RangeError);
   });
 });
+
+describe("the README's demo walkthrough", () => {
+  it('names the invoices a fresh demo network really asks for, with their dates and amounts', async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const walk = /invoice (TNA\d+), (\d+ \w+ \d{4}), (\d+)[^]*?on a fresh demo, (TNA\d+): (\d+ \w+ \d{4}), ([\d.]+)/.exec(readme);
+    expect(walk, 'the walkthrough gives the evidence and the challenge answer').to.not.equal(null);
+    const [, evidenceNumber, evidenceDate, evidenceAmount, challengeNumber, challengeDate, challengeAmount] = walk!;
+    const isoDate = (text: string) => new Date(`${text} UTC`).toISOString().slice(0, 10);
+    const invoice = (number: string) => DEMO_INVOICE_HISTORY.find((entry) => entry.number === number)!;
+
+    // Step 1: what the README tells the reader to type is an invoice of the history.
+    expect(isoDate(evidenceDate)).to.equal(invoice(evidenceNumber).date);
+    expect(Number(evidenceAmount)).to.equal(Number(invoice(evidenceNumber).amount.amount));
+
+    // Step 2: the invoice a fresh demo network then names, with its date and amount.
+    const adapter = createDemoAdapter({ latency: 0 });
+    const outcome = await adapter.requestConnection({
+      accountId: DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt,
+      entityIds: [DEMO_IDS.demonstrationExampleBuyer],
+      idempotencyKey: 'readme-walkthrough',
+    });
+    if (outcome.kind !== 'verification-required') throw new Error(`expected a verification, got ${outcome.kind}`);
+    const first = invoice(evidenceNumber);
+    const result = await adapter.submitVerificationEvidence(outcome.verification.id, {
+      invoiceNumber: first.number,
+      invoiceDate: first.date,
+      amount: first.amount,
+    });
+    expect(result.session.challenge?.invoiceNumber).to.equal(challengeNumber);
+    expect(isoDate(challengeDate)).to.equal(invoice(challengeNumber).date);
+    expect(challengeAmount).to.equal(invoice(challengeNumber).amount.amount);
+    const verified = await adapter.answerChallenge(outcome.verification.id, {
+      invoiceDate: isoDate(challengeDate),
+      amount: { amount: challengeAmount, currency: 'GBP' },
+    });
+    expect(verified.session.step).to.equal('verified');
+  });
+});
