@@ -2,6 +2,7 @@
  * Locale-aware formatting through `Intl`, in the locale elements render in. Formatters are
  * cached per locale: creating `Intl` objects is costly and results lists render many rows.
  */
+import { msg } from '@lit/localize';
 import { getLocale } from './localization.js';
 
 const displayNames = new Map<string, Intl.DisplayNames>();
@@ -102,11 +103,15 @@ export function formatDate(iso: string, locale: string = getLocale()): string {
   return dateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
-/** How long ago `iso` was, relative to `now` ("0 minutes ago", "il y a 3 minutes"), in whole minutes, hours or days. */
+/**
+ * How long ago `iso` was, relative to `now`: "just now" under a minute, then whole minutes,
+ * hours or days ("3 minutes ago", "il y a 2 heures"). "Just now" is in the elements' locale.
+ */
 export function formatRelative(iso: string, now: Date, locale: string = getLocale()): string {
   const then = new Date(iso).getTime();
   if (Number.isNaN(then)) return iso;
   const minutes = Math.max(0, Math.floor((now.getTime() - then) / 60_000));
+  if (minutes === 0) return msg('just now', { desc: 'Relative time under a minute, as in "Last refresh: just now"' });
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   if (minutes < 60) return format.format(-minutes, 'minute');
   if (minutes < 24 * 60) return format.format(-Math.floor(minutes / 60), 'hour');

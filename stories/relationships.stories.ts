@@ -90,9 +90,8 @@ const elementOf = (canvasElement: HTMLElement) => canvasElement.querySelector('t
 const shows = (canvasElement: HTMLElement, text: string, selector?: string) =>
   showsIn(() => elementOf(canvasElement).shadowRoot, text, selector);
 const WAIT = { timeout: 5000 };
-/** "6 of 6 relationships", as the active locale says it. */
-const countText = (shown: number, of: number) =>
-  msg(str`${localNumber(shown)} of ${localNumber(of)} relationships`);
+/** "Showing 6 of 6.", as the active locale says it. */
+const countText = (shown: number, of: number) => msg(str`Showing ${localNumber(shown)} of ${localNumber(of)}.`);
 
 const meta: Meta<RelationshipsArgs> = {
   title: 'Elements/tn-relationships',

@@ -110,13 +110,13 @@ describe('<tn-attention-panel>', () => {
     const el = await panelFixture(fake, new ManualClock(START));
     await answer(el, fake, seedSummary());
     expect(text(el)).to.contain('For your attention');
-    expect(text(el)).to.contain('Last refresh: 0 minutes ago');
+    expect(text(el)).to.contain('Last refresh: just now');
     const summary = rowsOf(el, '.summary');
     expect(summary[0].slice(0, 2)).to.deep.equal(['Failed invoices', '1']);
     expect(summary[0][3]).to.equal('Tungsten Network - Demo Account');
     expect(summary[0][4]).to.equal('View ShuchitestPayment1');
-    expect(summary[1].slice(0, 2)).to.deep.equal(['Support tickets', '2']);
-    expect(summary[1][4]).to.equal('View all: Support tickets');
+    expect(summary[1].slice(0, 2)).to.deep.equal(['Support cases', '2']);
+    expect(summary[1][4]).to.equal('View all: Support cases');
     const [failed, saved] = [...el.shadowRoot!.querySelectorAll('[part~="list"]')];
     expect(rowsOf(el, '[part~="list"]:nth-of-type(1)')).to.have.length.greaterThan(0);
     expect([...failed.querySelectorAll('tbody td, tbody th')].map((c) => c.textContent!.trim())).to.deep.include.members([
@@ -136,7 +136,7 @@ describe('<tn-attention-panel>', () => {
     const el = await panelFixture(fake, clock, { interval: 0 });
     await answer(el, fake, seedSummary());
     const all = text(el).replace(/[\u00a0\u202f]/g, ' ');
-    for (const words of ['Pour votre attention', 'Factures ayant échoué', "Billets d'assistance", 'Factures enregistrées', 'Numéro', 'Fournisseur', 'Acheteur', 'Montant', 'Visualiser', 'Tout afficher', '0,00 £GB']) {
+    for (const words of ['Pour votre attention', 'Factures ayant échoué', "Dossiers d'assistance", 'Factures enregistrées', 'Numéro', 'Fournisseur', 'Acheteur', 'Montant', 'Visualiser', 'Tout afficher', '0,00 £GB']) {
       expect(all).to.contain(words);
     }
     clock.advance(3 * 60_000);
@@ -152,7 +152,7 @@ describe('<tn-attention-panel>', () => {
     await answer(el, fake, seedSummary());
     clock.advance(59_000);
     await el.updateComplete;
-    expect(text(el)).to.contain('Last refresh: 0 minutes ago');
+    expect(text(el)).to.contain('Last refresh: just now');
     clock.advance(1_000);
     await el.updateComplete;
     expect(text(el)).to.contain('Last refresh: 1 minute ago');
@@ -291,7 +291,7 @@ describe('<tn-attention-panel>', () => {
       list: 'failed-invoices',
       item: summary.failedInvoices.items[0],
     });
-    expect(await click('View all: Support tickets')).to.deep.equal({ list: 'support-tickets' });
+    expect(await click('View all: Support cases')).to.deep.equal({ list: 'support-tickets' });
     expect(await click('View all: Saved invoices')).to.deep.equal({ list: 'saved-invoices' });
     expect(await click('View 121121')).to.deep.equal({ list: 'saved-invoices', item: summary.savedInvoices.items[0] });
   });

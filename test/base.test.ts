@@ -111,7 +111,7 @@ describe('formats', () => {
     expect(formatDate('2015-08-10', 'en')).to.equal('Aug 10, 2015');
     expect(formatDate('2015-08-10', 'fr')).to.equal('10 août 2015');
     const now = new Date(2026, 10, 28, 12, 0);
-    expect(formatRelative(new Date(2026, 10, 28, 12, 0).toISOString(), now, 'en')).to.equal('0 minutes ago');
+    expect(formatRelative(new Date(2026, 10, 28, 12, 0).toISOString(), now, 'en')).to.equal('just now');
     expect(formatRelative(new Date(2026, 10, 28, 11, 57).toISOString(), now, 'fr')).to.equal('il y a 3 minutes');
     expect(formatRelative(new Date(2026, 10, 28, 9, 0).toISOString(), now, 'en')).to.equal('3 hours ago');
     expect(formatDateTime('nonsense', 'en')).to.equal('nonsense');

@@ -75,7 +75,7 @@ describe('<tn-relationships>', () => {
     ]);
     expect(rowOf(el, 'Contoso').textContent).to.contain('Case 2879455');
     expect(rowOf(el, 'Contoso').textContent).to.contain(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date('2026-11-25T09:00:00Z')));
-    expect($(el, '[part~="count"]')!.textContent).to.contain('6 of 6 relationships');
+    expect($(el, '[part~="count"]')!.textContent).to.contain('Showing 6 of 6.');
     await expect(el).to.be.accessible();
   });
 
@@ -121,7 +121,7 @@ describe('<tn-relationships>', () => {
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Wingtip Toys']);
-    expect($(el, '[part~="count"]')!.textContent).to.contain('1 of 6 relationships');
+    expect($(el, '[part~="count"]')!.textContent).to.contain('Showing 1 of 6.');
 
     select.value = '';
     select.dispatchEvent(new Event('change'));

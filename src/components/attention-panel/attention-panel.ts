@@ -366,7 +366,7 @@ export class TnAttentionPanel extends TnElement {
       ${count > rows.length
         ? html`<p class="more">
             ${msg(str`Showing ${formatCount(rows.length)} of ${formatCount(count)}.`, {
-              desc: 'Under a list cut to the maximum number of rows',
+              desc: 'Under a list: how many rows it shows, of all (number-neutral: no plural noun)',
             })}
           </p>`
         : nothing}
@@ -442,7 +442,8 @@ const loadFailedText = () =>
 
 const failedInvoicesText = () => msg('Failed invoices');
 
-const supportTicketsText = () => msg('Support tickets');
+const supportTicketsText = () =>
+  msg('Support cases', { desc: 'Attention panel: the row of open support cases (one term for them everywhere)' });
 
 /** A date and time short enough for a table cell. */
 const tableDate = (iso: string) => formatDateTime(iso, getLocale(), 'medium');

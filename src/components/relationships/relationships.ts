@@ -245,8 +245,8 @@ export class TnRelationships extends TnElement {
       <p part="count" class="count" role="status">
         ${list.length === 0
           ? nothing
-          : msg(str`${formatCount(shown.length)} of ${formatCount(list.length)} relationships`, {
-              desc: 'How many relationships the filters let through, of all',
+          : msg(str`Showing ${formatCount(shown.length)} of ${formatCount(list.length)}.`, {
+              desc: 'Under a list: how many rows it shows, of all (number-neutral: no plural noun)',
             })}
       </p>
       ${list.length === 0
