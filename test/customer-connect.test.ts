@@ -91,6 +91,32 @@ describe('<tn-customer-connect>', () => {
     await setLocale('en');
   });
 
+  it('the step title gets focus with a ring after a key, without one after a click', async () => {
+    const { el } = await flowFixture();
+    // Keyboard: Enter on a result.
+    await findAndChoose(el, 'tungsten bank', 'Tungsten Bank PLC');
+    await titleFocused(el, 'Request the connection');
+    expect(title(el).hasAttribute('data-pointer-focus')).to.equal(false);
+    expect(getComputedStyle(title(el)).outlineStyle).to.not.equal('none');
+
+    // Pointer: back to the search, then a click on a result's Connect.
+    button(el.shadowRoot!, /Back/)!.click();
+    await titleFocused(el, 'Find your customer');
+    const connect = () =>
+      [...search(el).shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')]
+        .find((o) => o.textContent!.includes('Tungsten Bank PLC'))
+        ?.querySelector<HTMLElement>('[data-action="connect"]');
+    search(el).focus();
+    await type('x');
+    await press('Backspace');
+    await waitUntil(connect, 'no result', { timeout: 5000 });
+    connect()!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    connect()!.click();
+    await titleFocused(el, 'Request the connection');
+    expect(title(el).hasAttribute('data-pointer-focus')).to.equal(true);
+    expect(getComputedStyle(title(el)).outlineStyle).to.equal('none');
+  });
+
   it('shows a visible "not configured" error without an adapter', async () => {
     const el = await fixture<TnCustomerConnect>(html`<tn-customer-connect></tn-customer-connect>`);
     expect(el.shadowRoot!.textContent).to.contain('tn-customer-connect');

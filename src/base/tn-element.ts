@@ -11,6 +11,7 @@ import type { AnswerChecks } from '../adapter/checked-adapter.js';
 import { isAbort, toAdapterError } from '../adapter/errors.js';
 import type { TnAdapterError } from '../adapter/errors.js';
 import { ensureLocalization } from '../localization.js';
+import { trackInputModality } from './heading-focus.js';
 import { VERSION } from '../version.js';
 import { clampToRange } from './numeric-range.js';
 import type { NumericRange } from './numeric-range.js';
@@ -167,6 +168,7 @@ export class TnElement extends LitElement {
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
+    trackInputModality(this.ownerDocument);
     super.connectedCallback();
     for (const task of this.interrupted) void task.run();
     this.interrupted.clear();

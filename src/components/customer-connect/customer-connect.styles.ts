@@ -82,7 +82,7 @@ export const styles = css`
   .title:focus {
     outline: none;
   }
-  .title:focus-visible {
+  .title:not([data-pointer-focus]):focus-visible {
     outline: var(--tn-i-focus);
     outline-offset: 2px;
   }

@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
+import { focusHeading } from '../../base/heading-focus.js';
 import { renderNotConfigured } from '../../base/states.js';
 import { adapterContext } from '../../adapter/context.js';
 import type { CustomerEntity, SupportCase, VerificationSession } from '../../adapter/types.js';
@@ -159,7 +160,7 @@ export class TnCustomerConnect extends TnElement {
     // outcome (the request's outcome heading) must not take it from the flow's title.
     const steps = [...this.renderRoot.querySelectorAll<TnElement>('tn-customer-search, tn-group-picker, tn-verify-invoice')];
     void Promise.all(steps.map((step) => step.updateComplete)).then(() =>
-      this.renderRoot.querySelector<HTMLElement>('#flow-title')?.focus(),
+      focusHeading(this.renderRoot.querySelector<HTMLElement>('#flow-title')),
     );
   }
 

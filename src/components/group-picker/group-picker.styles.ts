@@ -20,7 +20,7 @@ export const styles = css`
   .heading:focus {
     outline: none;
   }
-  .heading:focus-visible {
+  .heading:not([data-pointer-focus]):focus-visible {
     outline: var(--tn-i-focus);
   }
   .lead,

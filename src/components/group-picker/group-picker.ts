@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
+import { focusHeading } from '../../base/heading-focus.js';
 import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { isAbort, toAdapterError } from '../../adapter/errors.js';
@@ -1019,7 +1020,7 @@ export class TnGroupPicker extends TnElement {
       this.emit('tn-connected', { relationships: outcome.relationships, skipped: outcome.skipped });
     }
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('#outcome-title')?.focus(),
+      focusHeading(this.renderRoot.querySelector<HTMLElement>('#outcome-title')),
     );
   }
 

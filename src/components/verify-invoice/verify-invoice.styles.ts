@@ -128,7 +128,7 @@ export const styles = css`
   .step-heading:focus {
     outline: none;
   }
-  .step-heading:focus-visible {
+  .step-heading:not([data-pointer-focus]):focus-visible {
     outline: var(--tn-i-focus);
     outline-offset: 2px;
   }

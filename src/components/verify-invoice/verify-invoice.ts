@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
+import { focusHeading } from '../../base/heading-focus.js';
 import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/schemas.js';
 import { errorMessage, renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { systemClock } from '../../base/clock.js';
@@ -243,7 +244,7 @@ export class TnVerifyInvoice extends TnElement {
   protected override updated(): void {
     if (!this.focusHeading) return;
     this.focusHeading = false;
-    this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
+    focusHeading(this.renderRoot.querySelector<HTMLElement>('#step-heading'));
   }
 
   // ----- event handlers
