@@ -349,7 +349,7 @@ export class TnCustomerSearch extends TnElement {
         />
         <span class="spinner" ?hidden=${!busy} aria-hidden="true"></span>
       </div>
-      <p id="hint" part="hint" class="hint">${hint}</p>
+      <p id="hint" part="hint" class="hint ${this.showsKeyboardHelp ? 'visually-hidden' : ''}">${hint}</p>
       <div part="popup" class="popup" popover="manual" ?hidden=${!open} @pointerdown=${this.onPopupPointerDown}>
         ${this.renderPopupContent()}
       </div>`;
@@ -361,6 +361,15 @@ export class TnCustomerSearch extends TnElement {
   }
 
   /** Help under the field: how long a query must be, or how to use the listed results. */
+  /**
+   * While results are listed, the hint is the keyboard help: the field's description for
+   * assistive technology, but not on screen (two or three lines under the field at 360 px,
+   * which sighted keyboard users learn once).
+   */
+  private get showsKeyboardHelp(): boolean {
+    return this.query.trim().length >= this.minChars && this.view.ordered.length > 0;
+  }
+
   private renderHint(): string {
     if (this.query.trim().length >= this.minChars) {
       if (!this.view.ordered.length) return '';
