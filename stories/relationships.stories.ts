@@ -9,6 +9,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import '../src/components/relationships/tn-relationships.js';
 import type { TnRelationships } from '../src/components/relationships/relationships.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
+import { RELATIONSHIP_STATUSES } from '../src/adapter/schemas.js';
 import type { CustomerConnectAdapter, Relationship, RelationshipStatus } from '../src/adapter/types.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS } from '../src/adapter/demo/index.js';
 import { localNumber, msg, normalised, shows as showsIn, str, visibleText } from './story-text.js';
@@ -37,14 +38,7 @@ function listAdapter(...answers: (Relationship[] | TnAdapterError | 'pending')[]
   return adapter as CustomerConnectAdapter;
 }
 
-const STATUSES: RelationshipStatus[] = [
-  'connected',
-  'pending-customer-confirmation',
-  'verification-pending',
-  'support-case-open',
-  'rejected',
-  'expired',
-];
+const STATUSES: readonly RelationshipStatus[] = RELATIONSHIP_STATUSES;
 
 function many(count: number): Relationship[] {
   return Array.from({ length: count }, (_, i) => ({

@@ -16,6 +16,7 @@
  * openapi-typescript generates from the contract, so the three cannot drift apart.
  */
 import * as v from './validators.js';
+import type { RelationshipStatus } from './types.js';
 
 // ---------------------------------------------------------------------------------------
 // Scalars
@@ -96,20 +97,23 @@ export const AccountListSchema = /*#__PURE__*/ v.object({ items: /*#__PURE__*/ v
 /** `POST /attachments`: `{ id }`. */
 export const UploadedAttachmentSchema = /*#__PURE__*/ v.object({ id: /*#__PURE__*/ v.sized(1, Infinity) });
 
+/** Every relationship status, in the order a status filter lists them. */
+export const RELATIONSHIP_STATUSES = [
+  'connected',
+  'pending-customer-confirmation',
+  'verification-pending',
+  'support-case-open',
+  'rejected',
+  'expired',
+] as const satisfies readonly RelationshipStatus[];
+
 /** `Relationship`. */
 export const RelationshipSchema = /*#__PURE__*/ v.object({
   id: /*#__PURE__*/ v.string(),
   accountId: /*#__PURE__*/ v.string(),
   accountName: /*#__PURE__*/ v.string(),
   customer: /*#__PURE__*/ v.object({ id: NetworkId, legalName: /*#__PURE__*/ v.string(), country: CountryCode }),
-  status: /*#__PURE__*/ v.picklist([
-    'connected',
-    'pending-customer-confirmation',
-    'verification-pending',
-    'support-case-open',
-    'rejected',
-    'expired',
-  ]),
+  status: /*#__PURE__*/ v.picklist(RELATIONSHIP_STATUSES),
   since: IsoDateTime,
   isTestBuyer: /*#__PURE__*/ v.optional(v.boolean),
   supportCaseReference: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),

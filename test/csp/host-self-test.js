@@ -3,43 +3,16 @@
 // as `…?self-test=<kind>&next=<pages>`: it checks the host's own Lit element, runs the flow
 // (search → request → support case) over the cross-origin API, switches to French (or, on the tampered page, sees French refused and
 // English kept), posts what it saw to /result, then goes on to the next page.
+import { deepAll, type, until, withText } from './page-helpers.js';
+
 const params = new URLSearchParams(location.search);
 const kind = params.get('self-test');
 const next = (params.get('next') ?? '').split(',').filter(Boolean);
-
-function deepAll(selector, root = document, into = []) {
-  for (const el of root.querySelectorAll('*')) {
-    if (el.matches(selector)) into.push(el);
-    if (el.shadowRoot) deepAll(selector, el.shadowRoot, into);
-  }
-  return into;
-}
-
-function until(what, find) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      const found = find();
-      if (found) resolve(found);
-      else if (Date.now() - started > 10_000) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(poll, 50);
-    };
-    poll();
-  });
-}
 
 const label = () => deepAll('label')[0]?.textContent.trim();
 const steps = [];
 const localeErrors = [];
 window.addEventListener('tn-locale-error', (event) => localeErrors.push(event.detail.locale));
-
-const withText = (selector, words) => () => deepAll(selector).find((el) => el.textContent.includes(words));
-
-function type(input, text) {
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
-}
 
 async function run() {
   await until("the host's own Lit element", withText('p', 'Hello from the host'));

@@ -4,40 +4,11 @@
 // the steps it completed, CSP violations and page errors. Same origin ('self'), no inline
 // script, no markup strings: it runs under the page's policy like the library does.
 // Violations since the page started are in window.violations (test/csp/page.js).
+import { deepAll, textOf, type, until, withText } from './page-helpers.js';
+
 const errors = [];
 window.addEventListener('error', (event) => errors.push(String(event.message)));
 window.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
-
-/** Every element matching `selector`, through open shadow roots. */
-function deepAll(selector, root = document, into = []) {
-  for (const el of root.querySelectorAll('*')) {
-    if (el.matches(selector)) into.push(el);
-    if (el.shadowRoot) deepAll(selector, el.shadowRoot, into);
-  }
-  return into;
-}
-const textOf = (el) => (el.shadowRoot ? el.shadowRoot.textContent : el.textContent) ?? '';
-
-/** Resolves with what `find` returns once it is truthy; rejects after 10 s naming `what`. */
-function until(what, find) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      const found = find();
-      if (found) resolve(found);
-      else if (Date.now() - started > 10_000) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(poll, 50);
-    };
-    poll();
-  });
-}
-const withText = (selector, words) => () => deepAll(selector).find((el) => el.textContent.includes(words));
-
-function type(input, text) {
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
-}
 
 const steps = [];
 async function run() {

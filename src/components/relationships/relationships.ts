@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
-import { RelationshipsSchema } from '../../adapter/schemas.js';
+import { RELATIONSHIP_STATUSES, RelationshipsSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
 import { fold } from '../../base/fold.js';
 import type { Relationship, RelationshipStatus } from '../../adapter/types.js';
@@ -16,14 +16,7 @@ import { tableStyles } from '../../styles/table.js';
 import { styles } from './relationships.styles.js';
 
 /** The statuses, in the order the status filter lists them. */
-const STATUSES: readonly RelationshipStatus[] = [
-  'connected',
-  'pending-customer-confirmation',
-  'verification-pending',
-  'support-case-open',
-  'rejected',
-  'expired',
-];
+const STATUSES: readonly RelationshipStatus[] = RELATIONSHIP_STATUSES;
 
 /** Columns the list sorts by. */
 type SortKey = 'customer' | 'account' | 'status' | 'since';
