@@ -189,6 +189,32 @@ describe('<tn-customer-search>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an update after it left the page opens no popup and throws nothing', async () => {
+    const fake = new FakeAdapter();
+    const el = await searchFixture(fake);
+    await showResults(el, fake, 'tungsten', [entity('AAA489745059', 'Tungsten Bank PLC', 'GB')]);
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent | PromiseRejectionEvent) =>
+      errors.push(String('reason' in event ? event.reason : event.message));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const parent = el.parentElement!;
+      el.remove();
+      // Still "open" as far as its state goes; it renders again while outside the document.
+      el.value = 'tungsten bank';
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(errors).to.deep.equal([]);
+      parent.append(el);
+      await el.updateComplete;
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+    expect(errors).to.deep.equal([]);
+  });
+
   it('highlights accent-insensitive matches on the original text', async () => {
     const fake = new FakeAdapter();
     const el = await searchFixture(fake);

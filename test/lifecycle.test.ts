@@ -66,7 +66,8 @@ const CASES: Case[] = [
       supportTickets: { count: 0, items: [] },
       savedInvoices: { count: 0, items: [] },
     },
-    shown: (el) => !el.shadowRoot!.querySelector('[aria-busy="true"]') && /\d/.test(el.shadowRoot!.textContent!),
+    // Loaded: no longer busy, and it says when it last refreshed.
+    shown: (el) => !el.shadowRoot!.querySelector('[aria-busy="true"]') && el.shadowRoot!.textContent!.includes('Last refresh'),
   },
   {
     name: 'tn-relationships',

@@ -43,7 +43,9 @@ export class AnchoredPopupController implements ReactiveController {
 
   /** Shows `popup` in the top layer next to `anchor`, or keeps it there and re-places it. */
   open(popup: HTMLElement, anchor: PopupAnchor): void {
-    if (!hasPopover) return;
+    // An update can land after the element left the page (an answer that was on its way):
+    // a popover outside the document cannot be shown, and nobody would see it.
+    if (!hasPopover || !popup.isConnected) return;
     const wasOpen = this.popup === popup && popup.matches(':popover-open');
     this.popup = popup;
     this.anchor = anchor;
