@@ -95,7 +95,7 @@ async function expectTitle(page, text) {
 }
 
 async function ticketCount(page) {
-  const row = page.locator('tn-attention-panel tr', { hasText: /Support tickets|Billets d'assistance/ });
+  const row = page.locator('tn-attention-panel tr', { hasText: /Support cases|Dossiers d'assistance/ });
   return Number((await row.locator('td').first().textContent()).trim());
 }
 
@@ -104,7 +104,7 @@ async function expectTickets(page, n) {
   await page.getByRole('link', { name: /^(Home|Accueil)$/ }).click();
   await page.waitForFunction((wanted) => {
     const panel = document.querySelector('tn-attention-panel');
-    const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => /Support tickets|Billets/.test(r.textContent));
+    const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => /Support cases|Dossiers d'assistance/.test(r.textContent));
     return row?.querySelector('td')?.textContent.trim() === String(wanted);
   }, n);
 }
@@ -220,7 +220,7 @@ describe('demo portal, end to end (Chromium)', () => {
   it('home → Connect now → one entity → support case; the ticket count and relationships follow', async () => {
     const { page, close } = await open();
     await page.getByRole('heading', { name: 'For your attention' }).waitFor();
-    await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
+    await page.getByRole('cell', { name: 'Support cases' }).waitFor();
     assert.equal(await ticketCount(page), 2);
 
     await page.getByRole('link', { name: 'Connect now' }).click();
@@ -239,7 +239,7 @@ describe('demo portal, end to end (Chromium)', () => {
     await page.getByRole('link', { name: 'Home' }).click();
     await page.waitForFunction(() => {
       const panel = document.querySelector('tn-attention-panel');
-      const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => r.textContent.includes('Support tickets'));
+      const row = [...(panel?.shadowRoot?.querySelectorAll('tr') ?? [])].find((r) => r.textContent.includes('Support cases'));
       return row?.querySelector('td')?.textContent.trim() === '3';
     });
     assert.deepEqual(await relationshipStatuses(page, 'Tungsten Bank PLC', ['Support case open']), ['Support case open']);
@@ -576,7 +576,7 @@ describe('Windows high contrast (forced-colors: active, Chromium)', () => {
     assert.notEqual(upcoming['border-top-style'], 'none', 'a step marker has no edge');
 
     await page.getByRole('link', { name: 'Home' }).click();
-    await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
+    await page.getByRole('cell', { name: 'Support cases' }).waitFor();
     const dot = await computedStyle(page, ['tn-attention-panel', '.dot'], ['border-top-style', 'border-top-width']);
     assert.equal(dot['border-top-style'], 'solid', 'the status dots vanish without their fill');
     assert.ok(parseFloat(dot['border-top-width']) >= 1);
@@ -611,7 +611,7 @@ describe('reduced motion (prefers-reduced-motion: reduce, Chromium)', () => {
 
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.getByRole('link', { name: 'Home' }).click();
-    await page.getByRole('cell', { name: 'Support tickets' }).waitFor();
+    await page.getByRole('cell', { name: 'Support cases' }).waitFor();
     const refreshing = ['tn-attention-panel', '.refresh[aria-disabled="true"] .icon'];
     await page.locator('tn-attention-panel').getByRole('button', { name: 'Refresh' }).click();
     assert.equal((await computedStyle(page, refreshing, ['animation-name']))['animation-name'], 'none');
