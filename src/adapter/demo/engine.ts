@@ -8,17 +8,13 @@
  * and the reference HTTP server in Node. Every method throws a `TnAdapterError` on failure
  * and returns fresh copies, so callers may mutate what they get.
  *
- * Search order (documented for hosts and tests): exact network-ID / tax-ID matches first,
- * then legal names starting with the text, then names containing it; inside each of those,
- * entities of a group stay together — groups by name (accents and case folded), entities
- * without a group after every group — then by legal name, then by network ID.
- *
- * Dates: processing deadlines count business days (Monday–Friday) in UTC.
+ * The directory and its search order are in `directory-index.ts`; the stateless rules
+ * (validation, business-day deadlines, decimals, request fingerprints, search paging, the
+ * challenge's choice) in `rules.ts`. This file holds the state and its transitions.
  */
 import { fold } from '../../base/fold.js';
 import { TnAdapterError, type FieldError } from '../errors.js';
 import type {
-  AttachmentInput,
   AttentionSummary,
   ChallengeAnswer,
   ConnectionOutcome,
@@ -28,7 +24,6 @@ import type {
   FailedInvoice,
   GroupRef,
   InvoiceEvidence,
-  Money,
   Relationship,
   RelationshipStatus,
   SavedInvoice,
@@ -46,15 +41,41 @@ import {
   SEED_ACCOUNTS,
   SEED_CUSTOMERS,
   SEED_FAILED_INVOICES,
-  SEED_GROUPS,
   SEED_RELATIONSHIPS,
   SEED_SAVED_INVOICES,
   SEED_SUPPORT_CASES,
   type DemoInvoice,
   type SeedCustomer,
 } from './data.js';
-import { generateDirectory } from './directory.js';
-import { NameIndex } from './name-index.js';
+import {
+  compareText,
+  directoryIndex,
+  findMatches,
+  idKey,
+  matchAt,
+  toCustomerEntity,
+  type IndexedEntity,
+  type Matches,
+} from './directory-index.js';
+import {
+  MAX_ATTACHMENT_BYTES,
+  PROCESSING_BUSINESS_DAYS,
+  addBusinessDays,
+  answerErrors,
+  attachmentErrors,
+  chooseChallenge,
+  clampPageSize,
+  connectionFingerprint,
+  cursorOffset,
+  evidenceErrors,
+  isOpenCase,
+  matchesInvoice,
+  newestCaseFirst,
+  sameInvoiceNumber,
+  sequenceId,
+  skipReason,
+  unique,
+} from './rules.js';
 
 /** Options of a {@link DemoNetwork}. */
 export interface DemoNetworkOptions {
@@ -70,147 +91,11 @@ export interface DirectoryStats {
   largestGroup: Required<GroupRef>;
 }
 
-const DEFAULT_PAGE_SIZE = 20;
-const MAX_PAGE_SIZE = 100;
 const MAX_QUERY_LENGTH = 200;
 const MAX_VENDOR_CODE_LENGTH = 50;
 const MAX_NOTES_LENGTH = 1000;
-const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const MAX_VERIFICATION_ATTEMPTS = 3;
-const PROCESSING_BUSINESS_DAYS = 2;
 const MS_PER_MINUTE = 60_000;
-
-// ---------------------------------------------------------------------------------------
-// Text keys
-
-/** Folds a network or tax ID: upper case, without spaces, dots or dashes. */
-function idKey(text: string): string {
-  return text.replace(/[\s.-]/g, '').toUpperCase();
-}
-
-// ---------------------------------------------------------------------------------------
-// The directory index: immutable, shared by every network, built on first use.
-
-interface IndexedEntity {
-  readonly record: SeedCustomer;
-  readonly nameKey: string;
-  readonly group?: Required<GroupRef>;
-  /** The group's folded name, shared by its members; absent without a group. */
-  readonly groupKey?: string;
-  /** Position in the directory's display order. */
-  rank: number;
-}
-
-interface IndexedGroup {
-  readonly ref: Required<GroupRef>;
-  readonly members: IndexedEntity[];
-}
-
-interface DirectoryIndex {
-  readonly ordered: readonly IndexedEntity[];
-  /** The folded legal names, in display order: matches are positions in `ordered`. */
-  readonly names: NameIndex;
-  readonly byId: ReadonlyMap<string, IndexedEntity>;
-  readonly byTaxId: ReadonlyMap<string, readonly IndexedEntity[]>;
-  readonly groups: ReadonlyMap<string, IndexedGroup>;
-  readonly countries: number;
-}
-
-let sharedIndex: DirectoryIndex | undefined;
-
-function directoryIndex(): DirectoryIndex {
-  sharedIndex ??= buildIndex();
-  return sharedIndex;
-}
-
-function buildIndex(): DirectoryIndex {
-  const generated = generateDirectory({ reservedIds: SEED_CUSTOMERS.map((customer) => customer.id) });
-  const records: readonly SeedCustomer[] = [...SEED_CUSTOMERS, ...generated.entries];
-  const groupRefs = groupReferences([...SEED_GROUPS, ...generated.groups], records);
-  const groupKeys = new Map([...groupRefs.values()].map((group) => [group.id, fold(group.name)]));
-  const ordered = records
-    .map((record): IndexedEntity => {
-      const groupId = record.groupId;
-      const group = groupId === undefined ? undefined : groupRefs.get(groupId);
-      const groupKey = groupId === undefined ? undefined : groupKeys.get(groupId);
-      return { record, nameKey: fold(record.legalName), group, groupKey, rank: 0 };
-    })
-    .sort(compareForDisplay);
-  ordered.forEach((entity, rank) => (entity.rank = rank));
-  return {
-    ordered,
-    names: new NameIndex(ordered.map((entity) => entity.nameKey)),
-    byId: new Map(ordered.map((entity) => [entity.record.id, entity])),
-    byTaxId: indexByTaxId(ordered),
-    groups: indexGroups(ordered, groupRefs),
-    countries: new Set(records.map((record) => record.country)).size,
-  };
-}
-
-function groupReferences(
-  groups: readonly { id: string; name: string }[],
-  records: readonly SeedCustomer[],
-): Map<string, Required<GroupRef>> {
-  const sizes = new Map<string, number>();
-  for (const record of records) {
-    if (record.groupId !== undefined) sizes.set(record.groupId, (sizes.get(record.groupId) ?? 0) + 1);
-  }
-  return new Map(groups.map((group) => [group.id, { id: group.id, name: group.name, size: sizes.get(group.id) ?? 0 }]));
-}
-
-/** Display order: grouped entities by group name, then the ungrouped; then legal name, then ID. */
-function compareForDisplay(a: IndexedEntity, b: IndexedEntity): number {
-  return (
-    compareOptional(a.groupKey, b.groupKey) ||
-    compareText(a.group?.id ?? '', b.group?.id ?? '') ||
-    compareText(a.nameKey, b.nameKey) ||
-    compareText(a.record.id, b.record.id)
-  );
-}
-
-/** Absent values sort after present ones. */
-function compareOptional(a: string | undefined, b: string | undefined): number {
-  if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
-  return compareText(a, b);
-}
-
-/** Code-unit order: the same in every engine, unlike `localeCompare`. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function indexByTaxId(entities: readonly IndexedEntity[]): Map<string, IndexedEntity[]> {
-  const byTaxId = new Map<string, IndexedEntity[]>();
-  for (const entity of entities) {
-    for (const taxId of entity.record.taxIds) {
-      const key = idKey(taxId);
-      const list = byTaxId.get(key);
-      if (list) list.push(entity);
-      else byTaxId.set(key, [entity]);
-    }
-  }
-  return byTaxId;
-}
-
-function indexGroups(entities: readonly IndexedEntity[], refs: ReadonlyMap<string, Required<GroupRef>>): Map<string, IndexedGroup> {
-  const groups = new Map<string, IndexedGroup>([...refs.values()].map((ref) => [ref.id, { ref, members: [] }]));
-  for (const entity of entities) {
-    if (entity.group) groups.get(entity.group.id)?.members.push(entity);
-  }
-  return groups;
-}
-
-function toCustomerEntity(entity: IndexedEntity): CustomerEntity {
-  const { record, group } = entity;
-  return {
-    id: record.id,
-    legalName: record.legalName,
-    taxIds: [...record.taxIds],
-    country: record.country,
-    ...(group ? { group: { ...group } } : {}),
-    ...(record.requiresVendorCode ? { requiresVendorCode: true } : {}),
-  };
-}
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
@@ -232,133 +117,8 @@ function conflict(message: string): TnAdapterError {
   return new TnAdapterError('conflict', { message, status: 409 });
 }
 
-/** Adds business days (Monday–Friday, UTC), keeping the time of day. */
-function addBusinessDays(start: Date, days: number): Date {
-  const result = new Date(start.getTime());
-  let added = 0;
-  while (added < days) {
-    result.setUTCDate(result.getUTCDate() + 1);
-    const weekday = result.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) added++;
-  }
-  return result;
-}
-
-/** `"4508"`, `"4508.0"` and `"04508.00"` all give `"4508"`; not a decimal string gives undefined. */
-function canonicalDecimal(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!match) return undefined;
-  const whole = match[2].replace(/^0+(?=\d)/, '');
-  const fraction = (match[3] ?? '').replace(/0+$/, '');
-  const sign = match[1] === '-' && (whole !== '0' || fraction !== '') ? '-' : '';
-  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-function sameInvoiceNumber(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-/** FNV-1a: a small stable hash for deterministic choices. */
-function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
-}
-
-function pad(value: number): string {
-  return String(value).padStart(4, '0');
-}
-
 function relationshipKey(accountId: string, entityId: string): string {
   return `${accountId}\u0000${entityId}`;
-}
-
-/** Why a request leaves an entity alone, given the account's relationship with it. */
-function skipReason(status: RelationshipStatus | undefined): SkippedEntity['reason'] | undefined {
-  if (status === 'connected') return 'already-connected';
-  if (status === 'support-case-open' || status === 'pending-customer-confirmation') return 'already-pending';
-  return undefined;
-}
-
-function isOpenCase(supportCase: SupportCase): boolean {
-  return supportCase.status === 'open' || supportCase.status === 'in-progress';
-}
-
-function newestCaseFirst(a: SupportCase, b: SupportCase): number {
-  return compareText(b.openedAt, a.openedAt) || Number(b.reference) - Number(a.reference);
-}
-
-// ---------------------------------------------------------------------------------------
-// Validation of inputs
-
-/** A date and an amount given as an answer, checked against the session's currency. */
-function answerErrors(answer: { invoiceDate?: unknown; amount?: Partial<Money> }, currency: string): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!isIsoDate(answer.invoiceDate)) {
-    errors.push({ field: 'invoiceDate', code: answer.invoiceDate ? 'invalid' : 'required' });
-  }
-  const amount = answer.amount;
-  if (canonicalDecimal(amount?.amount) === undefined) {
-    errors.push({ field: 'amount', code: amount?.amount ? 'invalid' : 'required' });
-  } else if (typeof amount?.currency !== 'string' || amount.currency.toUpperCase() !== currency) {
-    errors.push({ field: 'amount', code: 'currency-mismatch', message: `Amounts must be given in ${currency}.` });
-  }
-  return errors;
-}
-
-function evidenceErrors(evidence: Partial<InvoiceEvidence>, currency: string): FieldError[] {
-  const numberErrors: FieldError[] =
-    typeof evidence.invoiceNumber === 'string' && evidence.invoiceNumber.trim() !== ''
-      ? []
-      : [{ field: 'invoiceNumber', code: 'required' }];
-  return [...numberErrors, ...answerErrors(evidence, currency)];
-}
-
-/** True when the invoice has this date and amount (decimals compared exactly). */
-function matchesInvoice(invoice: DemoInvoice, answer: ChallengeAnswer): boolean {
-  return (
-    invoice.date === answer.invoiceDate &&
-    canonicalDecimal(invoice.amount.amount) === canonicalDecimal(answer.amount.amount) &&
-    invoice.amount.currency === answer.amount.currency.toUpperCase()
-  );
-}
-
-function attachmentErrors(attachment: AttachmentInput | undefined, uploaded: ReadonlySet<string>): FieldError[] {
-  if (attachment === undefined) return [];
-  if (typeof attachment.name !== 'string' || attachment.name.trim() === '') {
-    return [{ field: 'attachment', code: 'required', message: 'The attachment needs a file name.' }];
-  }
-  if (attachment.kind === 'uploaded') {
-    return uploaded.has(attachment.id) ? [] : [{ field: 'attachment', code: 'unknown' }];
-  }
-  return attachment.file.size > MAX_ATTACHMENT_BYTES ? [{ field: 'attachment', code: 'too-large' }] : [];
-}
-
-function connectionFingerprint(request: ConnectionRequest): string {
-  const attachment = request.attachment;
-  return JSON.stringify([
-    request.accountId,
-    unique(request.entityIds ?? []).sort(),
-    (request.vendorCode ?? '').trim(),
-    request.notes ?? '',
-    attachment === undefined ? null : attachment.kind === 'uploaded' ? attachment.id : [attachment.name, attachment.file.size],
-  ]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -421,7 +181,8 @@ export class DemoNetwork {
     const text = typeof query?.text === 'string' ? query.text : '';
     if (fold(text) === '') throw invalid([{ field: 'text', code: 'required' }]);
     if (text.length > MAX_QUERY_LENGTH) throw invalid([{ field: 'text', code: 'too-long' }]);
-    const offset = parseCursor(query.cursor);
+    const offset = cursorOffset(query.cursor);
+    if (offset === undefined) throw invalid([{ field: 'cursor', code: 'invalid' }]);
     const pageSize = clampPageSize(query.pageSize);
     const matches = this.matches(text);
     const total = matches.exact.length + matches.names.length;
@@ -476,7 +237,7 @@ export class DemoNetwork {
   registerAttachment(name: string, size: number): { id: string } {
     if (typeof name !== 'string' || name.trim() === '') throw invalid([{ field: 'name', code: 'required' }]);
     if (size > MAX_ATTACHMENT_BYTES) throw invalid([{ field: 'file', code: 'too-large' }]);
-    const id = `ATT-${pad(this.nextUpload++)}`;
+    const id = sequenceId('ATT', this.nextUpload++);
     this.uploads.add(id);
     return { id };
   }
@@ -513,7 +274,7 @@ export class DemoNetwork {
       (invoice) => sameInvoiceNumber(invoice.number, evidence.invoiceNumber) && matchesInvoice(invoice, evidence),
     );
     if (!given) return this.spendAttempt(record);
-    const challenge = chooseChallenge(record, given);
+    const challenge = chooseChallenge(record.history, record.session.id, given);
     if (!challenge) return this.completeVerification(record);
     record.challengeInvoice = challenge;
     record.session.step = 'challenge';
@@ -690,7 +451,7 @@ export class DemoNetwork {
   ): VerificationSession {
     const history = customer.record.invoices ?? [];
     const session: VerificationSession = {
-      id: `VER-${pad(this.nextVerification++)}`,
+      id: sequenceId('VER', this.nextVerification++),
       customer: { id: customer.record.id, legalName: customer.record.legalName },
       accountId: account.id,
       step: 'evidence',
@@ -734,7 +495,7 @@ export class DemoNetwork {
     const key = relationshipKey(account.id, entity.record.id);
     const existing = this.relationships.get(key);
     const relationship: Relationship = {
-      id: existing?.id ?? `REL-${pad(this.nextRelationship++)}`,
+      id: existing?.id ?? sequenceId('REL', this.nextRelationship++),
       accountId: account.id,
       accountName: account.name,
       customer: { id: entity.record.id, legalName: entity.record.legalName, country: entity.record.country },
@@ -810,7 +571,7 @@ export class DemoNetwork {
       const account = this.account(seed.accountId);
       const customer = seedCustomer(seed.customerId);
       const relationship: Relationship = {
-        id: `REL-${pad(this.nextRelationship++)}`,
+        id: sequenceId('REL', this.nextRelationship++),
         accountId: account.id,
         accountName: account.name,
         customer: { id: customer.id, legalName: customer.legalName, country: customer.country },
@@ -837,44 +598,6 @@ function seedCustomer(id: string): SeedCustomer {
   return customer;
 }
 
-/**
- * A search's matches: exact ID/tax-ID matches, then names starting with the text, then names
- * containing it (the last two as positions in the display order, without the exact ones).
- */
-interface Matches {
-  readonly exact: readonly IndexedEntity[];
-  readonly names: ArrayLike<number>;
-}
-
-function findMatches(text: string): Matches {
-  const index = directoryIndex();
-  const exactKey = idKey(text);
-  const exact = new Set<IndexedEntity>(index.byTaxId.get(exactKey) ?? []);
-  const byId = index.byId.get(exactKey);
-  if (byId) exact.add(byId);
-  const names = index.names.find(fold(text));
-  if (exact.size === 0) return { exact: [], names };
-  const ranks = new Set([...exact].map((entity) => entity.rank));
-  return { exact: [...exact].sort((a, b) => a.rank - b.rank), names: Array.from(names).filter((rank) => !ranks.has(rank)) };
-}
-
-function matchAt(matches: Matches, i: number): IndexedEntity {
-  const { exact, names } = matches;
-  return i < exact.length ? exact[i] : directoryIndex().ordered[names[i - exact.length]];
-}
-
-/** The offset a cursor stands for; a cursor this network did not issue is `invalid`. */
-function parseCursor(cursor: string | undefined): number {
-  if (cursor === undefined || cursor === '') return 0;
-  if (!/^\d{1,9}$/.test(cursor)) throw invalid([{ field: 'cursor', code: 'invalid' }]);
-  return Number(cursor);
-}
-
-function clampPageSize(pageSize: number | undefined): number {
-  if (pageSize === undefined || !Number.isFinite(pageSize)) return DEFAULT_PAGE_SIZE;
-  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
-}
-
 function assertStep(record: VerificationRecord, step: VerificationStep): void {
   if (record.session.supportCaseReference) {
     throw conflict(`Verification ${record.session.id} was replaced by support case ${record.session.supportCaseReference}.`);
@@ -882,13 +605,6 @@ function assertStep(record: VerificationRecord, step: VerificationStep): void {
   if (record.session.step !== step) {
     throw conflict(`Verification ${record.session.id} is at step "${record.session.step}", not "${step}".`);
   }
-}
-
-/** Another invoice of the history, chosen deterministically; never the one just given. */
-function chooseChallenge(record: VerificationRecord, given: DemoInvoice): DemoInvoice | undefined {
-  const others = record.history.filter((invoice) => !sameInvoiceNumber(invoice.number, given.number));
-  if (others.length === 0) return undefined;
-  return others[hashText(`${record.session.id}|${given.number}`) % others.length];
 }
 
 /** The stored answer of an idempotent call, or `conflict` when the key came with other data. */
