@@ -1,10 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/schemas.js';
@@ -19,9 +17,7 @@ import {
 } from '../../base/support-case-outcome.js';
 import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
 import type {
-  ChallengeAnswer,
   CustomerConnectAdapter,
-  InvoiceEvidence,
   Relationship,
   SupportCase,
   VerificationResult,
@@ -29,36 +25,29 @@ import type {
   VerificationStep,
 } from '../../adapter/types.js';
 import type { VerifyInvoiceStep } from '../../events.js';
-import { amountExample, localIsoDate, parseAmount, parseInvoiceDate } from '../../parse.js';
-import type { AmountError } from '../../parse.js';
-import { displayText, formatCount, isolated } from '../../format.js';
+import { localIsoDate } from '../../parse.js';
 import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './verify-invoice.styles.js';
-
-/** The two steps that ask the supplier for invoice details. */
-type FormStep = 'evidence' | 'challenge';
-
-/** Fields that can carry an error, in the order focus visits them. */
-type Field = 'invoiceNumber' | 'invoiceDate' | 'amount';
-const FIELD_ORDER: Field[] = ['invoiceNumber', 'invoiceDate', 'amount'];
-const FIELD_IDS: Record<Field, string> = {
-  invoiceNumber: 'invoice-number',
-  invoiceDate: 'invoice-date',
-  amount: 'amount',
-};
-
-/** What the supplier typed, exactly as typed (the fields of both steps are kept apart). */
-interface Typed {
-  invoiceNumber: string;
-  invoiceDate: string;
-  amount: string;
-}
-
-/** One submission of a step, ready for the adapter. */
-type Answer = { step: 'evidence'; evidence: InvoiceEvidence } | { step: 'challenge'; answer: ChallengeAnswer };
-
-const EMPTY: Typed = { invoiceNumber: '', invoiceDate: '', amount: '' };
+import { FIELD_IDS, FIELD_ORDER, serverFieldErrors } from './field-errors.js';
+import type { Field, FieldErrors } from './field-errors.js';
+import { EMPTY, readAnswer } from './read-answer.js';
+import type { Answer, FormStep, Typed } from './read-answer.js';
+import { renderStepIndicator } from './step-indicator.js';
+import { renderAmountField, renderDateField, renderNumberField } from './form-fields.js';
+import type { FormState } from './form-fields.js';
+import { renderConfirmation, renderFallback, renderLockedState, renderRejection } from './step-panels.js';
+import {
+  attemptsLeftText,
+  changedElsewhereText,
+  formHeading,
+  introText,
+  invoiceNumberLabel,
+  loadingText,
+  lockedTitle,
+  openingCaseText,
+  titleText,
+} from './messages.js';
 
 /**
  * "Activate your buyer": the supplier proves it really invoices this customer,
@@ -205,7 +194,7 @@ export class TnVerifyInvoice extends TnElement {
   @state() private current?: VerificationSession;
   @state() private evidence: Typed = { ...EMPTY };
   @state() private challengeAnswer: Typed = { ...EMPTY };
-  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private errors: FieldErrors = {};
   /** The last wrong answer, while the step it was given at is on screen. */
   @state() private rejection?: { step: FormStep; attemptsRemaining: number };
   /** The step at which the verification locked, for the step indicator. */
@@ -275,7 +264,13 @@ export class TnVerifyInvoice extends TnElement {
     const adapter = this.api;
     const step = this.formStep;
     if (!adapter || !step || !this.current || this.busy) return;
-    const { errors, answer } = this.check(step);
+    const { errors, answer } = readAnswer(step, step === 'evidence' ? this.evidence : this.challengeAnswer, {
+      locale: getLocale(),
+      currency: this.current.currency,
+      today: this.today,
+      invoiceNumberMaxLength: this.invoiceNumberMaxLength,
+      dateBadInput: this.renderRoot.querySelector<HTMLInputElement>('#invoice-date')?.validity.badInput ?? false,
+    });
     this.errors = errors;
     if (!answer) {
       void this.updateComplete.then(() => this.focusFirstError());
@@ -320,11 +315,8 @@ export class TnVerifyInvoice extends TnElement {
   }
 
   private renderTitle(): TemplateResult {
-    const name = this.customerName || this.current?.customer.legalName;
     return html`<div part="title" class="title" role="heading" aria-level=${this.level(0)}>
-      ${name
-        ? msg(str`Activate your buyer: ${isolated(name)}`, { desc: 'Title; the placeholder is the customer’s legal name' })
-        : msg('Activate your buyer', { desc: 'Title while the customer is not known yet' })}
+      ${titleText(this.customerName || this.current?.customer.legalName)}
     </div>`;
   }
 
@@ -333,22 +325,16 @@ export class TnVerifyInvoice extends TnElement {
     if (!session) return this.renderWithoutSession();
     const view = this.view!;
     if (view === 'support-case') return this.renderSupportCase();
-    return html`<p part="intro" class="intro" ?hidden=${view === 'verified'}>
-        ${msg(
-          str`You must complete a verification process before you can connect with ${isolated(session.customer.legalName)}.`,
-          { desc: 'Under the title; the placeholder is the customer’s legal name' },
-        )}
-      </p>
+    return html`<p part="intro" class="intro" ?hidden=${view === 'verified'}>${introText(session)}</p>
       <div class="layout">
-        ${this.renderSteps(view)}
+        ${renderStepIndicator(view, this.lockedAt, this.level(1))}
         <section class="panel" aria-labelledby="step-heading">${this.renderStep(view, session)}</section>
       </div>`;
   }
 
   /** Loading, failed to load, or nothing to load: never a blank box. */
   private renderWithoutSession(): TemplateResult {
-    const task = this.sessionTask;
-    const failure = this.failureOf(task);
+    const failure = this.failureOf(this.sessionTask);
     if (failure) {
       return renderErrorNotice(
         msg("Couldn't load this verification.", { desc: 'Lead of the error when a verification fails to load' }),
@@ -366,79 +352,21 @@ export class TnVerifyInvoice extends TnElement {
     </p>`;
   }
 
-  private renderSteps(view: VerificationStep): TemplateResult {
-    const position = view === 'locked' ? (this.lockedAt === 'challenge' ? 2 : 1) : STEP_NUMBER[view];
-    const steps = [
-      [msg('Enter invoice details', { desc: 'Step indicator: name of step 1' }), msg('Give the details of a recent invoice.', { desc: 'Step indicator: what step 1 asks' })],
-      [
-        msg('Pass a challenge', { desc: 'Step indicator: name of step 2' }),
-        msg('We show an invoice number and you give us the details of that invoice.', {
-          desc: 'Step indicator: what the challenge step asks',
-        }),
-      ],
-      [msg('Connection confirmed', { desc: 'Step indicator: name of step 3' }), msg('Your customer relationship is confirmed.', { desc: 'Step indicator: what step 3 is' })],
-    ];
-    return html`<section part="steps" class="steps" aria-labelledby="steps-title">
-      <div id="steps-title" class="steps-title" role="heading" aria-level=${this.level(1)}>
-        ${msg('Activation process', { desc: 'Heading of the step indicator' })}
-      </div>
-      <ol class="step-list" role="list">
-        ${steps.map(([title, description], index) => {
-          const number = index + 1;
-          const status =
-            number < position || (number === 3 && view === 'verified')
-              ? 'done'
-              : number === position
-                ? view === 'locked'
-                  ? 'locked'
-                  : 'current'
-                : 'upcoming';
-          const current = number === position;
-          return html`<li
-            part="step step-${status}${current && status !== 'current' ? ' step-current' : ''}"
-            class="step status-${status} ${current ? 'is-current' : ''}"
-            aria-current=${current ? 'step' : 'false'}
-          >
-            <span class="marker" aria-hidden="true">${status === 'done' ? '✓' : status === 'locked' ? '!' : number}</span>
-            <span class="step-text">
-              <span class="step-title"
-                ><span class="visually-hidden">${stepLabel(number)} </span>${title}</span
-              >
-              <span class="step-description">${description}</span>
-              ${status === 'done'
-                ? html`<span class="visually-hidden">${msg('Completed', { desc: 'Step indicator: a finished step' })}</span>`
-                : status === 'locked'
-                  ? html`<span class="visually-hidden">${lockedTitle()}</span>`
-                  : nothing}
-            </span>
-          </li>`;
-        })}
-      </ol>
-    </section>`;
-  }
-
   private renderStep(view: VerificationStep, session: VerificationSession): TemplateResult {
     switch (view) {
       case 'evidence':
-        return this.renderForm('evidence', session);
       case 'challenge':
-        return this.renderForm('challenge', session);
+        return this.renderForm(view, session);
       case 'verified':
-        return this.renderConfirmation(session);
+        return html`${this.renderStepHeading(msg('Step 3. You are connected.', { desc: 'Heading of step 3' }))}
+        ${renderConfirmation(session, this.relationships)}`;
       case 'locked':
-        return this.renderLocked(session);
+        return html`${this.renderStepHeading(lockedTitle())} ${renderLockedState()} ${this.renderFallback(session, true)}`;
     }
   }
 
   private renderStepHeading(text: string): TemplateResult {
-    return html`<div
-      id="step-heading"
-      part="step-heading"
-      class="step-heading"
-      role="heading"
-      aria-level=${this.level(1)}
-      tabindex="-1"
-    >
+    return html`<div id="step-heading" part="step-heading" class="step-heading" role="heading" aria-level=${this.level(1)} tabindex="-1">
       ${text}
     </div>`;
   }
@@ -446,14 +374,11 @@ export class TnVerifyInvoice extends TnElement {
   private renderForm(step: FormStep, session: VerificationSession): TemplateResult {
     const busy = this.answerTask.status === TaskStatus.PENDING;
     const challengeNumber = session.challenge?.invoiceNumber ?? '';
-    const heading =
-      step === 'evidence'
-        ? msg('Step 1. Please provide the details of a recent invoice.', { desc: 'Heading of step 1' })
-        : msg(str`Step 2. Please provide the date and amount of invoice ${challengeNumber}.`, {
-            desc: 'Heading of step 2; the placeholder is the invoice number the network chose',
-          });
     const rejection = this.rejection?.step === step ? this.rejection : undefined;
-    return html`${this.renderStepHeading(heading)}
+    const failure = this.answerFailure;
+    const typed = step === 'evidence' ? this.evidence : this.challengeAnswer;
+    const form: FormState = { errors: this.errors, challenge: step === 'challenge', rejected: !!rejection, onInput: this.onInput };
+    return html`${this.renderStepHeading(formHeading(step, challengeNumber))}
       <form
         part="form"
         class="form"
@@ -462,26 +387,18 @@ export class TnVerifyInvoice extends TnElement {
         aria-busy=${busy ? 'true' : 'false'}
         @submit=${this.onSubmit}
       >
-        ${rejection ? this.renderRejection(step, rejection.attemptsRemaining, session) : nothing}
-        ${this.answerFailure?.code === 'invalid'
-          ? html`<p part="error" class="notice error" role="alert">${errorMessage('invalid')}</p>`
-          : nothing}
+        ${rejection ? renderRejection(step, rejection.attemptsRemaining, session) : nothing}
+        ${failure?.code === 'invalid' ? html`<p part="error" class="notice error" role="alert">${errorMessage('invalid')}</p>` : nothing}
         ${step === 'evidence'
-          ? this.renderNumberField()
+          ? renderNumberField(form, this.evidence.invoiceNumber, this.invoiceNumberMaxLength)
           : html`<div part="challenge" class="challenge">
               <span id="challenge-label" class="challenge-label">${invoiceNumberLabel()}</span>
               <strong id="challenge-number" class="challenge-number" dir="ltr">${challengeNumber}</strong>
             </div>`}
-        ${this.renderDateField(step)} ${this.renderAmountField(step, session.currency)}
-        ${this.answerFailure && this.answerFailure.code !== 'invalid' ? this.renderAnswerFailure(this.answerFailure) : nothing}
+        ${renderDateField(form, typed.invoiceDate, this.today)} ${renderAmountField(form, typed.amount, session.currency)}
+        ${failure && failure.code !== 'invalid' ? this.renderAnswerFailure(failure) : nothing}
         <div class="actions">
-          <button
-            part="continue"
-            class="button primary"
-            type="submit"
-            aria-disabled=${busy ? 'true' : 'false'}
-            aria-describedby="attempts"
-          >
+          <button part="continue" class="button primary" type="submit" aria-disabled=${busy ? 'true' : 'false'} aria-describedby="attempts">
             ${busy ? msg('Checking…', { desc: 'Continue button while the answer is checked' }) : msg('Continue', { desc: 'Button: send the invoice details of this step' })}
           </button>
           <p id="attempts" part="attempts" class="hint">${attemptsLeftText(session.attemptsRemaining)}</p>
@@ -490,125 +407,8 @@ export class TnVerifyInvoice extends TnElement {
       ${this.renderFallback(session, false)}`;
   }
 
-  private renderRejection(step: FormStep, attemptsRemaining: number, session: VerificationSession): TemplateResult {
-    return html`<div id="rejection" part="rejection" class="notice error rejection" role="alert">
-      <span>
-        ${step === 'evidence'
-          ? msg(
-              str`These details don't match an invoice we hold for ${isolated(session.customer.legalName)}. Check the number, date and amount, then try again.`,
-              { desc: 'Wrong answer at step 1; the placeholder is the customer' },
-            )
-          : msg(
-              str`This date and amount don't match invoice ${session.challenge?.invoiceNumber ?? ''}. Check them, then try again.`,
-              { desc: 'Wrong answer at step 2; the placeholder is the invoice number' },
-            )}
-        <strong>${attemptsLeftText(attemptsRemaining)}</strong>
-        ${attemptsRemaining === 1
-          ? msg('After one more wrong answer, the verification locks.', {
-              desc: 'Warning after a wrong answer when one attempt is left',
-            })
-          : nothing}
-      </span>
-    </div>`;
-  }
-
-  private renderNumberField(): TemplateResult {
-    return html`<div part="field" class="field">
-      <label for="invoice-number">${invoiceNumberLabel()}</label>
-      <input
-        id="invoice-number"
-        part="input"
-        data-field="invoiceNumber"
-        type="text"
-        required
-        autocomplete="off"
-        autocapitalize="off"
-        spellcheck="false"
-        maxlength=${this.invoiceNumberMaxLength}
-        .value=${live(this.evidence.invoiceNumber)}
-        aria-invalid=${this.errors.invoiceNumber ? 'true' : 'false'}
-        aria-describedby=${ifDefined(this.describedBy('invoiceNumber'))}
-        @input=${this.onInput}
-      />
-      ${this.renderFieldError('invoiceNumber')}
-    </div>`;
-  }
-
-  private renderDateField(step: FormStep): TemplateResult {
-    const value = step === 'evidence' ? this.evidence.invoiceDate : this.challengeAnswer.invoiceDate;
-    return html`<div part="field" class="field">
-      <label for="invoice-date">${msg('Invoice date', { desc: 'Field label' })}</label>
-      <input
-        id="invoice-date"
-        part="input"
-        data-field="invoiceDate"
-        type="date"
-        required
-        max=${this.today}
-        .value=${live(value)}
-        aria-invalid=${this.errors.invoiceDate ? 'true' : 'false'}
-        aria-describedby=${ifDefined(this.describedBy('invoiceDate'))}
-        @input=${this.onInput}
-        @change=${this.onInput}
-      />
-      ${this.renderFieldError('invoiceDate')}
-    </div>`;
-  }
-
-  private renderAmountField(step: FormStep, currency: string): TemplateResult {
-    const value = step === 'evidence' ? this.evidence.amount : this.challengeAnswer.amount;
-    return html`<div part="field" class="field">
-      <label for="amount">${msg('Invoice amount', { desc: 'Field label' })}</label>
-      <div class="amount">
-        <input
-          id="amount"
-          part="input"
-          data-field="amount"
-          type="text"
-          inputmode="decimal"
-          required
-          autocomplete="off"
-          spellcheck="false"
-          maxlength="32"
-          .value=${live(value)}
-          aria-invalid=${this.errors.amount ? 'true' : 'false'}
-          aria-describedby=${ifDefined(this.describedBy('amount', 'amount-hint'))}
-          @input=${this.onInput}
-        />
-        <span part="currency" class="currency" aria-hidden="true" dir="ltr">${currency}</span>
-      </div>
-      <p id="amount-hint" part="hint" class="hint">
-        ${msg(str`In ${currency}, for example ${amountExample(getLocale(), currency)}`, {
-          desc: 'Help under the amount; placeholders: currency code, an amount written the local way',
-        })}
-      </p>
-      ${this.renderFieldError('amount')}
-    </div>`;
-  }
-
-  private renderFieldError(field: Field): TemplateResult | typeof nothing {
-    const message = this.errors[field];
-    return message
-      ? html`<p id="${FIELD_IDS[field]}-error" part="error-message" class="field-error">${message}</p>`
-      : nothing;
-  }
-
-  /** A field's description: its hint, its error, and the wrong-answer message that concerns every field. */
-  private describedBy(field: Field, hint?: string): string | undefined {
-    const ids = [hint, this.errors[field] ? `${FIELD_IDS[field]}-error` : undefined];
-    if (this.rejection && this.rejection.step === this.formStep) ids.push('rejection');
-    if (this.formStep === 'challenge') ids.unshift('challenge-label challenge-number');
-    return ids.filter(Boolean).join(' ') || undefined;
-  }
-
   private renderAnswerFailure(error: TnAdapterError): TemplateResult {
-    if (error.code === 'conflict') {
-      return renderErrorNotice(
-        changedElsewhereText(),
-        'conflict',
-        () => this.reload(),
-      );
-    }
+    if (error.code === 'conflict') return renderErrorNotice(changedElsewhereText(), 'conflict', () => this.reload());
     return renderErrorNotice(
       msg("Couldn't check these details.", { desc: 'Lead of the error when an answer could not be sent' }),
       error.code,
@@ -616,92 +416,26 @@ export class TnVerifyInvoice extends TnElement {
     );
   }
 
-  /** "Connect without verification", offered at every step; the main action once locked. */
-  private renderFallback(session: VerificationSession, primary: boolean): TemplateResult {
-    const busy = this.fallbackTask.status === TaskStatus.PENDING;
-    const failure = this.fallbackFailure;
-    return html`<div part="fallback" class="fallback ${primary ? 'primary' : ''}">
-      <p id="fallback-text">
-        ${primary
-          ? msg(
-              str`You can still connect: we'll open a support case, and our support team will ask ${isolated(session.customer.legalName)} to confirm that you are one of its suppliers.`,
-              { desc: 'Locked state: what connecting without verification does; the placeholder is the customer' },
-            )
-          : msg(
-              str`If you can't complete the verification because information is missing or wrong, connect without verification: we'll open a support case and ask ${isolated(session.customer.legalName)} to confirm that you are one of its suppliers.`,
-              { desc: 'Fallback offer at steps 1 and 2; the placeholder is the customer' },
-            )}
-      </p>
-      ${failure
-        ? failure.code === 'conflict'
-          ? renderErrorNotice(
-              changedElsewhereText(),
-              'conflict',
-              () => this.reload(),
-            )
-          : renderErrorNotice(
-              msg("Couldn't open a support case.", { desc: 'Lead of the error when connecting without verification fails' }),
-              failure.code,
-              () => this.connectWithoutVerification(),
-            )
-        : nothing}
-      <button
-        part="fallback-button"
-        class="button ${primary ? 'primary' : ''}"
-        type="button"
-        aria-describedby="fallback-text"
-        aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => this.connectWithoutVerification()}
-      >
-        ${busy ? openingCaseText() : msg('Connect without verification', { desc: 'Button: give up verifying and open a support case' })}
-      </button>
-    </div>`;
-  }
-
-  private renderConfirmation(session: VerificationSession): TemplateResult {
-    const names = [...new Set(this.relationships.map((r) => r.customer.legalName))];
-    return html`${this.renderStepHeading(msg('Step 3. You are connected.', { desc: 'Heading of step 3' }))}
-      <div part="confirmation" class="confirmation">
-        <p>
-          ${msg(
-            str`You are now connected with ${isolated(session.customer.legalName)}: you can send it electronic invoices and credit notes.`,
-            { desc: 'Step 3; the placeholder is the customer' },
-          )}
-        </p>
-        ${names.length > 1
-          ? html`<p>${msg('Connected legal entities:', { desc: 'Step 3, before the list of entities now connected' })}</p>
-              <ul class="connected">
-                ${names.map((name) => html`<li dir="auto">${displayText(name)}</li>`)}
-              </ul>`
-          : nothing}
-        <p>${msg('Invoice status information can take one to two hours to appear in your account.', {
-            desc: 'Step 3: a delay the supplier should expect',
-          })}</p>
-      </div>`;
-  }
-
-  private renderLocked(session: VerificationSession): TemplateResult {
-    return html`${this.renderStepHeading(lockedTitle())}
-      <div part="locked" class="locked-state">
-        <p>
-          ${msg(
-            'The details you gave did not match and no attempts remain, so this verification is locked to protect your customer’s data.',
-            { desc: 'Locked state: what happened' },
-          )}
-        </p>
-      </div>
-      ${this.renderFallback(session, true)}`;
+  private renderFallback(session: VerificationSession, locked: boolean): TemplateResult {
+    return renderFallback(session, {
+      locked,
+      busy: this.fallbackTask.status === TaskStatus.PENDING,
+      failure: this.fallbackFailure,
+      connect: () => this.connectWithoutVerification(),
+      reload: () => this.reload(),
+    });
   }
 
   private renderSupportCase(): TemplateResult {
     const supportCase = this.supportCase;
+    const failure = this.failureOf(this.caseTask);
     let body: TemplateResult;
     if (supportCase) {
       body = renderSupportCaseOutcome(supportCase, (c) => this.onViewCase(c));
-    } else if (this.failureOf(this.caseTask)) {
+    } else if (failure) {
       body = renderErrorNotice(
         msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }),
-        this.failureOf(this.caseTask)!.code,
+        failure.code,
         () => rerun(this.caseTask),
       );
     } else {
@@ -746,43 +480,6 @@ export class TnVerifyInvoice extends TnElement {
 
   private level(offset: number): number {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2) + offset);
-  }
-
-  /** Validates the step's fields; the answer to send when they are all right. */
-  private check(step: FormStep): { errors: Partial<Record<Field, string>>; answer?: Answer } {
-    const typed = step === 'evidence' ? this.evidence : this.challengeAnswer;
-    const errors: Partial<Record<Field, string>> = {};
-    const currency = this.current!.currency;
-
-    const invoiceNumber = typed.invoiceNumber.trim();
-    if (step === 'evidence') {
-      if (!invoiceNumber) errors.invoiceNumber = enterNumberText();
-      else if (invoiceNumber.length > this.invoiceNumberMaxLength) errors.invoiceNumber = tooLong(this.invoiceNumberMaxLength);
-    }
-
-    const dateInput = this.renderRoot.querySelector<HTMLInputElement>('#invoice-date');
-    const date = parseInvoiceDate(typed.invoiceDate, this.today);
-    if (!date.ok) {
-      errors.invoiceDate =
-        date.error === 'empty' && !dateInput?.validity.badInput
-          ? enterDateText()
-          : date.error === 'future'
-            ? msg('The invoice date can’t be in the future.', { desc: 'Date error' })
-            : msg('Enter a complete, valid date.', { desc: 'Date error: incomplete or impossible date' });
-    }
-
-    const amount = parseAmount(typed.amount, getLocale(), currency);
-    if (!amount.ok) errors.amount = amountMessage(amount.error, amount.example, currency);
-
-    if (!date.ok || !amount.ok || Object.keys(errors).length > 0) return { errors };
-    const money = { amount: amount.amount, currency };
-    return {
-      errors,
-      answer:
-        step === 'evidence'
-          ? { step, evidence: { invoiceNumber, invoiceDate: date.date, amount: money } }
-          : { step, answer: { invoiceDate: date.date, amount: money } },
-    };
   }
 
   private focusFirstError(): void {
@@ -858,14 +555,7 @@ export class TnVerifyInvoice extends TnElement {
     const adapterError = toAdapterError(error);
     this.answerFailure = adapterError;
     if (adapterError.code === 'invalid') {
-      const errors: Partial<Record<Field, string>> = {};
-      for (const fieldError of adapterError.fieldErrors) {
-        const field = FIELD_ORDER.find((name) => name === fieldError.field.split('.')[0]);
-        if (field && !errors[field]) {
-          errors[field] = serverFieldMessage(field, fieldError.code, fieldError.message, this.current?.currency ?? '');
-        }
-      }
-      this.errors = errors;
+      this.errors = serverFieldErrors(adapterError.fieldErrors, this.current?.currency ?? '');
       void this.updateComplete.then(() => this.focusFirstError());
     }
     const operation = this.formStep === 'challenge' ? 'answerChallenge' : 'submitVerificationEvidence';
@@ -896,8 +586,6 @@ export class TnVerifyInvoice extends TnElement {
   }
 }
 
-const STEP_NUMBER: Record<Exclude<VerificationStep, 'locked'>, number> = { evidence: 1, challenge: 2, verified: 3 };
-
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
@@ -908,70 +596,4 @@ function sameSession(result: VerificationResult, id: string): VerificationResult
     throw new TnAdapterError('bad-response', { message: `The answer is about verification ${result.session.id}, not ${id}.` });
   }
   return result;
-}
-
-/** Same text as the group picker's (one message for lit-localize). */
-const tooLong = (max: number) => msg(str`Use at most ${formatCount(max)} characters.`);
-
-const enterNumberText = () => msg('Enter the invoice number.', { desc: 'Error: the invoice number is missing' });
-
-const enterDateText = () => msg('Enter the invoice date.', { desc: 'Error: the invoice date is missing' });
-
-const enterAmountText = () => msg('Enter the invoice amount.', { desc: 'Error: the amount is missing' });
-
-const changedElsewhereText = () =>
-  msg('This verification changed in the meantime, perhaps in another window.', {
-    desc: 'Lead of the error when the verification moved on elsewhere; Try again reloads it',
-  });
-
-const loadingText = () => msg('Loading the verification…', { desc: 'Status while a verification loads' });
-
-const openingCaseText = () =>
-  msg('Opening a support case…', { desc: 'Status and button text while connecting without verification' });
-
-const lockedTitle = () => msg('Verification locked', { desc: 'Heading of the locked state' });
-
-const invoiceNumberLabel = () => msg('Invoice number', { desc: 'Label of the invoice number (field, or the challenge)' });
-
-const stepLabel = (step: number) => msg(str`Step ${step}:`, { desc: 'Before each step’s name in the step indicator' });
-
-/** "You have 2 attempts left." (plural by locale). */
-function attemptsLeftText(count: number): string {
-  return new Intl.PluralRules(getLocale()).select(count) === 'one'
-    ? msg(str`You have ${formatCount(count)} attempt left.`, { desc: 'Attempts left (singular: 0 or 1 in French)' })
-    : msg(str`You have ${formatCount(count)} attempts left.`, { desc: 'Attempts left (plural)' });
-}
-
-/** What is wrong with a typed amount, saying which form is expected. */
-function amountMessage(error: AmountError, example: string, currency: string): string {
-  switch (error) {
-    case 'empty':
-      return enterAmountText();
-    case 'malformed':
-      return msg(str`Enter the amount as a number, for example ${example}.`, {
-        desc: 'Amount error; the placeholder is an amount written the local way, e.g. 4,508.00',
-      });
-    case 'not-positive':
-      return msg('The amount must be greater than zero.', { desc: 'Amount error: zero or negative' });
-    case 'too-many-decimals':
-      return msg(str`Too many decimals: amounts in ${currency} are written like ${example}.`, {
-        desc: 'Amount error; placeholders: currency code, an amount written the local way',
-      });
-  }
-}
-
-/** A field error from the server, in words: ours when we know the code, else the server's text. */
-function serverFieldMessage(field: Field, code: string, serverMessage: string | undefined, currency: string): string {
-  if (code === 'required') {
-    return field === 'invoiceNumber'
-      ? enterNumberText()
-      : field === 'invoiceDate'
-        ? enterDateText()
-        : enterAmountText();
-  }
-  if (code === 'currency-mismatch') {
-    return msg(str`Give the amount in ${currency}.`, { desc: 'Server error: the amount is in another currency' });
-  }
-  // Same text (and no desc) as the group picker's, so lit-localize sees one message.
-  return serverMessage ?? msg('This value was not accepted.');
 }

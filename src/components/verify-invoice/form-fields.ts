@@ -1,0 +1,108 @@
+/**
+ * The fields of the verification form — invoice number (step 1), invoice date and amount —
+ * each labelled, described by its hint, its error and the messages that concern every field,
+ * and showing exactly what the supplier typed.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import { FIELD_IDS } from './field-errors.js';
+import type { Field, FieldErrors } from './field-errors.js';
+import { amountHintText, invoiceNumberLabel } from './messages.js';
+
+/** What every field of the form on screen shares. */
+export interface FormState {
+  errors: FieldErrors;
+  /** The step is the challenge: its invoice number describes every field. */
+  challenge: boolean;
+  /** A wrong answer (`#rejection`) is on screen: it describes every field. */
+  rejected: boolean;
+  /** Called with each `input` event (the field's `data-field` names it). */
+  onInput: (event: Event) => void;
+}
+
+/** A field's description: the challenge, its hint, its error, and the wrong-answer message. */
+function describedBy(form: FormState, field: Field, hint?: string): string | undefined {
+  const ids = [
+    form.challenge ? 'challenge-label challenge-number' : undefined,
+    hint,
+    form.errors[field] ? `${FIELD_IDS[field]}-error` : undefined,
+    form.rejected ? 'rejection' : undefined,
+  ];
+  return ids.filter(Boolean).join(' ') || undefined;
+}
+
+function renderFieldError(form: FormState, field: Field): TemplateResult | typeof nothing {
+  const message = form.errors[field];
+  return message ? html`<p id="${FIELD_IDS[field]}-error" part="error-message" class="field-error">${message}</p>` : nothing;
+}
+
+export function renderNumberField(form: FormState, value: string, maxLength: number): TemplateResult {
+  return html`<div part="field" class="field">
+    <label for="invoice-number">${invoiceNumberLabel()}</label>
+    <input
+      id="invoice-number"
+      part="input"
+      data-field="invoiceNumber"
+      type="text"
+      required
+      autocomplete="off"
+      autocapitalize="off"
+      spellcheck="false"
+      maxlength=${maxLength}
+      .value=${live(value)}
+      aria-invalid=${form.errors.invoiceNumber ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(form, 'invoiceNumber'))}
+      @input=${form.onInput}
+    />
+    ${renderFieldError(form, 'invoiceNumber')}
+  </div>`;
+}
+
+export function renderDateField(form: FormState, value: string, today: string): TemplateResult {
+  return html`<div part="field" class="field">
+    <label for="invoice-date">${msg('Invoice date', { desc: 'Field label' })}</label>
+    <input
+      id="invoice-date"
+      part="input"
+      data-field="invoiceDate"
+      type="date"
+      required
+      max=${today}
+      .value=${live(value)}
+      aria-invalid=${form.errors.invoiceDate ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(form, 'invoiceDate'))}
+      @input=${form.onInput}
+      @change=${form.onInput}
+    />
+    ${renderFieldError(form, 'invoiceDate')}
+  </div>`;
+}
+
+export function renderAmountField(form: FormState, value: string, currency: string): TemplateResult {
+  return html`<div part="field" class="field">
+    <label for="amount">${msg('Invoice amount', { desc: 'Field label' })}</label>
+    <div class="amount">
+      <input
+        id="amount"
+        part="input"
+        data-field="amount"
+        type="text"
+        inputmode="decimal"
+        required
+        autocomplete="off"
+        spellcheck="false"
+        maxlength="32"
+        .value=${live(value)}
+        aria-invalid=${form.errors.amount ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy(form, 'amount', 'amount-hint'))}
+        @input=${form.onInput}
+      />
+      <span part="currency" class="currency" aria-hidden="true" dir="ltr">${currency}</span>
+    </div>
+    <p id="amount-hint" part="hint" class="hint">${amountHintText(currency)}</p>
+    ${renderFieldError(form, 'amount')}
+  </div>`;
+}
