@@ -1,43 +1,32 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
 import { isAbort, toAdapterError } from '../../adapter/errors.js';
 import type {
-  AttachmentInput,
   ConnectionOutcome,
   ConnectionRequest,
   CustomerConnectAdapter,
   CustomerEntity,
   CustomerGroup,
-  SupplierAccount,
 } from '../../adapter/types.js';
-import { countryName, displayText, formatCount, isolated } from '../../format.js';
-import { getLocale } from '../../localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
-import {
-  renderSupportCaseOutcome,
-  supportCaseOutcomeStyles,
-  supportCaseTitle,
-  viewCaseDetail,
-} from '../../base/support-case-outcome.js';
+import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { styles } from './group-picker.styles.js';
-import { EntitySelection, countryState } from './entity-selection.js';
-import type { CountryRow, EntityRow, TreeRow } from './entity-selection.js';
-import { checkAttachment, DEFAULT_ACCEPT, DEFAULT_MAX_BYTES, formatBytes } from './attachment.js';
-import type { AttachmentProblem } from './attachment.js';
-import { ListWindow } from './window.js';
-
-/** Form fields that can carry an error, in the order focus visits them. */
-type Field = 'accountId' | 'entityIds' | 'vendorCode' | 'notes' | 'attachment';
-const FIELD_ORDER: Field[] = ['accountId', 'entityIds', 'vendorCode', 'notes', 'attachment'];
+import { DEFAULT_ACCEPT, DEFAULT_MAX_BYTES } from './attachment.js';
+import { FIELD_ORDER, fieldErrorMessage, tooLong } from './fields.js';
+import type { Field, FieldErrors } from './fields.js';
+import { GroupTree } from './group-tree.js';
+import { RequestDetails } from './request-details.js';
+import { renderOutcome } from './request-outcome.js';
+import { renderAccountSection } from './account-section.js';
+import { renderCustomerSection } from './customer-section.js';
 
 /** What the form holds, as the last submission sent it (to reuse its idempotency key). */
 interface Submission {
@@ -176,31 +165,26 @@ export class TnGroupPicker extends TnElement {
     onError: (error) => this.submitFailed(error),
   });
 
-  /** The tree renders only the rows around its view. */
-  private readonly rowWindow = new ListWindow<TreeRow>(this, () => this.tree, (row) => row.key);
+  /** The group's entities: filter, bulk actions, count and the tree. */
+  private readonly tree = new GroupTree(this, {
+    error: () => this.errors.entityIds,
+    ticked: () => this.clearError('entityIds'),
+  });
 
-  @query('.tree') private tree?: HTMLElement;
-  @query('input[type="file"]') private fileInput?: HTMLInputElement;
+  /** Vendor code, notes and attachment. */
+  private readonly details = new RequestDetails(this, {
+    errors: () => this.errors,
+    setError: (field, message) => {
+      if (message) this.errors = { ...this.errors, [field]: message };
+      else this.clearError(field);
+    },
+    vendorCodeRequired: () => this.vendorCodeRequired,
+  });
 
   @state() private mode: 'single' | 'group' = 'single';
   @state() private accountChoice = '';
-  @state() private selection?: EntitySelection;
-  @state() private rows: TreeRow[] = [];
-  @state() private activeRow = 0;
-  /**
-   * Whether the tree has the focus. Only then does it name its active row
-   * (aria-activedescendant), and only while that row is rendered: a reference to a missing
-   * element is invalid ARIA. Moving the active row renders it and scrolls it into view.
-   */
-  @state() private treeFocused = false;
-  @state() private filter = '';
-  @state() private vendorCode = '';
-  @state() private notes = '';
-  @state() private file?: File;
-  @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private uploadProgress?: number;
+  @state() private errors: FieldErrors = {};
   @state() private outcome?: ConnectionOutcome;
-  @state() private dragging = false;
   /** Entities ticked before the group loaded (the customer we came from). */
   private pendingTicks = new Set<string>();
   private submission?: Submission;
@@ -270,7 +254,7 @@ export class TnGroupPicker extends TnElement {
     if (!customer?.group) return;
     this.pendingTicks.add(customer.id);
     this.mode = 'group';
-    this.errors = { ...this.errors, entityIds: undefined };
+    this.clearError('entityIds');
     this.emit('tn-mode-change', { mode: 'group', groupId: customer.group.id });
   }
 
@@ -284,14 +268,15 @@ export class TnGroupPicker extends TnElement {
       return;
     }
     const customers = this.selectedCustomers();
+    const { vendorCode, notes, file } = this.details;
     const allowed = this.emit(
       'tn-request-connection',
       {
         accountId: this.accountChoice,
         customers,
-        ...(this.vendorCode.trim() ? { vendorCode: this.vendorCode.trim() } : {}),
-        ...(this.notes.trim() ? { notes: this.notes.trim() } : {}),
-        ...(this.file ? { attachment: { name: this.file.name, size: this.file.size, type: this.file.type } } : {}),
+        ...(vendorCode.trim() ? { vendorCode: vendorCode.trim() } : {}),
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(file ? { attachment: { name: file.name, size: file.size, type: file.type } } : {}),
       },
       { cancelable: true },
     );
@@ -311,144 +296,65 @@ export class TnGroupPicker extends TnElement {
   reset(): void {
     this.groupWanted = false;
     this.outcome = undefined;
-    this.vendorCode = '';
-    this.notes = '';
-    this.file = undefined;
+    this.details.clear();
     this.errors = {};
     this.submission = undefined;
-    this.selection?.clear();
-    this.refreshRows();
+    this.tree.clear();
+  }
+
+  /** Attaches `file` if it is acceptable; otherwise says why and keeps what was there. */
+  attach(file: File): void {
+    this.details.attach(file);
   }
 
   override render(): TemplateResult {
     if (!this.resolvedAdapter) return renderNotConfigured('tn-group-picker');
-    if (this.outcome) return this.renderOutcome(this.outcome);
+    if (this.outcome) {
+      return renderOutcome(this.outcome, {
+        viewCase: (supportCase) => this.emit('tn-view-case', viewCaseDetail(supportCase)),
+        ...(this.hideRestart ? {} : { restart: () => this.reset() }),
+      });
+    }
     const busy = this.submitTask.status === TaskStatus.PENDING;
     return html`<form part="base" class="base" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
       ${this.renderAccount()} ${this.mode === 'group' ? this.renderGroup() : this.renderCustomer()}
-      ${this.renderDetails()} ${this.renderSubmit()}
+      ${this.details.render()} ${this.renderSubmit()}
     </form>`;
   }
 
-  // ----- account
+  // ----- account and customer
 
   private renderAccount(): TemplateResult {
     const task = this.accountsTask;
-    let body: TemplateResult;
     const failure = this.failureOf(task);
-    if (failure) {
-      body = renderErrorNotice(
-        msg("Couldn't load your accounts.", { desc: 'Lead of the error when the supplier accounts fail to load' }),
-        failure.code,
-        () => rerun(this.accountsTask),
-      );
-    } else if (task.status !== TaskStatus.COMPLETE) {
-      body = html`<p class="status">${msg('Loading your accounts…')}</p>`;
-    } else {
-      body = this.renderAccountChoice(task.value ?? []);
-    }
-    return html`<section part="section account" class="section">
-      <h3 part="heading" class="heading">${msg('Select an account')}</h3>
-      ${body}
-    </section>`;
+    return renderAccountSection({
+      ...(task.status === TaskStatus.COMPLETE ? { accounts: task.value ?? [] } : {}),
+      ...(failure ? { failure: { code: failure.code, retry: () => rerun(this.accountsTask) } } : {}),
+      choice: this.accountChoice,
+      ...(this.errors.accountId ? { error: this.errors.accountId } : {}),
+      choose: (accountId) => {
+        this.accountChoice = accountId;
+        this.clearError('accountId');
+      },
+    });
   }
-
-  private renderAccountChoice(accounts: SupplierAccount[]): TemplateResult {
-    const error = this.errors.accountId;
-    return html`<p class="lead">
-        ${msg('Before we can proceed, please select the account you would like to link this customer to:')}
-      </p>
-      <div part="field" class="field">
-        <label for="account">${msg('Account')}</label>
-        <select
-          id="account"
-          data-field="accountId"
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(error ? 'account-error' : undefined)}
-          @change=${(e: Event) => this.onAccountChange((e.target as HTMLSelectElement).value)}
-        >
-          ${accounts.length === 1
-            ? nothing
-            : html`<option value="" ?selected=${!this.accountChoice}>${msg('Please select')}</option>`}
-          ${accounts.map(
-            (account) =>
-              html`<option value=${account.id} ?selected=${account.id === this.accountChoice}>${displayText(account.name)}</option>`,
-          )}
-        </select>
-        ${this.renderFieldError('account-error', error)}
-      </div>`;
-  }
-
-  private onAccountChange(value: string): void {
-    this.accountChoice = value;
-    this.clearError('accountId');
-  }
-
-  // ----- single mode
 
   private renderCustomer(): TemplateResult {
+    const failure = this.failureOf(this.customerTask);
     const customer = this.chosenCustomer;
-    let body: TemplateResult;
-    if (customer) {
-      body = html`<dl part="customer-card" class="card">
-          <div><dt>${msg('Company name')}</dt><dd dir="auto" class="clamp">${displayText(customer.legalName)}</dd></div>
-          <div><dt>${msg('Country')}</dt><dd>${countryName(customer.country)}</dd></div>
-          <div><dt>${msg('Network ID')}</dt><dd dir="ltr">${customer.id}</dd></div>
-        </dl>
-        ${customer.group
-          ? html`<div class="group-offer">
-              <p>
-                ${msg(
-                  'This customer is part of a group. You can also select other legal entities of the group.',
-                  { desc: 'Under the chosen customer when it belongs to a group' },
-                )}
-              </p>
-              <button part="view-group" class="button" type="button" @click=${() => this.viewGroup()}>
-                ${msg('View group')}
-              </button>
-            </div>`
-          : nothing}`;
-    } else if (this.failureOf(this.customerTask)) {
-      body = renderErrorNotice(
-        msg("Couldn't load this customer.", { desc: 'Lead of the error when a customer fails to load' }),
-        this.failureOf(this.customerTask)!.code,
-        () => rerun(this.customerTask),
-      );
-    } else if (this.customerId) {
-      body = html`<p class="status">${msg('Loading the customer…')}</p>`;
-    } else {
-      body = html`<p class="notice">${msg('No customer chosen yet: search for one first.')}</p>`;
-    }
-    return html`<section part="section customer" class="section">
-      <h3 part="heading" class="heading">${msg('You have selected:')}</h3>
-      ${body}
-    </section>`;
+    return renderCustomerSection({
+      ...(customer ? { customer } : {}),
+      ...(failure ? { failure: { code: failure.code, retry: () => rerun(this.customerTask) } } : {}),
+      loading: !!this.customerId,
+      viewGroup: () => this.viewGroup(),
+    });
   }
 
   // ----- group mode
 
   private groupLoaded(group: CustomerGroup): void {
-    const previous = this.selection;
-    const selection = new EntitySelection(group.entities, getLocale());
-    // Keep what was ticked (another account reloads the group), and the customer we came from.
-    for (const id of previous?.selected ?? []) selection.toggle(id, true);
-    for (const id of this.pendingTicks) selection.toggle(id, true);
+    this.tree.load(group, this.pendingTicks);
     this.pendingTicks.clear();
-    selection.setFilter(this.filter);
-    this.selection = selection;
-    this.refreshRows();
-  }
-
-  /**
-   * Takes the selection's rows. The array is new only when the filter or an expansion
-   * changed (the row window then measures it afresh); after a tick it is the same one,
-   * and the update re-renders just the rows on screen, which read their state through it.
-   */
-  private refreshRows(): void {
-    if (!this.selection) return;
-    this.rows = this.selection.rows();
-    this.activeRow = Math.min(this.activeRow, Math.max(0, this.rows.length - 1));
-    this.requestUpdate();
   }
 
   private renderGroup(): TemplateResult {
@@ -459,7 +365,7 @@ export class TnGroupPicker extends TnElement {
       task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && task.value?.id === this.activeGroupId)
         ? task.value
         : undefined;
-    let body: TemplateResult;
+    let body: TemplateResult | typeof nothing;
     const failure = this.failureOf(task);
     if (failure) {
       body = renderErrorNotice(
@@ -467,10 +373,10 @@ export class TnGroupPicker extends TnElement {
         failure.code,
         () => rerun(this.groupTask),
       );
-    } else if (!group || !this.selection) {
+    } else if (!group || !this.tree.selection) {
       body = html`<p class="status">${msg('Loading the group…')}</p>`;
     } else {
-      body = this.renderTreeArea(group, this.selection);
+      body = this.tree.render(group);
     }
     return html`<section part="section group" class="section">
       <h3 part="heading" class="heading">${group?.name ?? msg('Group')}</h3>
@@ -483,374 +389,7 @@ export class TnGroupPicker extends TnElement {
     </section>`;
   }
 
-  private renderTreeArea(group: CustomerGroup, selection: EntitySelection): TemplateResult {
-    const error = this.errors.entityIds;
-    const selected = selection.selected.size;
-    const [start, end] = this.rowWindow.range(this.rows);
-    const active = this.activeRow >= start && this.activeRow < end ? this.rows[this.activeRow] : undefined;
-    return html`<div class="group-tools">
-        <div part="field filter" class="field filter">
-          <label for="filter">${msg('Filter the group')}</label>
-          <input
-            id="filter"
-            type="search"
-            autocomplete="off"
-            placeholder=${msg('Name, network ID or VAT number')}
-            .value=${this.filter}
-            @input=${this.onFilterInput}
-          />
-        </div>
-        <div class="bulk">
-          <button part="select-all" class="button" type="button" @click=${this.onSelectAll}>
-            ${msg('Select the whole group')}
-          </button>
-          <button class="button" type="button" ?disabled=${selected === 0} @click=${this.onClearSelection}>
-            ${msg('Clear selection')}
-          </button>
-        </div>
-      </div>
-      <p part="count" class="count" id="count" role="status">
-        ${msg(str`${formatCount(selected)} of ${formatCount(selection.selectableCount)} selected`, {
-          desc: 'Count of ticked legal entities in a group',
-        })}${selection.filtering
-          ? html` · ${msg(str`${formatCount(selection.shownCount)} shown`, {
-              desc: 'How many legal entities match the filter',
-            })}`
-          : nothing}
-      </p>
-      ${this.rows.length === 0
-        ? html`<p class="notice">${msg(str`No legal entity matches “${this.filter}”.`)}</p>`
-        : html`<div
-            part="tree"
-            class="tree"
-            role="tree"
-            tabindex="0"
-            data-field="entityIds"
-            aria-multiselectable="true"
-            aria-label=${msg(str`Legal entities of ${isolated(group.name)}`)}
-            aria-activedescendant=${ifDefined(active && this.treeFocused ? rowId(active) : undefined)}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? 'count tree-error' : 'count'}
-            @keydown=${this.onTreeKeyDown}
-            @click=${this.onTreeClick}
-            @focus=${() => (this.treeFocused = true)}
-            @blur=${() => (this.treeFocused = false)}
-          >${this.rows.slice(start, end).map((row, i) => this.renderRow(row, start + i))}</div>`}
-      ${this.renderFieldError('tree-error', error)}`;
-  }
-
-  private renderRow(row: TreeRow, index: number): TemplateResult {
-    const active = index === this.activeRow;
-    return row.kind === 'country' ? this.renderCountryRow(row, index, active) : this.renderEntityRow(row, index, active);
-  }
-
-  private renderCountryRow(row: CountryRow, index: number, active: boolean): TemplateResult {
-    const checked = countryState(row);
-    return html`<div
-      id=${rowId(row)}
-      data-index=${index}
-      role="treeitem"
-      aria-level="1"
-      aria-expanded=${row.expanded ? 'true' : 'false'}
-      aria-checked=${checked}
-      aria-disabled=${row.selectable === 0 ? 'true' : 'false'}
-      aria-setsize=${row.setSize}
-      aria-posinset=${row.position}
-      part=${active ? 'row row-country row-active' : 'row row-country'}
-      class="row country ${active ? 'active' : ''}"
-      ><span class="caret" data-action="expand" aria-hidden="true" .textContent=${row.expanded ? '▾' : '▸'}></span
-      ><span class="box ${checked}" aria-hidden="true"></span
-      ><span class="label" .textContent=${row.label}></span
-      ><span class="meta" .textContent=${formatCount(row.shown)}></span
-    ></div>`;
-  }
-
-  private renderEntityRow(row: EntityRow, index: number, active: boolean): TemplateResult {
-    const { entity } = row;
-    return html`<div
-      id=${rowId(row)}
-      data-index=${index}
-      role="treeitem"
-      aria-level="2"
-      aria-checked=${row.checked ? 'true' : 'false'}
-      aria-disabled=${row.disabled ? 'true' : 'false'}
-      aria-setsize=${row.setSize}
-      aria-posinset=${row.position}
-      part=${active ? 'row row-entity row-active' : 'row row-entity'}
-      class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
-      ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
-      ><span class="label clamp"
-        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" class="name" .textContent=${displayText(entity.legalName)}></span>
-        <span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}></span
-      ></span
-      >${row.disabled ? html`<span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
-    >`;
-  }
-
-  private onFilterInput(event: Event): void {
-    this.filter = (event.target as HTMLInputElement).value;
-    this.selection?.setFilter(this.filter);
-    this.activeRow = 0;
-    this.rowWindow.toTop();
-    this.refreshRows();
-  }
-
-  private onSelectAll(): void {
-    this.selection?.selectAll();
-    this.clearError('entityIds');
-    this.refreshRows();
-  }
-
-  private onClearSelection(): void {
-    this.selection?.clear();
-    this.refreshRows();
-  }
-
-  private onTreeClick(event: MouseEvent): void {
-    const rowElement = (event.target as Element).closest<HTMLElement>('[role="treeitem"]');
-    if (!rowElement) return;
-    const index = Number(rowElement.dataset.index);
-    this.activeRow = index;
-    const row = this.rows[index];
-    if (row?.kind === 'country' && (event.target as Element).closest('[data-action="expand"]')) {
-      this.setExpanded(row, !row.expanded);
-    } else {
-      this.toggleRow(index);
-    }
-    this.tree?.focus();
-  }
-
-  private onTreeKeyDown(event: KeyboardEvent): void {
-    const row = this.rows[this.activeRow];
-    if (!row) return;
-    const last = this.rows.length - 1;
-    const move = (to: number) => {
-      event.preventDefault();
-      this.activeRow = Math.max(0, Math.min(last, to));
-      this.scrollActiveIntoView();
-    };
-    // Right to left, → and ← swap: "expand" is toward the row's end, as the caret points.
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const key = rtl && event.key === 'ArrowRight' ? 'ArrowLeft' : rtl && event.key === 'ArrowLeft' ? 'ArrowRight' : event.key;
-    switch (key) {
-      case 'ArrowDown':
-        return move(this.activeRow + 1);
-      case 'ArrowUp':
-        return move(this.activeRow - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(last);
-      case 'PageDown':
-        return move(this.activeRow + 10);
-      case 'PageUp':
-        return move(this.activeRow - 10);
-      case 'ArrowRight':
-        if (row.kind === 'country' && !row.expanded) {
-          event.preventDefault();
-          this.setExpanded(row, true);
-        } else if (row.kind === 'country') move(this.activeRow + 1);
-        return;
-      case 'ArrowLeft':
-        if (row.kind === 'country' && row.expanded) {
-          event.preventDefault();
-          this.setExpanded(row, false);
-        } else if (row.kind === 'entity') {
-          move(this.rows.findIndex((r) => r.kind === 'country' && r.country === row.country));
-        }
-        return;
-      case ' ':
-      case 'Enter':
-        event.preventDefault();
-        this.toggleRow(this.activeRow);
-        return;
-    }
-  }
-
-  private setExpanded(row: CountryRow, expanded: boolean): void {
-    this.selection?.setExpanded(row.country, expanded);
-    this.refreshRows();
-    this.activeRow = this.rows.findIndex((r) => r.key === row.key);
-  }
-
-  private toggleRow(index: number): void {
-    const row = this.rows[index];
-    if (!row || !this.selection) return;
-    if (row.kind === 'country') this.selection.setCountry(row.country, countryState(row) !== 'true');
-    else if (!row.disabled) this.selection.toggle(row.entity.id);
-    this.clearError('entityIds');
-    this.refreshRows();
-  }
-
-  private scrollActiveIntoView(): void {
-    this.rowWindow.reveal(this.activeRow);
-  }
-
-  // ----- details
-
-  private renderDetails(): TemplateResult {
-    const vendorError = this.errors.vendorCode;
-    const notesError = this.errors.notes;
-    const required = this.vendorCodeRequired;
-    return html`<section part="section details" class="section">
-      <div part="field" class="field">
-        <label for="vendor-code">
-          ${msg('Vendor code')}
-          ${required ? html`<span class="required">${msg('(required by this customer)')}</span>` : nothing}
-        </label>
-        <input
-          id="vendor-code"
-          data-field="vendorCode"
-          autocomplete="off"
-          maxlength=${this.vendorCodeMaxLength}
-          .value=${live(this.vendorCode)}
-          aria-required=${required ? 'true' : 'false'}
-          aria-invalid=${vendorError ? 'true' : 'false'}
-          aria-describedby=${vendorError ? 'vendor-code-hint vendor-code-error' : 'vendor-code-hint'}
-          @input=${(e: Event) => {
-            this.vendorCode = (e.target as HTMLInputElement).value;
-            this.clearError('vendorCode');
-          }}
-        />
-        <p id="vendor-code-hint" class="hint">${msg('Your supplier ID in this customer’s books.')}</p>
-        ${this.renderFieldError('vendor-code-error', vendorError)}
-      </div>
-      <div part="field" class="field">
-        <label for="notes">${msg('Notes')}</label>
-        <textarea
-          id="notes"
-          data-field="notes"
-          rows="3"
-          maxlength=${this.notesMaxLength}
-          .value=${live(this.notes)}
-          aria-invalid=${notesError ? 'true' : 'false'}
-          aria-describedby=${notesError ? 'notes-count notes-error' : 'notes-count'}
-          @input=${(e: Event) => {
-            this.notes = (e.target as HTMLTextAreaElement).value;
-            this.clearError('notes');
-          }}
-        ></textarea>
-        <p id="notes-count" class="hint counter">
-          ${msg(str`${formatCount(this.notes.length)} / ${formatCount(this.notesMaxLength)} characters`, {
-            desc: 'Counter under the notes field',
-          })}
-        </p>
-        ${this.renderFieldError('notes-error', notesError)}
-      </div>
-      ${this.renderAttachment()}
-    </section>`;
-  }
-
-  private renderAttachment(): TemplateResult {
-    const error = this.errors.attachment;
-    const locale = getLocale();
-    return html`<div part="field" class="field">
-      <span class="label" id="attachment-label">${msg('Attachment')}</span>
-      <p id="attachment-hint" class="hint">
-        ${msg(
-          'If you have a supporting document to identify your company to the chosen customer, attach it here: e.g. a purchase order, invoice, remittance advice or contract.',
-        )}
-        ${msg(str`Up to ${formatBytes(this.maxAttachmentSize, locale)}.`, { desc: 'Largest attachment allowed' })}
-      </p>
-      <div
-        part="dropzone"
-        class="dropzone ${this.dragging ? 'dragging' : ''}"
-        @dragover=${this.onDragOver}
-        @dragleave=${() => (this.dragging = false)}
-        @drop=${this.onDrop}
-      >
-        ${this.file
-          ? html`<span class="file">
-                <span class="file-name">${this.file.name}</span>
-                <span class="file-size">${formatBytes(this.file.size, locale)}</span>
-              </span>
-              <button
-                class="button"
-                type="button"
-                data-field="attachment"
-                aria-describedby=${ifDefined(error ? 'attachment-error' : undefined)}
-                @click=${this.removeFile}
-              >
-                ${msg('Remove')}<span class="visually-hidden"> ${this.file.name}</span>
-              </button>`
-          : html`<span class="drop-hint">${msg('Drop a file here, or')}</span>
-              <button
-                class="button"
-                type="button"
-                data-field="attachment"
-                aria-describedby=${error ? 'attachment-hint attachment-error' : 'attachment-hint'}
-                @click=${() => this.fileInput?.click()}
-              >
-                ${msg('Select a file')}
-              </button>`}
-        <input
-          class="visually-hidden"
-          type="file"
-          tabindex="-1"
-          aria-hidden="true"
-          accept=${this.accept}
-          @change=${this.onFileChosen}
-        />
-      </div>
-      ${this.uploadProgress !== undefined
-        ? html`<progress class="progress" max="1" .value=${this.uploadProgress} aria-label=${msg('Uploading the attachment')}></progress>`
-        : nothing}
-      ${this.renderFieldError('attachment-error', error)}
-    </div>`;
-  }
-
-  private onDragOver(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging = true;
-  }
-
-  private onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging = false;
-    const file = event.dataTransfer?.files[0];
-    if (file) this.attach(file);
-  }
-
-  private onFileChosen(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) this.attach(file);
-  }
-
-  /** Attaches `file` if it is acceptable; otherwise says why and keeps what was there. */
-  attach(file: File): void {
-    const problem = checkAttachment(file, this.accept, this.maxAttachmentSize);
-    if (problem) {
-      this.errors = { ...this.errors, attachment: this.attachmentMessage(problem, file) };
-      return;
-    }
-    this.file = file;
-    this.clearError('attachment');
-  }
-
-  private removeFile(): void {
-    this.file = undefined;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[data-field="attachment"]')?.focus(),
-    );
-  }
-
-  private attachmentMessage(problem: AttachmentProblem, file: File): string {
-    const locale = getLocale();
-    switch (problem) {
-      case 'empty':
-        return msg(str`“${file.name}” is empty. Choose a file with content.`);
-      case 'size':
-        return msg(
-          str`“${file.name}” is ${formatBytes(file.size, locale)}; the largest file accepted is ${formatBytes(this.maxAttachmentSize, locale)}.`,
-        );
-      case 'type':
-        return msg(str`“${file.name}” is not an accepted type. Accepted: ${this.accept.split(',').join(', ')}.`);
-    }
-  }
-
-  // ----- submit and outcome
+  // ----- submit
 
   private renderSubmit(): TemplateResult {
     const task = this.submitTask;
@@ -887,64 +426,23 @@ export class TnGroupPicker extends TnElement {
     this.submit();
   }
 
-  private renderOutcome(outcome: ConnectionOutcome): TemplateResult {
-    const skipped = outcome.skipped.length
-      ? html`<div class="skipped">
-          <p>${msg('Already connected or pending, so left out of this request:')}</p>
-          <ul>
-            ${outcome.skipped.map((s) => html`<li><span dir="ltr">${s.entityId}</span> – <span dir="auto">${displayText(s.legalName)}</span></li>`)}
-          </ul>
-        </div>`
-      : nothing;
-    let body: TemplateResult;
-    if (outcome.kind === 'support-case') {
-      body = renderSupportCaseOutcome(outcome.supportCase, (supportCase) =>
-        this.emit('tn-view-case', viewCaseDetail(supportCase)),
-      );
-    } else if (outcome.kind === 'verification-required') {
-      body = html`<p>
-        ${msg(
-          str`Before you are connected, ${isolated(outcome.verification.customer.legalName)} asks you to verify your relationship with details of an invoice you sent it.`,
-          { desc: 'Outcome: verification required; the placeholder is the customer' },
-        )}
-      </p>`;
-    } else if (outcome.relationships.length) {
-      body = html`<p>
-        ${msg(str`You are connected with ${outcome.relationships.map((r) => isolated(r.customer.legalName)).join(', ')}.`)}
-      </p>`;
-    } else {
-      body = html`<p>${msg('You were already connected with everything you selected.')}</p>`;
-    }
-    return html`<section part="outcome" class="outcome" aria-labelledby="outcome-title">
-      <h3 id="outcome-title" class="heading" tabindex="-1">${outcomeTitle(outcome)}</h3>
-      ${body} ${skipped}
-      ${this.hideRestart
-        ? nothing
-        : html`<button class="button" type="button" @click=${() => this.reset()}>${msg('Make another request')}</button>`}
-    </section>`;
-  }
-
-  private renderFieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
-    return message ? html`<p part="error-message" id=${id} class="field-error">${message}</p>` : nothing;
-  }
-
   // ----- logic
 
   private get vendorCodeRequired(): boolean {
-    if (this.mode === 'group') return this.selection?.needsVendorCode ?? false;
+    if (this.mode === 'group') return this.tree.selection?.needsVendorCode ?? false;
     return !!this.chosenCustomer?.requiresVendorCode;
   }
 
   private selectedCustomers(): CustomerEntity[] {
     if (this.mode === 'group') {
-      const selection = this.selection;
+      const selection = this.tree.selection;
       return selection ? [...selection.selected].map((id) => selection.byId.get(id)!).filter(Boolean) : [];
     }
     return this.chosenCustomer ? [this.chosenCustomer] : [];
   }
 
-  private validate(): Partial<Record<Field, string>> {
-    const errors: Partial<Record<Field, string>> = {};
+  private validate(): FieldErrors {
+    const errors: FieldErrors = {};
     if (!this.accountChoice) errors.accountId = msg('Select the account to link this customer to.');
     if (this.selectedCustomers().length === 0) {
       errors.entityIds =
@@ -952,12 +450,12 @@ export class TnGroupPicker extends TnElement {
           ? msg('Select at least one legal entity.')
           : msg('No customer chosen yet: search for one first.');
     }
-    const code = this.vendorCode.trim();
+    const code = this.details.vendorCode.trim();
     if (this.vendorCodeRequired && !code) errors.vendorCode = msg('This customer needs your vendor code.');
     else if (code.length > this.vendorCodeMaxLength) {
       errors.vendorCode = tooLong(this.vendorCodeMaxLength);
     }
-    if (this.notes.length > this.notesMaxLength) errors.notes = tooLong(this.notesMaxLength);
+    if (this.details.notes.length > this.notesMaxLength) errors.notes = tooLong(this.notesMaxLength);
     if (this.errors.attachment) errors.attachment = this.errors.attachment;
     return errors;
   }
@@ -974,31 +472,17 @@ export class TnGroupPicker extends TnElement {
 
   /** The request of this submission; the same form content keeps the same idempotency key. */
   private async send(adapter: CustomerConnectAdapter, signal: AbortSignal): Promise<ConnectionOutcome> {
+    const { vendorCode, notes, file } = this.details;
     const base = {
       accountId: this.accountChoice,
       entityIds: this.selectedCustomers().map((c) => c.id),
-      ...(this.vendorCode.trim() ? { vendorCode: this.vendorCode.trim() } : {}),
-      ...(this.notes.trim() ? { notes: this.notes.trim() } : {}),
+      ...(vendorCode.trim() ? { vendorCode: vendorCode.trim() } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
     };
-    const file = this.file;
     const fingerprint = JSON.stringify([base, file?.name, file?.size, file?.lastModified]);
     if (this.submission?.fingerprint !== fingerprint) this.submission = { key: newKey(), fingerprint };
     const submission = this.submission;
-    let attachment: AttachmentInput | undefined;
-    if (file && adapter.uploadAttachment) {
-      if (!submission.uploadId) {
-        this.sending = 'uploadAttachment';
-        this.uploadProgress = 0;
-        const uploaded = await adapter.uploadAttachment(file, file.name, {
-          signal,
-          onProgress: (loaded, total) => (this.uploadProgress = total > 0 ? loaded / total : 0),
-        });
-        submission.uploadId = uploaded.id;
-      }
-      attachment = { kind: 'uploaded', id: submission.uploadId, name: file.name };
-    } else if (file) {
-      attachment = { kind: 'inline', file, name: file.name };
-    }
+    const attachment = await this.details.attachmentFor(adapter, signal, submission, () => (this.sending = 'uploadAttachment'));
     const request: ConnectionRequest = {
       ...base,
       ...(attachment ? { attachment } : {}),
@@ -1009,7 +493,7 @@ export class TnGroupPicker extends TnElement {
   }
 
   private answered(outcome: ConnectionOutcome): void {
-    this.uploadProgress = undefined;
+    this.details.settled();
     this.submission = undefined;
     this.outcome = outcome;
     if (outcome.kind === 'support-case') {
@@ -1025,11 +509,11 @@ export class TnGroupPicker extends TnElement {
   }
 
   private submitFailed(error: unknown): void {
-    this.uploadProgress = undefined;
+    this.details.settled();
     if (isAbort(error)) return;
     const adapterError = toAdapterError(error);
     if (adapterError.code === 'invalid') {
-      const errors: Partial<Record<Field, string>> = {};
+      const errors: FieldErrors = {};
       for (const fieldError of adapterError.fieldErrors) {
         // An upload's errors name the file; they belong on the attachment field.
         const name = this.sending === 'uploadAttachment' && ['file', 'name'].includes(fieldError.field) ? 'attachment' : fieldError.field;
@@ -1043,36 +527,6 @@ export class TnGroupPicker extends TnElement {
   }
 }
 
-/** A stable element ID for a row (IDs are only used inside this shadow root). */
-function rowId(row: TreeRow): string {
-  return row.kind === 'country' ? `country-${row.country}` : `entity-${row.entity.id.replace(/[^\w-]/g, '_')}`;
-}
-
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
-function outcomeTitle(outcome: ConnectionOutcome): string {
-  switch (outcome.kind) {
-    case 'support-case':
-      return supportCaseTitle();
-    case 'verification-required':
-      return msg('Verification required');
-    case 'connected':
-      return msg('Connected');
-  }
-}
-
-const tooLong = (max: number) => msg(str`Use at most ${formatCount(max)} characters.`);
-
-/** A field error from the server, in words: ours when we know the code, else the server's text. */
-function fieldErrorMessage(code: string, serverMessage: string | undefined): string {
-  switch (code) {
-    case 'required':
-      return msg('This is required.');
-    case 'too-long':
-      return msg('This is too long.');
-    default:
-      return serverMessage ?? msg('This value was not accepted.');
-  }
 }
