@@ -114,6 +114,7 @@ declare global {
     'tn-verification-rejected': TnVerificationRejectedEvent;
     'tn-verified': TnVerifiedEvent;
     'tn-flow-step-change': TnFlowStepChangeEvent;
+    'tn-flow-location-change': TnFlowLocationChangeEvent;
     'tn-resume-verification': TnResumeVerificationEvent;
     'tn-request-again': TnRequestAgainEvent;
   }
@@ -138,9 +139,62 @@ export type TnVerifiedEvent = CustomEvent<{ relationships: Relationship[]; sessi
 /** The steps of `<tn-customer-connect>`. */
 export type FlowStep = 'search' | 'request' | 'verify' | 'done';
 
+/** What the network answered, as `<tn-customer-connect>` remembers it at its `done` step. */
+export type FlowOutcome =
+  | {
+      kind: 'support-case';
+      /** The support case's reference (the done step fetches the case by it after a reload). */
+      reference: string;
+      /** The vendor code the request carried, if any. */
+      vendorCode?: string;
+    }
+  | {
+      kind: 'connected';
+      /** The first few entities now connected (at most 3), for the recap. */
+      customers: { id: string; legalName: string }[];
+      /** How many entities are connected in all. */
+      total: number;
+      accountId?: string;
+      vendorCode?: string;
+    };
+
 /**
- * `<tn-customer-connect>` moved to another step: for a host that keeps its URL or analytics
- * in step. Set the same IDs back on the element (e.g. on `popstate`) to return to a step.
+ * Where `<tn-customer-connect>` stands, as plain JSON: what a host keeps in `history.state`,
+ * a URL or storage, and gives back to `navigate()` on `popstate` or after a reload.
+ */
+export interface FlowLocation {
+  step: FlowStep;
+  /** The search text (kept on every step, so returning to the search finds it). */
+  query?: string;
+  /** The legal entity the request is for. */
+  customerId?: string;
+  /** With `customerId`: the request is on that entity's whole group. */
+  group?: boolean;
+  /** The corporate group the request is on, when it was opened by group ID. */
+  groupId?: string;
+  /**
+   * In group mode: the ticked entities. Left out above 1,000 (a location stays small); the
+   * request then reopens with the entity the user came from.
+   */
+  selectedIds?: string[];
+  /** The verification under way (at `verify`, and at `done` after a verification). */
+  verificationId?: string;
+  /** At `done`: what the network answered. */
+  outcome?: FlowOutcome;
+}
+
+/**
+ * The user moved `<tn-customer-connect>` somewhere: `history: 'push'` for a new step (a host
+ * that owns the browser history calls `history.pushState`), `'replace'` for a change within
+ * the step — the search text, the group mode or the ticked entities (`history.replaceState`).
+ * Not fired when `navigate()` restores a location: the host already holds that one.
+ */
+export type TnFlowLocationChangeEvent = CustomEvent<{ location: FlowLocation; history: 'push' | 'replace' }>;
+
+/**
+ * `<tn-customer-connect>` moved to another step (by the user, or by `navigate()`): for
+ * analytics, or a host that keeps the step in its URL. To keep the browser history in step,
+ * use `tn-flow-location-change` (or the flow's `manage-history` attribute).
  */
 export type TnFlowStepChangeEvent = CustomEvent<{
   step: FlowStep;

@@ -212,10 +212,16 @@ describe('<tn-customer-connect>', () => {
         customerId: DEMO_IDS.tungstenBank,
         supportCaseReference: String(DEMO_FIRST_CASE_REFERENCE),
       });
-      // The request's own outcome shows the case; the flow offers the next step instead of "Make another request".
-      expect(shown(picker(el))).to.equal(true);
-      expect(visibleText(picker(el).shadowRoot!.querySelector('[part~="outcome"]')!)).to.contain(String(DEMO_FIRST_CASE_REFERENCE));
-      expect(button(picker(el).shadowRoot!, 'Make another request')).to.equal(undefined);
+      // The flow's done step recaps the request (customer, account, the reference to note) and says what comes next.
+      expect(shown(picker(el))).to.equal(false);
+      const outcome = () => el.shadowRoot!.querySelector<HTMLElement>('[part~="outcome"]')!;
+      await waitUntil(() => outcome().innerText.includes('Adams Office Supplies (IT) - Test'), 'the recap names no account');
+      const recap = outcome().innerText;
+      expect(recap).to.contain('Tungsten Bank PLC');
+      expect(recap).to.contain(String(DEMO_FIRST_CASE_REFERENCE));
+      expect(recap).to.contain('Note this reference');
+      expect(recap).to.match(/will be processed by .*\d/);
+      expect(button(el.shadowRoot!, 'View the case')).to.not.equal(undefined);
       expect(button(el.shadowRoot!, 'Back')).to.equal(undefined);
       expect(button(el.shadowRoot!, 'Connect with another customer')).to.not.equal(undefined);
       await expect(el).to.be.accessible();
@@ -292,8 +298,10 @@ describe('<tn-customer-connect>', () => {
 
     await titleFocused(el, 'You are connected');
     expect(el.step).to.equal('done');
-    expect(shown(verifier(el))).to.equal(true);
-    expect(visibleText(verifier(el))).to.contain('Invoice status information can take one to two hours');
+    expect(shown(verifier(el))).to.equal(false);
+    const recap = el.shadowRoot!.querySelector<HTMLElement>('[part~="recap"]')!.innerText;
+    expect(recap).to.contain('Demonstration Example Buyer').and.contain('Adams Office Supplies (IT) - Test').and.contain('V-42');
+    expect(visibleText(el)).to.contain('Invoice status information can take one to two hours');
     expect(stepsOf(steps)).to.deep.equal(['request', 'verify', 'request', 'verify', 'done']);
   });
 
@@ -317,7 +325,7 @@ describe('<tn-customer-connect>', () => {
     const { detail } = await opened;
     await titleFocused(el, 'Your request has been received');
     expect(steps.at(-1)).to.include({ step: 'done', previous: 'verify', supportCaseReference: detail.supportCase.reference });
-    expect(visibleText(verifier(el))).to.contain(detail.supportCase.reference);
+    expect(el.shadowRoot!.querySelector('[part~="reference"]')!.textContent).to.equal(detail.supportCase.reference);
   });
 
   it('Back from the request returns to the search as it was; the same customer keeps the request, another starts afresh', async () => {

@@ -8,6 +8,7 @@ import type {
   TnConnectEvent,
   TnConnectedEvent,
   TnErrorEvent,
+  TnFlowLocationChangeEvent,
   TnFlowStepChangeEvent,
   TnModeChangeEvent,
   TnRequestAgainEvent,
@@ -65,6 +66,7 @@ export const attentionPanelEvents = {
 /** `<tn-customer-connect>`: its own step changes and everything its steps fire. */
 export const customerConnectEvents = {
   onTnFlowStepChange: 'tn-flow-step-change' as EventName<TnFlowStepChangeEvent>,
+  onTnFlowLocationChange: 'tn-flow-location-change' as EventName<TnFlowLocationChangeEvent>,
   ...customerSearchEvents,
   ...groupPickerEvents,
   ...verifyInvoiceEvents,

@@ -3,23 +3,33 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { Task, initialState } from '@lit/task';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
-import { renderNotConfigured } from '../../base/states.js';
+import { renderNotConfigured, rerun } from '../../base/states.js';
+import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { adapterContext } from '../../adapter/context.js';
-import type { CustomerEntity, SupportCase, VerificationSession } from '../../adapter/types.js';
-import type { FlowStep } from '../../events.js';
-import { formatCount } from '../../format.js';
+import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
+import type { CustomerEntity, Relationship, SkippedEntity, VerificationSession } from '../../adapter/types.js';
+import type { FlowLocation, FlowStep } from '../../events.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import type { TnCustomerSearch } from '../customer-search/customer-search.js';
 import type { TnGroupPicker } from '../group-picker/group-picker.js';
 import { styles } from './customer-connect.styles.js';
+import { renderProgress, stepTitle } from './flow-chrome.js';
+import { MAX_SELECTED_IN_LOCATION, readLocation, saveLocation, savedLocation, sameLocation } from './flow-location.js';
+import { connectedDone, outcomeStyles, renderDoneStep, supportCaseDone } from './flow-outcome.js';
+import type { Done } from './flow-outcome.js';
 
-/** Which child answered last, so "Done" shows that child's outcome. */
-type Outcome =
-  | { by: 'request'; kind: 'support-case' | 'connected' }
-  | { by: 'verify'; kind: 'support-case' | 'connected' };
+/** The group picker's selection, as its `tn-selection-change` / `tn-mode-change` events tell it. */
+interface PickerSelection {
+  mode: 'single' | 'group';
+  selectedIds?: string[];
+}
+
+/** How a navigation enters the browser history (`none`: a restore, the host holds it already). */
+type HistoryEntry = 'push' | 'replace' | 'none';
 
 /**
  * The whole Customer Connect flow in one tag: **search** the directory →
@@ -36,17 +46,31 @@ type Outcome =
  * on it. The flow gives its adapter (its `adapter` property, or the one its own ancestors
  * provide) to its children through context.
  *
- * Every child event still reaches the host (they bubble and are composed); the flow adds
- * `tn-flow-step-change` so a host can keep its URL or analytics in step. To deep-link, set
- * `query` (search pre-filled), `customer-id` (straight to the request for that entity; add
- * `group` for its group), `group-id` (the request on a whole group) or `verification-id`
- * (resume a pending verification). Changing those later navigates again, so a host can
- * restore a step from its URL on `popstate`. `min-chars`, `debounce` and `page-size` tune the
- * search step as they tune `<tn-customer-search>`; `adapter-timeout` applies to every step.
+ * Every child event still reaches the host (they bubble and are composed).
+ *
+ * **Location, history and reload.** `location` is where the flow stands as plain JSON — step,
+ * search text, customer or group, group mode and ticked entities, verification, outcome
+ * reference — and `navigate(location)` returns there. Two ways to keep the browser's Back,
+ * Forward and reload in step:
+ * - add `manage-history`: the flow pushes one history entry per step (same URL; its location
+ *   sits in `history.state` under `history-key`), follows Back and Forward, and after a reload
+ *   returns to the step it was on, the done step included;
+ * - or own the history in the host: `tn-flow-location-change` says `push` or `replace` with
+ *   the location to keep; on `popstate` (or after a reload) give it back to `navigate()`.
+ *
+ * To deep-link, set `query` (search pre-filled), `customer-id` (straight to the request for
+ * that entity; add `group` for its group), `group-id` (the request on a whole group) or
+ * `verification-id` (resume a pending verification). `min-chars`, `debounce` and
+ * `page-size` tune the search step as they tune `<tn-customer-search>`; `adapter-timeout`
+ * applies to every step.
+ *
+ * The done step recaps the request — customer or entities, account, vendor code — with the
+ * support case's reference to note, what happens next and by when, and "View the case".
  *
  * @summary Search → request → verification → done, composed in one element.
  *
  * @fires tn-flow-step-change - The flow moved to another step. `detail: { step, previous, customerId?, groupId?, verificationId?, supportCaseReference? }`.
+ * @fires tn-flow-location-change - The user moved the flow: keep `detail.location` in the history (`detail.history` is `push` or `replace`).
  * @fires tn-connect - (from the search) The user chose Connect on a result.
  * @fires tn-view-group - (from the search) The user chose View group.
  * @fires tn-search - (from the search) Results arrived.
@@ -57,7 +81,7 @@ type Outcome =
  * @fires tn-step-change - (from the verification) The verification moved to another step.
  * @fires tn-verification-rejected - (from the verification) The invoice details did not match.
  * @fires tn-verified - (from the verification) Verified.
- * @fires tn-view-case - The user asked to see a support case.
+ * @fires tn-view-case - The user asked to see a support case (from the done step, or a step's own outcome).
  * @fires tn-mode-change - (from the request) One entity ↔ its group.
  * @fires tn-error - An adapter call failed in a step. `detail: { operation, code, error, retry }`.
  *
@@ -70,11 +94,26 @@ type Outcome =
  * @csspart back - The Back button.
  * @csspart start-over - The Start over button (and "Connect with another customer" when done).
  * @csspart step - Each step's container.
+ * @csspart outcome - The done step: recap, reference, what happens next.
+ * @csspart recap - The recap list (customer, account, vendor code, reference).
+ * @csspart reference - The support case reference.
+ * @csspart support-case - The support case's deadline, reference and button.
+ * @csspart view-case - The "View the case" button.
+ * @csspart error - An error message (the support case could not be loaded).
+ * @csspart retry - The "Try again" button.
  *
  * @cssprop [--tn-flow-gap=1em] - Space between the flow's parts.
  */
 export class TnCustomerConnect extends TnElement {
-  static override styles = [tokens, shared, styles];
+  static override styles = [tokens, shared, supportCaseOutcomeStyles, outcomeStyles, styles];
+  /**
+   * What the flow itself asks of its adapter (the done step's case and account name).
+   * @internal
+   */
+  protected static override answers = {
+    getSupportCase: SupportCaseSchema,
+    listAccounts: SupplierAccountsSchema,
+  };
   /**
    * Documented ranges of the numeric properties (clamped, with a warning).
    * @internal
@@ -106,6 +145,15 @@ export class TnCustomerConnect extends TnElement {
   /** The supplier account to preselect in the request. */
   @property({ attribute: 'account-id' }) accountId?: string;
 
+  /**
+   * Keep the browser history in step: one entry per step, Back and Forward between steps,
+   * and a reload returns to the step (the location sits in `history.state[historyKey]`).
+   */
+  @property({ type: Boolean, attribute: 'manage-history' }) manageHistory = false;
+
+  /** The `history.state` key of the flow's location (give two flows on one page two keys). */
+  @property({ attribute: 'history-key' }) historyKey = 'tn-customer-connect';
+
   /** Level of the step title heading (1–6); the steps' own headings sit one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -126,31 +174,94 @@ export class TnCustomerConnect extends TnElement {
   @state() private linkedGroupId?: string;
   @state() private session?: VerificationSession;
   @state() private linkedVerificationId?: string;
-  @state() private outcome?: Outcome;
+  @state() private done?: Done;
   /** Whether the path went through a verification (the progress list then shows it). */
   @state() private verifying = false;
-  private supportCase?: SupportCase;
+  /** The search text, as the search last reported it. */
+  private searchText = '';
+  private selection?: PickerSelection;
+  /** What the last submitted request carried, for the recap. */
+  private requested?: { accountId: string; vendorCode?: string };
   /** Focus the new step's title after the next render (not on first render: no focus stealing). */
   private focusTitle = false;
+  /** While `navigate()` restores a location: nothing enters the history. */
+  private restoring = false;
 
   @query('tn-customer-search') private search?: TnCustomerSearch;
   @query('tn-group-picker') private picker?: TnGroupPicker;
+
+  /** The support case of a done step that only knows its reference (after a reload). */
+  private readonly caseTask = new Task(this, {
+    args: () => [this.api, this.done?.outcome.kind === 'support-case' && !this.done.supportCase ? this.done.outcome.reference : undefined] as const,
+    task: async ([adapter, reference], { signal }) => {
+      if (!adapter || !reference) return initialState;
+      return adapter.getSupportCase(reference, { signal });
+    },
+    onComplete: (supportCase) => {
+      if (this.done?.outcome.kind === 'support-case' && this.done.outcome.reference === supportCase.reference) {
+        this.done = { ...this.done, supportCase };
+      }
+    },
+    onError: (error) => this.reportError('getSupportCase', error, () => rerun(this.caseTask)),
+  });
+
+  /** The account's name for the recap, when the answer gave only its ID. */
+  private readonly accountsTask = new Task(this, {
+    args: () => [this.api, this.done && !this.done.accountName ? this.doneAccountId : undefined] as const,
+    task: async ([adapter, accountId], { signal }) => {
+      if (!adapter || !accountId) return initialState;
+      return adapter.listAccounts({ signal });
+    },
+    // No error state: the recap then shows the account's ID.
+  });
 
   /** The step on screen: `search`, `request`, `verify` or `done`. */
   get step(): FlowStep {
     return this.current;
   }
 
+  /** Where the flow stands, as plain JSON: give it back to `navigate()` to return here. */
+  get location(): FlowLocation {
+    const location: FlowLocation = { step: this.current };
+    if (this.searchText) location.query = this.searchText;
+    const customerId = this.customer?.id ?? this.linkedCustomerId;
+    if (this.current !== 'search') {
+      if (customerId) location.customerId = customerId;
+      if (this.linkedGroupId) location.groupId = this.linkedGroupId;
+      if (this.selection?.mode === 'group') {
+        if (customerId && !this.linkedGroupId) location.group = true;
+        const ids = this.selection.selectedIds;
+        if (ids && ids.length <= MAX_SELECTED_IN_LOCATION) location.selectedIds = [...ids];
+      }
+    }
+    const verificationId = this.session?.id ?? this.linkedVerificationId;
+    if ((this.current === 'verify' || this.current === 'done') && this.verifying && verificationId) {
+      location.verificationId = verificationId;
+    }
+    if (this.current === 'done' && this.done) location.outcome = structuredClone(this.done.outcome);
+    return location;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.provider.setValue(this.resolvedAdapter);
-    if (changed.has('verificationId') && this.verificationId) {
-      this.resumeVerification(this.verificationId);
+    // After a reload, the location saved in the history entry wins over the deep-link attributes.
+    const saved = !this.hasUpdated && this.manageHistory ? savedLocation(this.historyKey) : undefined;
+    if (saved) {
+      this.navigate(saved);
+    } else if (changed.has('verificationId') && this.verificationId) {
+      this.resumeVerification(this.verificationId, 'replace');
     } else if ((changed.has('customerId') || changed.has('group')) && this.customerId) {
-      this.openRequest({ customerId: this.customerId, group: this.group });
+      this.openRequest({ customerId: this.customerId, group: this.group }, 'replace');
     } else if (changed.has('groupId') && this.groupId) {
-      this.openRequest({ groupId: this.groupId });
+      this.openRequest({ groupId: this.groupId }, 'replace');
     }
+    if (changed.has('query') && this.query !== undefined && !saved) this.searchText = this.query;
+  }
+
+  protected override firstUpdated(): void {
+    // The entry the flow starts on holds its location too, so Back to it returns here.
+    if (this.manageHistory && !savedLocation(this.historyKey)) saveLocation(this.historyKey, this.location, 'replace');
   }
 
   protected override updated(): void {
@@ -162,6 +273,16 @@ export class TnCustomerConnect extends TnElement {
     void Promise.all(steps.map((step) => step.updateComplete)).then(() =>
       focusHeading(this.renderRoot.querySelector<HTMLElement>('#flow-title')),
     );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
   }
 
   // ----- public API
@@ -180,11 +301,12 @@ export class TnCustomerConnect extends TnElement {
   }
 
   /** Goes to the verification `id` (fetched through the adapter), e.g. to finish a pending one. */
-  resumeVerification(id: string): void {
+  resumeVerification(id: string, entry: HistoryEntry = 'push'): void {
     this.session = undefined;
     this.linkedVerificationId = id;
     this.verifying = true;
-    this.go('verify');
+    this.done = undefined;
+    this.go('verify', entry);
   }
 
   /** Back to the previous step, as it was left. Does nothing on the first step or once done. */
@@ -203,17 +325,56 @@ export class TnCustomerConnect extends TnElement {
 
   /** Empties every step and returns to an empty search. */
   startOver(): void {
-    if (this.search) this.search.value = '';
-    this.picker?.reset();
-    this.customer = undefined;
-    this.linkedCustomerId = undefined;
-    this.linkedGroupId = undefined;
-    this.session = undefined;
-    this.linkedVerificationId = undefined;
-    this.outcome = undefined;
-    this.verifying = false;
-    this.supportCase = undefined;
+    this.clear();
     this.go('search');
+  }
+
+  /**
+   * Returns to `location` (from `location`, `tn-flow-location-change` or the history), the way
+   * Back and Forward do: a step already on screen keeps what the user typed. Fields that are
+   * not a valid location are ignored. Adds nothing to the history.
+   */
+  navigate(location: FlowLocation): void {
+    const to = readLocation(location);
+    if (!to || sameLocation(to, this.location)) return;
+    this.restoring = true;
+    try {
+      if ((to.query ?? '') !== this.searchText) this.setSearchText(to.query ?? '');
+      switch (to.step) {
+        case 'search':
+          this.go('search', 'none');
+          break;
+        case 'request':
+          this.openRequest(
+            { customerId: to.customerId, groupId: to.groupId, group: to.group, selectedIds: to.selectedIds },
+            'none',
+          );
+          break;
+        case 'verify':
+          this.keepTarget(to);
+          if ((this.session?.id ?? this.linkedVerificationId) === to.verificationId) {
+            this.verifying = true;
+            this.done = undefined;
+            this.go('verify', 'none');
+          } else {
+            this.resumeVerification(to.verificationId!, 'none');
+          }
+          break;
+        case 'done':
+          this.keepTarget(to);
+          if (to.verificationId) {
+            this.verifying = true;
+            if ((this.session?.id ?? this.linkedVerificationId) !== to.verificationId) this.linkedVerificationId = to.verificationId;
+          }
+          if (!sameLocation(this.done && { step: 'done', outcome: this.done.outcome }, { step: 'done', outcome: to.outcome })) {
+            this.done = { outcome: to.outcome!, skipped: [] };
+          }
+          this.go('done', 'none');
+          break;
+      }
+    } finally {
+      this.restoring = false;
+    }
   }
 
   /** Moves focus to the current step's title. */
@@ -223,47 +384,122 @@ export class TnCustomerConnect extends TnElement {
 
   // ----- navigation
 
-  private openRequest(target: { customer?: CustomerEntity; customerId?: string; groupId?: string; group?: boolean }) {
-    const sameCustomer =
-      (target.customer && target.customer.id === (this.customer?.id ?? this.linkedCustomerId)) ||
-      (target.customerId && target.customerId === (this.customer?.id ?? this.linkedCustomerId));
-    const sameTarget = target.groupId ? target.groupId === this.linkedGroupId : sameCustomer;
+  private clear(): void {
+    this.setSearchText('');
+    this.picker?.reset();
+    this.customer = undefined;
+    this.linkedCustomerId = undefined;
+    this.linkedGroupId = undefined;
+    this.session = undefined;
+    this.linkedVerificationId = undefined;
+    this.done = undefined;
+    this.verifying = false;
+    this.selection = undefined;
+    this.requested = undefined;
+  }
+
+  private setSearchText(text: string): void {
+    this.searchText = text;
+    if (this.search) this.search.value = text;
+  }
+
+  /** A restored location's customer or group, kept for the flow's own Back. */
+  private keepTarget(to: FlowLocation): void {
+    if (to.customerId && to.customerId !== (this.customer?.id ?? this.linkedCustomerId)) {
+      this.customer = undefined;
+      this.linkedCustomerId = to.customerId;
+    }
+    if (to.groupId) this.linkedGroupId = to.groupId;
+  }
+
+  private openRequest(
+    target: { customer?: CustomerEntity; customerId?: string; groupId?: string; group?: boolean; selectedIds?: string[] },
+    entry: HistoryEntry = 'push',
+  ) {
+    const current = this.customer?.id ?? this.linkedCustomerId;
+    const sameCustomer = (target.customer?.id ?? target.customerId) === current && current !== undefined;
+    const sameTarget = target.groupId ? target.groupId === this.linkedGroupId : sameCustomer && !this.linkedGroupId;
     // A new customer starts a new request; the same one keeps what the user typed.
-    if (!sameTarget) this.picker?.reset();
-    else this.picker?.edit();
-    this.customer = target.customer;
-    this.linkedCustomerId = target.customer ? undefined : target.customerId;
+    if (!sameTarget) {
+      this.picker?.reset();
+      this.selection = undefined;
+    } else {
+      this.picker?.edit();
+    }
+    // The same entity keeps the object the picker already shows (no fetch again).
+    const customer = target.customer ?? (sameCustomer && !target.groupId ? this.customer : undefined);
+    this.customer = customer;
+    this.linkedCustomerId = customer ? undefined : target.customerId;
     this.linkedGroupId = target.groupId;
     this.session = undefined;
     this.linkedVerificationId = undefined;
-    this.outcome = undefined;
+    this.done = undefined;
     this.verifying = false;
-    this.go('request');
-    if (target.group) {
+    this.go('request', entry);
+    const { selectedIds } = target;
+    if (target.group || selectedIds) {
       // The picker learns its customer on this render; switch it to the group afterwards.
       // (A customer fetched by ID switches once it has arrived: the picker remembers.)
-      void this.updateComplete.then(() => this.picker?.updateComplete).then(() => this.picker?.viewGroup());
+      void this.updateComplete
+        .then(() => this.picker?.updateComplete)
+        .then(() => {
+          const picker = this.picker;
+          if (!picker) return;
+          if (target.group) picker.viewGroup();
+          if (selectedIds && 'selectedIds' in picker) picker.selectedIds = selectedIds;
+        });
     }
   }
 
-  private go(step: FlowStep): void {
+  private go(step: FlowStep, entry: HistoryEntry = 'push'): void {
     const previous = this.current;
     this.current = step;
     // Every navigation lands on the step's title, a repeated one too (e.g. resuming a
     // verification while another is on screen).
     this.focusTitle = this.hasUpdated;
     this.requestUpdate();
-    if (previous === step && step !== 'request') return;
-    this.emit('tn-flow-step-change', {
-      step,
-      previous,
-      ...(this.customer?.id || this.linkedCustomerId ? { customerId: this.customer?.id ?? this.linkedCustomerId } : {}),
-      ...(this.linkedGroupId ? { groupId: this.linkedGroupId } : {}),
-      ...(this.session?.id || this.linkedVerificationId
-        ? { verificationId: this.session?.id ?? this.linkedVerificationId }
-        : {}),
-      ...(step === 'done' && this.supportCase ? { supportCaseReference: this.supportCase.reference } : {}),
-    });
+    if (previous !== step || step === 'request') {
+      this.emit('tn-flow-step-change', {
+        step,
+        previous,
+        ...(this.customer?.id || this.linkedCustomerId ? { customerId: this.customer?.id ?? this.linkedCustomerId } : {}),
+        ...(this.linkedGroupId ? { groupId: this.linkedGroupId } : {}),
+        ...(this.session?.id || this.linkedVerificationId
+          ? { verificationId: this.session?.id ?? this.linkedVerificationId }
+          : {}),
+        ...(step === 'done' && this.done?.outcome.kind === 'support-case'
+          ? { supportCaseReference: this.done.outcome.reference }
+          : {}),
+      });
+    }
+    if (entry !== 'none') this.locationChanged(entry);
+  }
+
+  /** Tells the host (and the history, with `manage-history`) where the user took the flow. */
+  private locationChanged(entry: 'push' | 'replace'): void {
+    if (this.restoring) return;
+    const location = this.location;
+    if (this.manageHistory) {
+      // The same place twice (e.g. Connect on the entity already in the request) is one entry.
+      const how = entry === 'push' && sameLocation(savedLocation(this.historyKey), location) ? 'replace' : entry;
+      saveLocation(this.historyKey, location, how);
+    }
+    this.emit('tn-flow-location-change', { location, history: entry });
+  }
+
+  private readonly onPopState = (event: PopStateEvent): void => {
+    if (!this.manageHistory) return;
+    const state: unknown = event.state;
+    // An entry from before the flow (the host's own) leaves the flow as it is.
+    const location = typeof state === 'object' && state !== null ? readLocation((state as Record<string, unknown>)[this.historyKey]) : undefined;
+    if (location) this.navigate(location);
+  };
+
+  private get doneAccountId(): string | undefined {
+    const outcome = this.done?.outcome;
+    if (!outcome) return undefined;
+    if (outcome.kind === 'connected') return outcome.accountId ?? this.requested?.accountId;
+    return this.done?.supportCase?.accountId ?? this.requested?.accountId;
   }
 
   // ----- child events (they keep bubbling to the host)
@@ -276,6 +512,22 @@ export class TnCustomerConnect extends TnElement {
     this.openRequest({ customer: event.detail.customer, group: true });
   }
 
+  private onSearch(event: GlobalEventHandlersEventMap['tn-search']): void {
+    if (event.detail.query === this.searchText) return;
+    this.searchText = event.detail.query;
+    if (this.current === 'search') this.locationChanged('replace');
+  }
+
+  private onSelection(event: CustomEvent<PickerSelection>): void {
+    this.selection = { mode: event.detail.mode, selectedIds: event.detail.selectedIds };
+    if (this.current === 'request') this.locationChanged('replace');
+  }
+
+  private onRequest(event: GlobalEventHandlersEventMap['tn-request-connection']): void {
+    const { accountId, vendorCode } = event.detail;
+    this.requested = { accountId, ...(vendorCode ? { vendorCode } : {}) };
+  }
+
   private onVerificationRequired(event: GlobalEventHandlersEventMap['tn-verification-required']): void {
     this.session = event.detail.verification;
     this.linkedVerificationId = undefined;
@@ -283,14 +535,13 @@ export class TnCustomerConnect extends TnElement {
     this.go('verify');
   }
 
-  private onSupportCase(event: GlobalEventHandlersEventMap['tn-support-case-opened'], by: Outcome['by']): void {
-    this.supportCase = event.detail.supportCase;
-    this.outcome = { by, kind: 'support-case' };
+  private onSupportCase(event: GlobalEventHandlersEventMap['tn-support-case-opened']): void {
+    this.done = supportCaseDone(event.detail.supportCase, event.detail.skipped, this.requested);
     this.go('done');
   }
 
-  private onConnected(by: Outcome['by']): void {
-    this.outcome = { by, kind: 'connected' };
+  private onConnected(relationships: Relationship[], skipped: SkippedEntity[]): void {
+    this.done = connectedDone(relationships, skipped, this.requested);
     this.go('done');
   }
 
@@ -299,10 +550,8 @@ export class TnCustomerConnect extends TnElement {
   override render(): TemplateResult {
     if (!this.resolvedAdapter) return renderNotConfigured('tn-customer-connect');
     const step = this.current;
-    const showRequest = step === 'request' || (step === 'done' && this.outcome?.by === 'request');
-    const showVerify = step === 'verify' || (step === 'done' && this.outcome?.by === 'verify');
     return html`<div part="base" class="base">
-      ${this.renderProgress()}
+      ${renderProgress(this.current, this.verifying)}
       <div class="head">
         <div
           id="flow-title"
@@ -312,7 +561,7 @@ export class TnCustomerConnect extends TnElement {
           aria-level=${this.level(0)}
           tabindex="-1"
         >
-          ${this.stepTitle(step)}
+          ${stepTitle(step, this.done?.outcome.kind === 'connected')}
         </div>
         ${this.renderNav()}
       </div>
@@ -322,6 +571,7 @@ export class TnCustomerConnect extends TnElement {
         ?hidden=${step !== 'search'}
         @tn-connect=${this.onConnect}
         @tn-view-group=${this.onViewGroup}
+        @tn-search=${this.onSearch}
       >
         <p class="lead">${msg('Search your customers and request a connection')}</p>
         <tn-customer-search
@@ -335,11 +585,14 @@ export class TnCustomerConnect extends TnElement {
       <div
         part="step"
         class="step"
-        ?hidden=${!showRequest}
+        ?hidden=${step !== 'request'}
+        @tn-request-connection=${this.onRequest}
+        @tn-selection-change=${this.onSelection}
+        @tn-mode-change=${(e: GlobalEventHandlersEventMap['tn-mode-change']) =>
+          this.onSelection(new CustomEvent('', { detail: { mode: e.detail.mode, selectedIds: this.selection?.selectedIds } }))}
         @tn-verification-required=${this.onVerificationRequired}
-        @tn-support-case-opened=${(e: GlobalEventHandlersEventMap['tn-support-case-opened']) =>
-          this.onSupportCase(e, 'request')}
-        @tn-connected=${() => this.onConnected('request')}
+        @tn-support-case-opened=${this.onSupportCase}
+        @tn-connected=${(e: GlobalEventHandlersEventMap['tn-connected']) => this.onConnected(e.detail.relationships, e.detail.skipped)}
       >
         <tn-group-picker
           hide-restart
@@ -353,10 +606,9 @@ export class TnCustomerConnect extends TnElement {
       <div
         part="step"
         class="step"
-        ?hidden=${!showVerify}
-        @tn-support-case-opened=${(e: GlobalEventHandlersEventMap['tn-support-case-opened']) =>
-          this.onSupportCase(e, 'verify')}
-        @tn-verified=${() => this.onConnected('verify')}
+        ?hidden=${step !== 'verify'}
+        @tn-support-case-opened=${this.onSupportCase}
+        @tn-verified=${(e: GlobalEventHandlersEventMap['tn-verified']) => this.onConnected(e.detail.relationships, [])}
       >
         <tn-verify-invoice
           .session=${this.session}
@@ -365,39 +617,26 @@ export class TnCustomerConnect extends TnElement {
           .adapterTimeout=${this.adapterTimeout}
         ></tn-verify-invoice>
       </div>
-      ${step === 'done'
-        ? html`<div class="done-actions">
-            <button part="start-over" class="button primary" type="button" @click=${() => this.startOver()}>
-              ${msg('Connect with another customer')}
-            </button>
-          </div>`
-        : nothing}
+      ${step === 'done' ? this.renderDone() : nothing}
     </div>`;
   }
 
-  private renderProgress(): TemplateResult {
-    const steps: FlowStep[] = this.verifying ? ['search', 'request', 'verify', 'done'] : ['search', 'request', 'done'];
-    const at = steps.indexOf(this.current);
-    return html`<ol part="progress" class="progress" aria-label=${msg('Progress')}>
-      ${steps.map((step, index) => {
-        const current = index === at;
-        return html`<li
-          part=${current ? 'progress-step progress-step-current' : 'progress-step'}
-          class=${index < at ? 'past' : current ? 'current' : 'future'}
-          aria-current=${current ? 'step' : 'false'}
-        >
-          <span class="number" aria-hidden="true">${formatCount(index + 1)}</span>
-          <span class="name">${this.stepName(step)}</span>
-          ${current
-            ? html`<span class="visually-hidden position">
-                ${msg(str`(step ${formatCount(index + 1)} of ${formatCount(steps.length)})`, {
-                  desc: 'After the current step’s name in the progress list, for screen readers',
-                })}</span
-              >`
-            : nothing}
-        </li>`;
-      })}
-    </ol>`;
+  private renderDone(): TemplateResult {
+    return renderDoneStep(this.done, {
+      account: this.accountLabel(),
+      caseFailure: this.failureOf(this.caseTask),
+      retryCase: () => rerun(this.caseTask),
+      viewCase: (supportCase) => this.emit('tn-view-case', viewCaseDetail(supportCase)),
+      startOver: () => this.startOver(),
+    });
+  }
+
+  /** The account's name when known, else its ID. */
+  private accountLabel(): string | undefined {
+    if (this.done?.accountName) return this.done.accountName;
+    const id = this.doneAccountId;
+    const accounts = this.accountsTask.value;
+    return (Array.isArray(accounts) ? accounts.find((a) => a.id === id)?.name : undefined) ?? id;
   }
 
   private renderNav(): TemplateResult | typeof nothing {
@@ -414,29 +653,6 @@ export class TnCustomerConnect extends TnElement {
         ${msg('Start over')}
       </button>
     </div>`;
-  }
-
-  private stepName(step: FlowStep): string {
-    switch (step) {
-      case 'search':
-        return msg('Find your customer', { desc: 'Flow step 1: search the directory' });
-      case 'request':
-        return msg('Request the connection', { desc: 'Flow step 2: the connection request form' });
-      case 'verify':
-        return msg('Verify', { desc: 'Flow step: invoice-history verification' });
-      case 'done':
-        return msg('Done', { desc: 'Flow step: last, the outcome' });
-    }
-  }
-
-  private stepTitle(step: FlowStep): string {
-    if (step === 'done') {
-      return this.outcome?.kind === 'connected'
-        ? msg('You are connected', { desc: 'Flow title once the supplier is connected' })
-        : msg('Your request has been received', { desc: 'Flow title once a support case was opened' });
-    }
-    if (step === 'verify') return msg('Verify your relationship', { desc: 'Flow title at the verification step' });
-    return this.stepName(step);
   }
 
   private level(offset: number): number {

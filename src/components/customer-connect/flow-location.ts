@@ -1,0 +1,89 @@
+/**
+ * The flow's location as plain JSON, and the browser-history bookkeeping of the
+ * `manage-history` attribute.
+ *
+ * A location comes back from places the flow does not control (`history.state` written by an
+ * older version, a host's URL, storage), so `readLocation` keeps only well-formed fields and
+ * answers `undefined` for anything that is not a location at all.
+ */
+import type { FlowLocation, FlowOutcome, FlowStep } from '../../events.js';
+
+/** More ticked entities than this are not kept in a location (it stays a few KB at most). */
+export const MAX_SELECTED_IN_LOCATION = 1000;
+const STEPS: readonly FlowStep[] = ['search', 'request', 'verify', 'done'];
+const MAX_ID_LENGTH = 200;
+const MAX_TEXT_LENGTH = 1000;
+
+const text = (value: unknown, max = MAX_ID_LENGTH): string | undefined =>
+  typeof value === 'string' && value !== '' && value.length <= max ? value : undefined;
+
+/** The fields of `value` that form a valid location; `undefined` if it has no valid step. */
+export function readLocation(value: unknown): FlowLocation | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const raw = value as Record<string, unknown>;
+  const step = STEPS.find((candidate) => candidate === raw.step);
+  if (!step) return undefined;
+  const location: FlowLocation = { step };
+  const query = text(raw.query, MAX_TEXT_LENGTH);
+  const customerId = text(raw.customerId);
+  const groupId = text(raw.groupId);
+  const verificationId = text(raw.verificationId);
+  if (query) location.query = query;
+  if (customerId) location.customerId = customerId;
+  if (raw.group === true) location.group = true;
+  if (groupId) location.groupId = groupId;
+  if (Array.isArray(raw.selectedIds) && raw.selectedIds.length <= MAX_SELECTED_IN_LOCATION) {
+    location.selectedIds = raw.selectedIds.filter((id): id is string => text(id) !== undefined);
+  }
+  if (verificationId) location.verificationId = verificationId;
+  const outcome = readOutcome(raw.outcome);
+  if (outcome) location.outcome = outcome;
+  // A step that lacks what it shows falls back to the search.
+  if (step === 'request' && !customerId && !groupId) location.step = 'search';
+  if (step === 'verify' && !verificationId) location.step = 'search';
+  if (step === 'done' && !outcome) location.step = 'search';
+  return location;
+}
+
+function readOutcome(value: unknown): FlowOutcome | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const raw = value as Record<string, unknown>;
+  const vendorCode = text(raw.vendorCode);
+  const extra = vendorCode ? { vendorCode } : {};
+  if (raw.kind === 'support-case') {
+    const reference = text(raw.reference);
+    return reference ? { kind: 'support-case', reference, ...extra } : undefined;
+  }
+  if (raw.kind === 'connected' && Array.isArray(raw.customers)) {
+    const customers = raw.customers
+      .slice(0, 3)
+      .filter((c): c is { id: string; legalName: string } => typeof c?.id === 'string' && typeof c?.legalName === 'string')
+      .map(({ id, legalName }) => ({ id, legalName: legalName.slice(0, MAX_TEXT_LENGTH) }));
+    const total = typeof raw.total === 'number' && Number.isInteger(raw.total) && raw.total >= 0 ? raw.total : customers.length;
+    const accountId = text(raw.accountId);
+    return { kind: 'connected', customers, total, ...(accountId ? { accountId } : {}), ...extra };
+  }
+  return undefined;
+}
+
+/** Two locations name the same place (JSON-equal). */
+export function sameLocation(a: FlowLocation | undefined, b: FlowLocation | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The location the flow saved in the current history entry under `key`, if any. */
+export function savedLocation(key: string): FlowLocation | undefined {
+  const state: unknown = history.state;
+  return typeof state === 'object' && state !== null ? readLocation((state as Record<string, unknown>)[key]) : undefined;
+}
+
+/**
+ * Saves `location` under `key` in the browser history: a new entry (`push`) or the current one
+ * (`replace`), keeping the URL and whatever else the host keeps in `history.state`.
+ */
+export function saveLocation(key: string, location: FlowLocation, how: 'push' | 'replace'): void {
+  const current: unknown = history.state;
+  const state = { ...(typeof current === 'object' && current !== null ? current : {}), [key]: location };
+  if (how === 'push') history.pushState(state, '');
+  else history.replaceState(state, '');
+}
