@@ -43,6 +43,14 @@ export interface DirectoryIndex {
   readonly countries: number;
 }
 
+/** Size figures of the demo directory. */
+export interface DirectoryStats {
+  entities: number;
+  countries: number;
+  groups: number;
+  largestGroup: Required<GroupRef>;
+}
+
 /**
  * A search's matches: exact ID/tax-ID matches, then names starting with the text, then names
  * containing it (the last two as positions in the display order, without the exact ones).
@@ -58,6 +66,14 @@ let sharedIndex: DirectoryIndex | undefined;
 export function directoryIndex(): DirectoryIndex {
   sharedIndex ??= buildIndex();
   return sharedIndex;
+}
+
+/** How big the directory is: entities, countries, groups and the largest group. */
+export function directoryStats(): DirectoryStats {
+  const index = directoryIndex();
+  let largest: Required<GroupRef> = { id: '', name: '', size: 0 };
+  for (const group of index.groups.values()) if (group.ref.size > largest.size) largest = group.ref;
+  return { entities: index.ordered.length, countries: index.countries, groups: index.groups.size, largestGroup: { ...largest } };
 }
 
 /** Folds a network or tax ID: upper case, without spaces, dots or dashes. */

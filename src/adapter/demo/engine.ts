@@ -6,7 +6,8 @@
  * challenge, support cases with references and processing dates, the attention summary.
  * No DOM, no timers, nothing at import: the same engine backs the demo adapter in browsers
  * and the reference HTTP server in Node. Every method throws a `TnAdapterError` on failure
- * and returns fresh copies, so callers may mutate what they get.
+ * and returns fresh copies, so callers may mutate what they get. The whole state can be
+ * taken as a plain JSON-safe snapshot and restored from one (the format is in `snapshot.ts`).
  *
  * The directory and its search order are in `directory-index.ts`; the stateless rules
  * (validation, business-day deadlines, decimals, request fingerprints, search paging, the
@@ -22,7 +23,6 @@ import type {
   CustomerEntity,
   CustomerGroup,
   FailedInvoice,
-  GroupRef,
   InvoiceEvidence,
   Relationship,
   RelationshipStatus,
@@ -37,28 +37,23 @@ import type {
   VerificationStep,
 } from '../types.js';
 import {
-  DEMO_FIRST_CASE_REFERENCE,
-  SEED_ACCOUNTS,
-  SEED_CUSTOMERS,
-  SEED_FAILED_INVOICES,
-  SEED_RELATIONSHIPS,
-  SEED_SAVED_INVOICES,
-  SEED_SUPPORT_CASES,
-  type DemoInvoice,
-  type SeedCustomer,
-} from './data.js';
-import {
   compareText,
   directoryIndex,
   findMatches,
   idKey,
   matchAt,
+  directoryStats as measureDirectory,
   toCustomerEntity,
+  type DirectoryStats,
   type IndexedEntity,
   type Matches,
 } from './directory-index.js';
 import {
   MAX_ATTACHMENT_BYTES,
+  MAX_NOTES_LENGTH,
+  MAX_QUERY_LENGTH,
+  MAX_VENDOR_CODE_LENGTH,
+  MAX_VERIFICATION_ATTEMPTS,
   PROCESSING_BUSINESS_DAYS,
   addBusinessDays,
   answerErrors,
@@ -76,26 +71,26 @@ import {
   skipReason,
   unique,
 } from './rules.js';
+import {
+  DEMO_NETWORK_SNAPSHOT_VERSION,
+  checkSnapshot,
+  seedSnapshot,
+  type DemoNetworkSnapshot,
+  type DemoStoredAnswer,
+  type DemoVerificationRecord,
+} from './snapshot.js';
 
 /** Options of a {@link DemoNetwork}. */
 export interface DemoNetworkOptions {
   /** The clock; inject a fixed one in tests. Defaults to the real time. */
   now?: () => Date;
+  /**
+   * Called after every call that changed the network's state, `reset()` included — never
+   * after a read, a replayed idempotent call or a refused one. The demo adapter saves a
+   * {@link DemoNetwork.snapshot} here. It should not throw: the change is already made.
+   */
+  onChange?: () => void;
 }
-
-/** Size figures of the demo directory. */
-export interface DirectoryStats {
-  entities: number;
-  countries: number;
-  groups: number;
-  largestGroup: Required<GroupRef>;
-}
-
-const MAX_QUERY_LENGTH = 200;
-const MAX_VENDOR_CODE_LENGTH = 50;
-const MAX_NOTES_LENGTH = 1000;
-const MAX_VERIFICATION_ATTEMPTS = 3;
-const MS_PER_MINUTE = 60_000;
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
@@ -124,56 +119,69 @@ function relationshipKey(accountId: string, entityId: string): string {
 // ---------------------------------------------------------------------------------------
 // The network
 
-interface VerificationRecord {
-  readonly session: VerificationSession;
-  /** Every entity the verification connects (the request's, minus skips). */
-  readonly entityIds: readonly string[];
-  readonly history: readonly DemoInvoice[];
-  challengeInvoice?: DemoInvoice;
-}
-
-interface StoredAnswer<T> {
-  readonly fingerprint: string;
-  readonly value: T;
-}
-
 /** The demo network: directory, accounts, relationships, verifications, support cases. */
 export class DemoNetwork {
   private readonly now: () => Date;
-  private readonly accounts: SupplierAccount[];
-  private readonly relationships = new Map<string, Relationship>();
-  private readonly cases = new Map<string, SupportCase>();
-  private readonly verifications = new Map<string, VerificationRecord>();
-  private readonly connectionAnswers = new Map<string, StoredAnswer<ConnectionOutcome>>();
-  private readonly fallbackAnswers = new Map<string, StoredAnswer<SupportCase>>();
-  private readonly uploads = new Set<string>();
-  private readonly failedInvoices: FailedInvoice[];
-  private readonly savedInvoices: SavedInvoice[];
-  private nextReference = DEMO_FIRST_CASE_REFERENCE;
-  private nextVerification = 1;
-  private nextRelationship = 1;
-  private nextUpload = 1;
+  private readonly onChange?: () => void;
+  // The state: everything a snapshot holds, set by `load`. Relationships are keyed by
+  // account and customer, stored answers by idempotency key.
+  private accounts!: SupplierAccount[];
+  private relationships!: Map<string, Relationship>;
+  private cases!: Map<string, SupportCase>;
+  private verifications!: Map<string, DemoVerificationRecord>;
+  private connectionAnswers!: Map<string, DemoStoredAnswer<ConnectionOutcome>>;
+  private fallbackAnswers!: Map<string, DemoStoredAnswer<SupportCase>>;
+  private uploads!: Set<string>;
+  private failedInvoices!: FailedInvoice[];
+  private savedInvoices!: SavedInvoice[];
+  private counters!: DemoNetworkSnapshot['counters'];
   private lastSearch?: { key: string; matches: Matches };
 
   /** Creates a network holding the seed's state, dated relative to `now()`. */
   constructor(options: DemoNetworkOptions = {}) {
     this.now = options.now ?? (() => new Date());
-    const start = this.now().getTime();
-    const ago = (minutes: number) => new Date(start - minutes * MS_PER_MINUTE);
-    this.accounts = SEED_ACCOUNTS.map((account) => ({ ...account }));
-    this.failedInvoices = SEED_FAILED_INVOICES.map(({ minutesAgo, ...invoice }) => ({
-      ...invoice,
-      failedAt: ago(minutesAgo).toISOString(),
-    }));
-    this.savedInvoices = SEED_SAVED_INVOICES.map(({ minutesAgo, amount, ...invoice }) => ({
-      ...invoice,
-      amount: { ...amount },
-      savedAt: ago(minutesAgo).toISOString(),
-    }));
-    this.seedSupportCases(ago);
-    this.seedRelationships(ago);
+    this.onChange = options.onChange;
+    this.load(seedSnapshot(this.now()));
   }
 
+  /**
+   * Creates a network holding a snapshot's state (one taken by {@link DemoNetwork.snapshot},
+   * possibly through JSON). Throws an `Error` naming the problem when the snapshot is of
+   * another version or malformed; callers then start from a fresh network.
+   */
+  static restore(snapshot: unknown, options: DemoNetworkOptions = {}): DemoNetwork {
+    const checked = checkSnapshot(snapshot);
+    const network = new DemoNetwork(options);
+    network.load(checked);
+    return network;
+  }
+
+  // ----- state
+
+  /** The whole mutable state as plain JSON-safe data, for {@link DemoNetwork.restore}. */
+  snapshot(): DemoNetworkSnapshot {
+    return copy({
+      version: DEMO_NETWORK_SNAPSHOT_VERSION,
+      accounts: this.accounts,
+      relationships: [...this.relationships.values()],
+      supportCases: [...this.cases.values()],
+      verifications: [...this.verifications.values()],
+      connectionAnswers: [...this.connectionAnswers.values()],
+      fallbackAnswers: [...this.fallbackAnswers.values()],
+      uploads: [...this.uploads],
+      failedInvoices: this.failedInvoices,
+      savedInvoices: this.savedInvoices,
+      counters: this.counters,
+    });
+  }
+
+  /** Demo control: back to the seed's state, dated relative to now (the directory stays). */
+  reset(): void {
+    this.load(seedSnapshot(this.now()));
+    this.onChange?.();
+  }
+
+  // ----- directory
   // ----- directory
 
   /** Directory search: part of a legal name (accents and case ignored), or an exact network or tax ID. */
@@ -211,10 +219,7 @@ export class DemoNetwork {
 
   /** How big the directory is (for demo pages and tests). */
   directoryStats(): DirectoryStats {
-    const index = directoryIndex();
-    let largest: Required<GroupRef> = { id: '', name: '', size: 0 };
-    for (const group of index.groups.values()) if (group.ref.size > largest.size) largest = group.ref;
-    return { entities: index.ordered.length, countries: index.countries, groups: index.groups.size, largestGroup: { ...largest } };
+    return measureDirectory();
   }
 
   // ----- accounts and relationships
@@ -237,9 +242,9 @@ export class DemoNetwork {
   registerAttachment(name: string, size: number): { id: string } {
     if (typeof name !== 'string' || name.trim() === '') throw invalid([{ field: 'name', code: 'required' }]);
     if (size > MAX_ATTACHMENT_BYTES) throw invalid([{ field: 'file', code: 'too-large' }]);
-    const id = sequenceId('ATT', this.nextUpload++);
+    const id = sequenceId('ATT', this.counters.nextUpload++);
     this.uploads.add(id);
-    return { id };
+    return this.changed({ id });
   }
 
   // ----- connection requests
@@ -253,8 +258,8 @@ export class DemoNetwork {
     if (earlier) return replay(earlier, fingerprint);
     const { account, entities } = this.validateConnection(request);
     const outcome = this.decideConnection(account, entities);
-    this.connectionAnswers.set(key, { fingerprint, value: copy(outcome) });
-    return outcome;
+    this.connectionAnswers.set(key, { key, fingerprint, value: copy(outcome) });
+    return this.changed(outcome);
   }
 
   // ----- verification
@@ -273,13 +278,13 @@ export class DemoNetwork {
     const given = record.history.find(
       (invoice) => sameInvoiceNumber(invoice.number, evidence.invoiceNumber) && matchesInvoice(invoice, evidence),
     );
-    if (!given) return this.spendAttempt(record);
+    if (!given) return this.changed(this.spendAttempt(record));
     const challenge = chooseChallenge(record.history, record.session.id, given);
-    if (!challenge) return this.completeVerification(record);
+    if (!challenge) return this.changed(this.completeVerification(record));
     record.challengeInvoice = challenge;
     record.session.step = 'challenge';
     record.session.challenge = { invoiceNumber: challenge.number };
-    return { accepted: true, session: copy(record.session) };
+    return this.changed({ accepted: true, session: copy(record.session) });
   }
 
   /** Step 2: the date and amount of the challenge invoice. Right → verified and connected. */
@@ -288,8 +293,8 @@ export class DemoNetwork {
     assertStep(record, 'challenge');
     const errors = answerErrors(answer ?? {}, record.session.currency);
     if (errors.length > 0) throw invalid(errors);
-    if (record.challengeInvoice && matchesInvoice(record.challengeInvoice, answer)) return this.completeVerification(record);
-    return this.spendAttempt(record);
+    const right = record.challengeInvoice !== undefined && matchesInvoice(record.challengeInvoice, answer);
+    return this.changed(right ? this.completeVerification(record) : this.spendAttempt(record));
   }
 
   /** "Connect without verification": one support case per verification, whatever the key. */
@@ -303,8 +308,8 @@ export class DemoNetwork {
     const supportCase = record.session.supportCaseReference
       ? this.getSupportCase(record.session.supportCaseReference)
       : this.openFallbackCase(record);
-    this.fallbackAnswers.set(key, { fingerprint: id, value: copy(supportCase) });
-    return supportCase;
+    this.fallbackAnswers.set(key, { key, fingerprint: id, value: copy(supportCase) });
+    return this.changed(supportCase);
   }
 
   // ----- support cases and attention
@@ -328,7 +333,7 @@ export class DemoNetwork {
         relationship.since = this.nowIso();
       }
     }
-    return copy(supportCase);
+    return this.changed(copy(supportCase));
   }
 
   /** The "For your attention" summary, as of now. */
@@ -436,7 +441,7 @@ export class DemoNetwork {
   }
 
   /** A still-open verification of this account that already covers every entity asked for. */
-  private resumableVerification(accountId: string, entities: readonly IndexedEntity[]): VerificationRecord | undefined {
+  private resumableVerification(accountId: string, entities: readonly IndexedEntity[]): DemoVerificationRecord | undefined {
     const first = this.relationships.get(relationshipKey(accountId, entities[0].record.id));
     if (first?.status !== 'verification-pending' || first.verificationId === undefined) return undefined;
     const record = this.verifications.get(first.verificationId);
@@ -451,7 +456,7 @@ export class DemoNetwork {
   ): VerificationSession {
     const history = customer.record.invoices ?? [];
     const session: VerificationSession = {
-      id: sequenceId('VER', this.nextVerification++),
+      id: sequenceId('VER', this.counters.nextVerification++),
       customer: { id: customer.record.id, legalName: customer.record.legalName },
       accountId: account.id,
       step: 'evidence',
@@ -471,7 +476,7 @@ export class DemoNetwork {
   ): SupportCase {
     const openedAt = this.now();
     const supportCase: SupportCase = {
-      reference: String(this.nextReference++),
+      reference: String(this.counters.nextCaseReference++),
       status: 'open',
       openedAt: openedAt.toISOString(),
       processBy: addBusinessDays(openedAt, PROCESSING_BUSINESS_DAYS).toISOString(),
@@ -495,7 +500,7 @@ export class DemoNetwork {
     const key = relationshipKey(account.id, entity.record.id);
     const existing = this.relationships.get(key);
     const relationship: Relationship = {
-      id: existing?.id ?? sequenceId('REL', this.nextRelationship++),
+      id: existing?.id ?? sequenceId('REL', this.counters.nextRelationship++),
       accountId: account.id,
       accountName: account.name,
       customer: { id: entity.record.id, legalName: entity.record.legalName, country: entity.record.country },
@@ -511,13 +516,13 @@ export class DemoNetwork {
 
   // ----- private: verification
 
-  private verification(id: string): VerificationRecord {
+  private verification(id: string): DemoVerificationRecord {
     const record = this.verifications.get(id);
     if (!record) throw notFound(`Verification ${id}`);
     return record;
   }
 
-  private spendAttempt(record: VerificationRecord): VerificationResult {
+  private spendAttempt(record: DemoVerificationRecord): VerificationResult {
     const session = record.session;
     session.attemptsRemaining = Math.max(0, session.attemptsRemaining - 1);
     if (session.attemptsRemaining === 0) {
@@ -527,7 +532,7 @@ export class DemoNetwork {
     return { accepted: false, session: copy(session) };
   }
 
-  private completeVerification(record: VerificationRecord): VerificationResult {
+  private completeVerification(record: DemoVerificationRecord): VerificationResult {
     const session = record.session;
     session.step = 'verified';
     delete session.challenge;
@@ -538,7 +543,7 @@ export class DemoNetwork {
     return { accepted: true, session: copy(session), relationships };
   }
 
-  private openFallbackCase(record: VerificationRecord): SupportCase {
+  private openFallbackCase(record: DemoVerificationRecord): SupportCase {
     const account = this.account(record.session.accountId);
     const entities = record.entityIds.map((id) => this.entity(id));
     const supportCase = this.openSupportCase(account, entities, { verificationId: record.session.id });
@@ -546,42 +551,27 @@ export class DemoNetwork {
     return supportCase;
   }
 
-  // ----- private: seed
+  // ----- private: state
 
-  private seedSupportCases(ago: (minutes: number) => Date): void {
-    for (const seed of SEED_SUPPORT_CASES) {
-      const openedAt = ago(seed.minutesAgo);
-      this.cases.set(seed.reference, {
-        reference: seed.reference,
-        status: 'open',
-        openedAt: openedAt.toISOString(),
-        processBy: addBusinessDays(openedAt, PROCESSING_BUSINESS_DAYS).toISOString(),
-        accountId: seed.accountId,
-        customers: seed.customerIds.map((id) => {
-          const customer = seedCustomer(id);
-          return { id: customer.id, legalName: customer.legalName };
-        }),
-      });
-    }
+  /** Replaces the whole state with (a copy of) the snapshot's. */
+  private load(snapshot: DemoNetworkSnapshot): void {
+    const state = copy(snapshot);
+    this.accounts = state.accounts;
+    this.relationships = new Map(state.relationships.map((item) => [relationshipKey(item.accountId, item.customer.id), item]));
+    this.cases = new Map(state.supportCases.map((item) => [item.reference, item]));
+    this.verifications = new Map(state.verifications.map((item) => [item.session.id, item]));
+    this.connectionAnswers = new Map(state.connectionAnswers.map((item) => [item.key, item]));
+    this.fallbackAnswers = new Map(state.fallbackAnswers.map((item) => [item.key, item]));
+    this.uploads = new Set(state.uploads);
+    this.failedInvoices = state.failedInvoices;
+    this.savedInvoices = state.savedInvoices;
+    this.counters = state.counters;
   }
 
-  /** Seed relationships need no directory: they only name seed customers. */
-  private seedRelationships(ago: (minutes: number) => Date): void {
-    for (const seed of SEED_RELATIONSHIPS) {
-      const account = this.account(seed.accountId);
-      const customer = seedCustomer(seed.customerId);
-      const relationship: Relationship = {
-        id: sequenceId('REL', this.nextRelationship++),
-        accountId: account.id,
-        accountName: account.name,
-        customer: { id: customer.id, legalName: customer.legalName, country: customer.country },
-        status: seed.status,
-        since: ago(seed.minutesAgo).toISOString(),
-        ...(seed.isTestBuyer ? { isTestBuyer: true } : {}),
-        ...(seed.supportCaseReference ? { supportCaseReference: seed.supportCaseReference } : {}),
-      };
-      this.relationships.set(relationshipKey(account.id, customer.id), relationship);
-    }
+  /** Tells the `onChange` listener that the state changed; returns `result`. */
+  private changed<T>(result: T): T {
+    this.onChange?.();
+    return result;
   }
 
   private nowIso(): string {
@@ -592,13 +582,7 @@ export class DemoNetwork {
 // ---------------------------------------------------------------------------------------
 // Module-private functions used by the class
 
-function seedCustomer(id: string): SeedCustomer {
-  const customer = SEED_CUSTOMERS.find((candidate) => candidate.id === id);
-  if (!customer) throw new Error(`Demo seed is inconsistent: no customer ${id}.`);
-  return customer;
-}
-
-function assertStep(record: VerificationRecord, step: VerificationStep): void {
+function assertStep(record: DemoVerificationRecord, step: VerificationStep): void {
   if (record.session.supportCaseReference) {
     throw conflict(`Verification ${record.session.id} was replaced by support case ${record.session.supportCaseReference}.`);
   }
@@ -608,7 +592,7 @@ function assertStep(record: VerificationRecord, step: VerificationStep): void {
 }
 
 /** The stored answer of an idempotent call, or `conflict` when the key came with other data. */
-function replay<T>(stored: StoredAnswer<T>, fingerprint: string): T {
+function replay<T>(stored: DemoStoredAnswer<T>, fingerprint: string): T {
   if (stored.fingerprint !== fingerprint) {
     throw conflict('This idempotency key was already used for a different request.');
   }

@@ -10,7 +10,10 @@
 export { DemoAdapter, createDemoAdapter } from './demo-adapter.js';
 export type { DemoAdapterMethod, DemoAdapterOptions, DemoFault, DemoLatency } from './demo-adapter.js';
 export { DemoNetwork } from './engine.js';
-export type { DemoNetworkOptions, DirectoryStats } from './engine.js';
+export type { DemoNetworkOptions } from './engine.js';
+export type { DirectoryStats } from './directory-index.js';
+export { DEMO_NETWORK_SNAPSHOT_VERSION } from './snapshot.js';
+export type { DemoNetworkSnapshot, DemoStoredAnswer, DemoVerificationRecord } from './snapshot.js';
 export {
   DEMO_ACCOUNT_IDS,
   DEMO_FIRST_CASE_REFERENCE,

@@ -24,6 +24,14 @@ import { compareText } from './directory-index.js';
 
 /** The largest attachment the network accepts. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** The longest search text, in UTF-16 code units. */
+export const MAX_QUERY_LENGTH = 200;
+/** The longest vendor code (after trimming) a connection request may carry. */
+export const MAX_VENDOR_CODE_LENGTH = 50;
+/** The longest notes a connection request may carry. */
+export const MAX_NOTES_LENGTH = 1000;
+/** Wrong answers a verification takes before it locks. */
+export const MAX_VERIFICATION_ATTEMPTS = 3;
 /** Search results per page when the query does not say. */
 export const DEFAULT_PAGE_SIZE = 20;
 /** The most search results one page holds. */
