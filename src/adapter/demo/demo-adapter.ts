@@ -1,7 +1,11 @@
 /**
  * `DemoAdapter`: the embedded default adapter (demo page, Storybook, tests). It wraps a
  * {@link DemoNetwork} and adds what a real network has and an in-memory one lacks: latency
- * (an abortable delay) and failures (injected faults).
+ * (an abortable delay), failures (injected faults) and, given a `storage`, state that
+ * outlives the page (the network's snapshot, saved after every change).
+ *
+ * The storage is passed in, never looked up: this module touches no DOM global, so it loads
+ * in Node too.
  */
 import { TnAdapterError, type AdapterErrorCode, type FieldError } from '../errors.js';
 import type {
@@ -25,10 +29,13 @@ import type {
 } from '../types.js';
 import { abortableDelay } from '../../base/delay.js';
 import { mulberry32 } from './directory.js';
-import { DemoNetwork } from './engine.js';
+import { DemoNetwork, type DemoNetworkOptions } from './engine.js';
 
 /** Simulated latency in milliseconds: a fixed value or a uniform range. */
 export type DemoLatency = number | { min: number; max: number };
+
+/** The part of the Web Storage API the demo adapter uses: `sessionStorage` and `localStorage` fit. */
+export type DemoStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Options of a {@link DemoAdapter}. */
 export interface DemoAdapterOptions {
@@ -36,8 +43,21 @@ export interface DemoAdapterOptions {
   latency?: DemoLatency;
   /** Clock of the network the adapter creates (ignored when `network` is given). */
   now?: () => Date;
-  /** A network to wrap, e.g. one shared by several adapters; default a fresh one. */
+  /** A network to wrap, e.g. one shared by several adapters; default a fresh one. Not with `storage`. */
   network?: DemoNetwork;
+  /**
+   * Where the network's state is kept between page loads, e.g. `sessionStorage`. The adapter
+   * starts from the state stored under `storageKey` — when there is none, or it cannot be
+   * restored (malformed, or written by another version: the entry is removed and
+   * `console.warn` names the key), from the seed — and writes the network's snapshot there
+   * after every call that changes it (reads never write). When a write fails (storage full),
+   * it warns once, removes the stale entry and keeps working in memory. {@link DemoAdapter.reset}
+   * returns to the seed and removes the entry. Default: none, the state lasts as long as the
+   * adapter. One adapter per key at a time: each writes its whole state.
+   */
+  storage?: DemoStorage;
+  /** The key the state is stored under in `storage`; default `'tn-demo-network'`. */
+  storageKey?: string;
 }
 
 /** A method of the adapter contract. */
@@ -57,6 +77,7 @@ export interface DemoFault {
 }
 
 const UPLOAD_PROGRESS_STEPS = 4;
+const DEFAULT_STORAGE_KEY = 'tn-demo-network';
 const LATENCY_SEED = 0x1a7e_0c75;
 
 /** Rejects with `aborted` when the signal has fired. */
@@ -79,11 +100,29 @@ export class DemoAdapter implements CustomerConnectAdapter {
   private readonly latency: { min: number; max: number };
   private readonly jitter = mulberry32(LATENCY_SEED);
   private faults: (DemoFault & { remaining: number })[] = [];
+  private readonly storage?: DemoStorage;
+  private readonly storageKey: string;
+  private saveFailed = false;
 
-  /** Creates an adapter over `options.network` or a fresh network. */
+  /**
+   * Creates an adapter over `options.network`, or over a network restored from
+   * `options.storage`, or over a fresh network.
+   */
   constructor(options: DemoAdapterOptions = {}) {
     this.latency = validLatency(options.latency ?? 0);
-    this.network = options.network ?? new DemoNetwork({ now: options.now });
+    this.storage = options.storage;
+    this.storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
+    if (options.network && this.storage) {
+      throw new TypeError('A demo adapter takes `network` or `storage`, not both: the stored state would replace the network’s.');
+    }
+    const networkOptions = { now: options.now, onChange: this.storage && (() => this.save()) };
+    this.network = options.network ?? this.restore(networkOptions) ?? new DemoNetwork(networkOptions);
+  }
+
+  /** Returns the network to the seed's state (dated now) and removes the stored state. */
+  reset(): void {
+    this.network.reset();
+    this.storageCall(() => this.storage?.removeItem(this.storageKey));
   }
 
   /** Makes the next matching call(s) reject with the given error. Faults queue up in order. */
@@ -173,6 +212,46 @@ export class DemoAdapter implements CustomerConnectAdapter {
     return this.answer('listRelationships', options, () => this.network.listRelationships(query));
   }
 
+  /** The network stored under the key; undefined (after a warning, the entry removed) when it cannot be restored. */
+  private restore(networkOptions: DemoNetworkOptions): DemoNetwork | undefined {
+    const storage = this.storage;
+    if (!storage) return undefined;
+    try {
+      const stored = storage.getItem(this.storageKey);
+      return stored === null ? undefined : DemoNetwork.restore(JSON.parse(stored), networkOptions);
+    } catch (error) {
+      console.warn(`Demo adapter: the state stored under "${this.storageKey}" cannot be restored (${String(error)}); starting from the seed.`);
+      this.storageCall(() => storage.removeItem(this.storageKey));
+      return undefined;
+    }
+  }
+
+  /** Writes the network's snapshot; on failure, warns once and removes the stale entry. */
+  private save(): void {
+    const storage = this.storage;
+    try {
+      storage?.setItem(this.storageKey, JSON.stringify(this.network.snapshot()));
+    } catch (error) {
+      if (!this.saveFailed) {
+        console.warn(
+          `Demo adapter: the state cannot be saved under "${this.storageKey}" (${String(error)}); ` +
+            'the demo keeps working in memory, and a reload starts from the seed.',
+        );
+      }
+      this.saveFailed = true;
+      this.storageCall(() => storage?.removeItem(this.storageKey));
+    }
+  }
+
+  /** Runs a storage call whose failure changes nothing for the demo (e.g. removing an entry). */
+  private storageCall(call: () => void): void {
+    try {
+      call();
+    } catch {
+      // The entry stays; the next save or restore deals with it.
+    }
+  }
+
   /** Waits out the latency (abortable), fires a pending fault, then asks the network. */
   private async answer<T>(
     method: DemoAdapterMethod,
@@ -206,7 +285,7 @@ export class DemoAdapter implements CustomerConnectAdapter {
   }
 }
 
-/** Creates a {@link DemoAdapter}. */
+/** Creates a {@link DemoAdapter}; see {@link DemoAdapterOptions} for latency, clock, network and storage. */
 export function createDemoAdapter(options: DemoAdapterOptions = {}): DemoAdapter {
   return new DemoAdapter(options);
 }

@@ -1,14 +1,15 @@
 /**
  * The demo adapter: an in-memory Customer Connect network with the tutorial's data, a
- * generated directory of 60,000 entities, simulated latency and fault injection.
+ * generated directory of 60,000 entities, simulated latency and fault injection; given a
+ * `storage`, its state survives a page reload.
  *
  * ```ts
  * import { createDemoAdapter, DEMO_IDS } from 'tn-customer-connect/demo-adapter.js';
- * const adapter = createDemoAdapter({ latency: { min: 150, max: 600 } });
+ * const adapter = createDemoAdapter({ latency: { min: 150, max: 600 }, storage: sessionStorage });
  * ```
  */
 export { DemoAdapter, createDemoAdapter } from './demo-adapter.js';
-export type { DemoAdapterMethod, DemoAdapterOptions, DemoFault, DemoLatency } from './demo-adapter.js';
+export type { DemoAdapterMethod, DemoAdapterOptions, DemoFault, DemoLatency, DemoStorage } from './demo-adapter.js';
 export { DemoNetwork } from './engine.js';
 export type { DemoNetworkOptions } from './engine.js';
 export type { DirectoryStats } from './directory-index.js';
