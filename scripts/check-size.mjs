@@ -55,6 +55,7 @@ const LIMITS = {
   './verify-invoice.js': 14_800,
   './customer-connect.js': 33_200,
   './relationships.js': 9_800,
+  './support-case.js': 9_000,
   './adapter-provider.js': 8_800,
   './demo-adapter.js': 18_600,
   './rest-adapter.js': 5_700,

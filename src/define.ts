@@ -6,5 +6,6 @@ import './components/group-picker/tn-group-picker.js';
 import './components/verify-invoice/tn-verify-invoice.js';
 import './components/customer-connect/tn-customer-connect.js';
 import './components/relationships/tn-relationships.js';
+import './components/support-case/tn-support-case.js';
 
 export * from './index.js';

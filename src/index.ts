@@ -9,6 +9,7 @@ export { TnGroupPicker } from './components/group-picker/group-picker.js';
 export { TnVerifyInvoice } from './components/verify-invoice/verify-invoice.js';
 export { TnCustomerConnect } from './components/customer-connect/customer-connect.js';
 export { TnRelationships } from './components/relationships/relationships.js';
+export { TnSupportCase } from './components/support-case/support-case.js';
 export { parseAmount, parseInvoiceDate, amountExample, currencyFractionDigits, localIsoDate } from './parse.js';
 export type { AmountError, AmountParse, DateError, DateParse } from './parse.js';
 export { systemClock } from './base/clock.js';

@@ -15,7 +15,10 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { SupportCase } from '../adapter/types.js';
 import { navigableUrl } from '../adapter/urls.js';
-import { formatDateTime } from '../format.js';
+import { displayText, formatCount, formatDateTime } from '../format.js';
+
+/** Names shown before "and N more". */
+const NAMES_SHOWN = 3;
 
 /**
  * "Request received": the heading above the outcome. (Written without a `desc` on purpose:
@@ -83,3 +86,15 @@ export const supportCaseOutcomeStyles = css`
     overflow-wrap: anywhere;
   }
 `;
+
+/** "Acme SAS", or "Acme SAS, Acme GmbH, Acme BV and 7 more". */
+export function entityNames(customers: { legalName: string }[], total: number): string {
+  const names = customers.slice(0, NAMES_SHOWN).map((c) => displayText(c.legalName));
+  const more = Math.max(0, total - names.length);
+  const list = names.join(', ');
+  return more > 0
+    ? msg(str`${list} and ${formatCount(more)} more`, {
+        desc: 'Recap of the entities concerned: a few names, then how many others',
+      })
+    : list;
+}

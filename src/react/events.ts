@@ -15,6 +15,7 @@ import type {
   TnRequestConnectionEvent,
   TnResumeVerificationEvent,
   TnSearchEvent,
+  TnSelectionChangeEvent,
   TnStepChangeEvent,
   TnSupportCaseOpenedEvent,
   TnVerificationRejectedEvent,
@@ -43,6 +44,7 @@ export const groupPickerEvents = {
   onTnConnected: 'tn-connected' as EventName<TnConnectedEvent>,
   onTnViewCase: 'tn-view-case' as EventName<TnViewCaseEvent>,
   onTnModeChange: 'tn-mode-change' as EventName<TnModeChangeEvent>,
+  onTnSelectionChange: 'tn-selection-change' as EventName<TnSelectionChangeEvent>,
   onTnError,
 };
 
@@ -70,6 +72,11 @@ export const customerConnectEvents = {
   ...customerSearchEvents,
   ...groupPickerEvents,
   ...verifyInvoiceEvents,
+};
+
+/** `<tn-support-case>` */
+export const supportCaseEvents = {
+  onTnError,
 };
 
 /** `<tn-relationships>` */

@@ -21,6 +21,7 @@ import { TnVerifyInvoice as TnVerifyInvoiceElement } from '../components/verify-
 import { TnAttentionPanel as TnAttentionPanelElement } from '../components/attention-panel/tn-attention-panel.js';
 import { TnCustomerConnect as TnCustomerConnectElement } from '../components/customer-connect/tn-customer-connect.js';
 import { TnRelationships as TnRelationshipsElement } from '../components/relationships/tn-relationships.js';
+import { TnSupportCase as TnSupportCaseElement } from '../components/support-case/tn-support-case.js';
 import { TnAdapterProvider as TnAdapterProviderElement } from '../adapter/tn-adapter-provider.js';
 import {
   adapterProviderEvents,
@@ -29,6 +30,7 @@ import {
   customerSearchEvents,
   groupPickerEvents,
   relationshipsEvents,
+  supportCaseEvents,
   verifyInvoiceEvents,
 } from './events.js';
 import { wrap } from './wrap.js';
@@ -75,6 +77,9 @@ export const TnRelationships = /* @__PURE__ */ wrap(
   relationshipsEvents,
   'TnRelationships',
 );
+
+/** `<tn-support-case>`: one support case — status, reference, entities, account, dates, what happens next. */
+export const TnSupportCase = /* @__PURE__ */ wrap('tn-support-case', TnSupportCaseElement, supportCaseEvents, 'TnSupportCase');
 
 /** `<tn-adapter-provider>`: gives every tn-* element inside it (React children included) its `adapter`. */
 export const TnAdapterProvider = /* @__PURE__ */ wrap(

@@ -13,5 +13,6 @@ export function everyElement(adapter: CustomerConnectAdapter): TemplateResult {
     <tn-group-picker .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
     <tn-verify-invoice .adapter=${adapter} verification-id="VER-none"></tn-verify-invoice>
     <tn-customer-connect .adapter=${adapter}></tn-customer-connect>
-    <tn-relationships .adapter=${adapter}></tn-relationships>`;
+    <tn-relationships .adapter=${adapter}></tn-relationships>
+    <tn-support-case .adapter=${adapter} reference="2879455"></tn-support-case>`;
 }

@@ -142,6 +142,7 @@ describe('package.json', () => {
       './verify-invoice.js',
       './customer-connect.js',
       './relationships.js',
+      './support-case.js',
       './adapter-provider.js',
       './demo-adapter.js',
       './rest-adapter.js',

@@ -35,6 +35,7 @@ export const TAGS = [
   'tn-verify-invoice',
   'tn-customer-connect',
   'tn-relationships',
+  'tn-support-case',
 ];
 
 export const packageDir = () => fromEnv('TN_PACKAGE_DIR');

@@ -401,6 +401,8 @@ export class TnCustomerConnect extends TnElement {
   private setSearchText(text: string): void {
     this.searchText = text;
     if (this.search) this.search.value = text;
+    // Before the first render, the search gets the text once it exists.
+    else void this.updateComplete.then(() => this.search && (this.search.value = this.searchText));
   }
 
   /** A restored location's customer or group, kept for the flow's own Back. */

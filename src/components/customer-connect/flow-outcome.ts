@@ -5,13 +5,13 @@
  */
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { Relationship, SkippedEntity, SupportCase } from '../../adapter/types.js';
 import { renderErrorNotice } from '../../base/states.js';
-import { renderSupportCaseOutcome } from '../../base/support-case-outcome.js';
+import { entityNames, renderSupportCaseOutcome } from '../../base/support-case-outcome.js';
 import type { FlowOutcome } from '../../events.js';
-import { displayText, formatCount } from '../../format.js';
+import { displayText } from '../../format.js';
 
 /** The done step: what the network answered, and what the recap shows of it. */
 export interface Done {
@@ -92,9 +92,9 @@ export function renderDoneStep(done: Done | undefined, view: DoneView): Template
     } else if (supportCase) {
       next = renderSupportCaseOutcome(supportCase, view.viewCase);
     } else if (view.caseFailure) {
-      next = renderErrorNotice(msg("Couldn't load the support case."), view.caseFailure.code, view.retryCase);
+      next = renderErrorNotice(msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }), view.caseFailure.code, view.retryCase);
     } else {
-      next = html`<p class="loading" role="status">${msg('Loading the support case…')}</p>`;
+      next = html`<p class="loading" role="status">${msg('Loading the support case…', { desc: 'Status while a support case loads' })}</p>`;
     }
     body = html`${renderRecap(recap)} ${next} ${renderSkipped(done.skipped)}`;
   }
@@ -108,7 +108,7 @@ export function renderDoneStep(done: Done | undefined, view: DoneView): Template
   </section>`;
 }
 
-/** Names shown before "and N more". */
+/** Connected entities the done step remembers by name. */
 const NAMES_SHOWN = 3;
 
 /** What the done step shows: the remembered outcome and what the flow learned along the way. */
@@ -122,18 +122,6 @@ export interface DoneRecap {
   account?: string;
   /** Entities the network left out (already connected or pending). */
   skipped: SkippedEntity[];
-}
-
-/** "Acme SAS", or "Acme SAS, Acme GmbH, Acme BV and 7 more". */
-export function entityNames(customers: { legalName: string }[], total: number): string {
-  const names = customers.slice(0, NAMES_SHOWN).map((c) => displayText(c.legalName));
-  const more = Math.max(0, total - names.length);
-  const list = names.join(', ');
-  return more > 0
-    ? msg(str`${list} and ${formatCount(more)} more`, {
-        desc: 'Recap of the entities concerned: a few names, then how many others',
-      })
-    : list;
 }
 
 /**
