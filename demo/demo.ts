@@ -10,6 +10,7 @@ import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { createRestAdapter } from '../src/adapter/rest/index.js';
 import { setLocale, resolveLocale, rtlLocales } from '../src/localization.js';
 import { PAGE_TEXT } from './page-text.js';
+import './reset.js';
 
 /** Every event the elements dispatch (see src/events.ts). */
 const EVENTS = [
@@ -39,7 +40,7 @@ const provider = document.querySelector('tn-adapter-provider')!;
 const api = params.get('api');
 provider.adapter = api
   ? createRestAdapter({ baseUrl: api, headers: () => ({ Authorization: 'Bearer demo-token' }) })
-  : createDemoAdapter({ latency: { min: 150, max: 450 } });
+  : createDemoAdapter({ latency: { min: 150, max: 450 }, storage: sessionStorage });
 
 // ----- language and theme (kept in the query string, so a reload keeps them)
 
