@@ -1,7 +1,8 @@
 /**
  * Reading what users type, in their locale: invoice amounts ("4 508,00" in French, "4,508.00"
- * in English) and invoice dates. Money never goes through a float: the result is a decimal
- * string built from the digits the user typed, as the adapter contract wants it.
+ * in English) and invoice dates ("14/09/2015" in French, "9/14/2015" in English). Money never
+ * goes through a float: the result is a decimal string built from the digits the user typed,
+ * as the adapter contract wants it; a date is read into `YYYY-MM-DD`.
  */
 
 /** Why an amount could not be read. */
@@ -118,12 +119,16 @@ const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  * and direction marks go.
  */
 function asciiNumerals(text: string, { decimal, group }: Separators): string {
-  return text
-    .replace(BIDI_MARKS, '')
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+  return asciiDigits(text.replace(BIDI_MARKS, ''))
     .replace(/\u066b/g, decimal)
     .replace(/\u066c/g, group);
+}
+
+/** Arabic-Indic (٠–٩) and extended Arabic-Indic (۰–۹) digits as 0–9. */
+function asciiDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 /** Characters that group digits in some locale; spaces of every width count as one kind. */
 const GROUP_MARKS = /[,.'\u2019 ]/;
@@ -215,9 +220,99 @@ export function parseInvoiceDate(value: string, today: string): DateParse {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return { ok: false, error: 'invalid' };
   const [year, month, day] = match.slice(1).map(Number);
+  return checkedDate(year, month, day, today);
+}
+
+/** A real calendar date from 1900 to `today`, as `YYYY-MM-DD`; or why not. */
+function checkedDate(year: number, month: number, day: number, today: string): DateParse {
   const date = new Date(Date.UTC(year, month - 1, day));
   const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   if (!real || year < EARLIEST_YEAR) return { ok: false, error: 'invalid' };
-  if (text > today) return { ok: false, error: 'future' };
-  return { ok: true, date: text };
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  if (iso > today) return { ok: false, error: 'future' };
+  return { ok: true, date: iso };
+}
+
+/** A part of a date written in digits. */
+export type DateField = 'day' | 'month' | 'year';
+
+/** How a locale writes a date in digits: the order of its parts and the mark between them. */
+export interface DateEntryFormat {
+  /** `['day', 'month', 'year']` in French, `['month', 'day', 'year']` in American English. */
+  order: DateField[];
+  /** `/` in French and English, `.` in German, `-` in Dutch. */
+  separator: string;
+}
+
+const DIGIT_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
+const dateFormatCache = new Map<string, DateEntryFormat>();
+
+/**
+ * How `locale` writes a date in digits, as `Intl` formats one: day, month, year and "/" in
+ * French (14/09/2015), month first in American English (09/14/2015), "." in German
+ * (14.09.2015), "-" in Dutch (14-09-2015).
+ */
+export function dateEntryFormat(locale: string): DateEntryFormat {
+  let format = dateFormatCache.get(locale);
+  if (!format) {
+    const parts = new Intl.DateTimeFormat(locale, DIGIT_DATE).formatToParts(new Date(2015, 8, 14));
+    const order = parts.map((part) => part.type).filter((type): type is DateField => ['day', 'month', 'year'].includes(type));
+    const literal = parts.find((part) => part.type === 'literal')?.value.replace(BIDI_MARKS, '').trim();
+    format = { order: order.length === 3 ? order : ['month', 'day', 'year'], separator: literal || '/' };
+    dateFormatCache.set(locale, format);
+  }
+  return format;
+}
+
+/** A date in digits as `locale` writes it ("31/12/2025" in French), for hints: `iso` is `YYYY-MM-DD`. */
+export function dateExample(iso: string, locale: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, DIGIT_DATE).format(new Date(year, month - 1, day));
+}
+
+/** Marks people put between the parts of a date: slashes, dots, dashes, commas, spaces. */
+const DATE_SEPARATORS = /[\s./\-,\u060c\u060d\u066b\u066c\u2010-\u2015\u2044\u2215]+/;
+
+/**
+ * Reads an invoice date typed in `locale`'s order ({@link dateEntryFormat}): "14/09/2015",
+ * "14.9.2015", "14-09-15" or "14092015" in French; "9/14/2015" in American English. Any of
+ * the usual separators, 1- or 2-digit days and months, 2- or 4-digit years (a 2-digit year
+ * is the latest one not after `today`: "15" is 2015, "99" 1999), full-width and
+ * Arabic-Indic digits. A date starting with a 4-digit year is read year, month, day in every
+ * locale ("2015-09-14"). Returns `YYYY-MM-DD`, or why not: empty, not a real date from
+ * 1900 on (`invalid`), or later than `today` (`YYYY-MM-DD`).
+ */
+export function parseLocalDate(text: string, locale: string, today: string): DateParse {
+  // NFKC turns full-width digits and slashes into ASCII ones.
+  const typed = asciiDigits(text.normalize('NFKC').replace(BIDI_MARKS, ''))
+    .trim()
+    .replace(new RegExp(`${DATE_SEPARATORS.source}$`), '');
+  if (typed === '') return { ok: false, error: 'empty' };
+  const invalid: DateParse = { ok: false, error: 'invalid' };
+
+  const { order } = dateEntryFormat(locale);
+  let groups: string[];
+  if (/^\d+$/.test(typed)) {
+    // Digits only ("14092015", "140915"): two for the day and the month, the rest the year.
+    if (typed.length !== 8 && typed.length !== 6) return invalid;
+    const widths = order.map((field) => (field === 'year' ? typed.length - 4 : 2));
+    let at = 0;
+    groups = widths.map((width) => typed.slice(at, (at += width)));
+  } else {
+    groups = typed.split(DATE_SEPARATORS);
+    if (groups.length !== 3 || !groups.every((group) => /^\d+$/.test(group))) return invalid;
+  }
+  const fields: DateField[] = groups[0].length === 4 ? ['year', 'month', 'day'] : order;
+  const value = (field: DateField) => groups[fields.indexOf(field)];
+  const [dayText, monthText, yearText] = [value('day'), value('month'), value('year')];
+  if (dayText.length > 2 || monthText.length > 2 || (yearText.length !== 2 && yearText.length !== 4)) return invalid;
+
+  let year = Number(yearText);
+  if (yearText.length === 2) {
+    const thisYear = Number(today.slice(0, 4));
+    year += thisYear - (thisYear % 100);
+    if (year > thisYear) year -= 100;
+  }
+  return checkedDate(year, Number(monthText), Number(dayText), today);
 }

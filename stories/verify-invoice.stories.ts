@@ -17,7 +17,7 @@ import {
   demoVerification,
   pendingVerificationAdapter,
 } from './story-adapters.js';
-import { typedAmount } from './story-text.js';
+import { activeLocale, typedAmount } from './story-text.js';
 
 interface VerifyArgs {
   /** Listed (from the JSDoc) but not a control: each story's loader supplies the adapter. */
@@ -118,6 +118,13 @@ function fill(el: TnVerifyInvoice, id: string, value: string): void {
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
 }
 
+/** A date ("2015-08-10") typed the way the active locale writes it: "08/10/2015" in English, "10/08/2015" in French. */
+function typedDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const digits = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+  return new Intl.DateTimeFormat(activeLocale(), digits).format(new Date(year, month - 1, day));
+}
+
 function click(el: TnVerifyInvoice, selector: string): void {
   shadow(el).querySelector<HTMLButtonElement>(selector)!.click();
 }
@@ -126,7 +133,11 @@ function click(el: TnVerifyInvoice, selector: string): void {
 const shows = (el: TnVerifyInvoice, selector: string) =>
   waitFor(() => expect(shadow(el).querySelector(selector)).not.toBeNull(), WAIT);
 
-/** Step 1: the number, date and amount of a recent invoice. Try TNA9322 / 10 Aug 2015 / 4508. */
+/**
+ * Step 1: the number, date and amount of a recent invoice. Try TNA9322 / 10 Aug 2015 / 4508.
+ * The date is typed in the page's order (08/10/2015 in English, 10/08/2015 in French), as
+ * the hint under it shows.
+ */
 export const Step1InvoiceDetails: Story = {};
 
 /** Step 2: the network names another invoice of the history; give its date and amount. */
@@ -161,11 +172,24 @@ export const WrongAnswer: Story = {
   play: async ({ canvasElement }) => {
     const el = await elementIn(canvasElement);
     fill(el, 'invoice-number', 'TNA9322');
-    fill(el, 'invoice-date', '2015-08-11');
+    fill(el, 'invoice-date', typedDate('2015-08-11'));
     // The right amount, written the way the active locale writes it ("4 508,00" in French).
     fill(el, 'amount', typedAmount(DEMO_EVIDENCE.amount.amount));
     click(el, '[part~="continue"]');
     await shows(el, '[part~="rejection"]');
+  },
+};
+
+/** A date that does not exist (31 February): the field keeps it and says how to write a date, with an example. */
+export const InvalidDate: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await elementIn(canvasElement);
+    fill(el, 'invoice-number', 'TNA9322');
+    // No such day whichever order the page reads it in (31 February, or a 31st month).
+    fill(el, 'invoice-date', '31/02/2015');
+    fill(el, 'amount', typedAmount(DEMO_EVIDENCE.amount.amount));
+    click(el, '[part~="continue"]');
+    await shows(el, '#invoice-date-error');
   },
 };
 
@@ -207,7 +231,7 @@ export const AdapterFailure: Story = {
   play: async ({ canvasElement }) => {
     const el = await elementIn(canvasElement);
     fill(el, 'invoice-number', 'TNA9322');
-    fill(el, 'invoice-date', '2015-08-10');
+    fill(el, 'invoice-date', typedDate('2015-08-10'));
     fill(el, 'amount', '4508');
     click(el, '[part~="continue"]');
     await shows(el, 'form [part~="retry"]');
@@ -268,12 +292,13 @@ export const HostileData: Story = {
   },
 };
 
-/** Step 1 in French, with an amount typed the French way ("4 508,00"). */
+/** Step 1 in French, with a date and an amount typed the French way ("10/08/2015", "4 508,00"). */
 export const French: Story = {
   globals: { locale: 'fr' },
   play: async ({ canvasElement }) => {
     const el = await elementIn(canvasElement);
     fill(el, 'invoice-number', 'TNA9322');
+    fill(el, 'invoice-date', '10/08/2015');
     fill(el, 'amount', '4 508,00');
   },
 };

@@ -2,11 +2,14 @@ import { expect } from '@open-wc/testing';
 import {
   amountExample,
   currencyFractionDigits,
+  dateEntryFormat,
+  dateExample,
   localIsoDate,
   parseAmount,
   parseInvoiceDate,
+  parseLocalDate,
 } from '../src/parse.js';
-import type { AmountError } from '../src/parse.js';
+import type { AmountError, DateError } from '../src/parse.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -209,5 +212,122 @@ describe('parseInvoiceDate', () => {
   });
   it('knows today in the user’s time zone', () => {
     expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).to.equal('2026-01-05');
+  });
+});
+
+describe('parseLocalDate', () => {
+  const today = '2026-11-28';
+  /** What the user typed → the ISO date, or the error. */
+  type DateRow = [typed: string, expected: string | { error: DateError }];
+  const bad = (error: DateError) => ({ error });
+  const check = (locale: string, rows: DateRow[]) => {
+    for (const [typed, expected] of rows) {
+      const result = parseLocalDate(typed, locale, today);
+      const label = `${locale} ${JSON.stringify(typed)}`;
+      if (typeof expected === 'string') expect(result, label).to.deep.equal({ ok: true, date: expected });
+      else expect(result, label).to.deep.equal({ ok: false, error: expected.error });
+    }
+  };
+
+  it('knows each locale’s order and separator', () => {
+    expect(dateEntryFormat('en')).to.deep.equal({ order: ['month', 'day', 'year'], separator: '/' });
+    expect(dateEntryFormat('en-GB')).to.deep.equal({ order: ['day', 'month', 'year'], separator: '/' });
+    expect(dateEntryFormat('fr')).to.deep.equal({ order: ['day', 'month', 'year'], separator: '/' });
+    expect(dateEntryFormat('de')).to.deep.equal({ order: ['day', 'month', 'year'], separator: '.' });
+    expect(dateEntryFormat('nl')).to.deep.equal({ order: ['day', 'month', 'year'], separator: '-' });
+    expect(dateEntryFormat('ar').order).to.deep.equal(['day', 'month', 'year']);
+    expect(dateEntryFormat('ar').separator).to.equal('/');
+  });
+
+  it('writes an example the locale’s way', () => {
+    expect(dateExample('2025-12-31', 'en')).to.equal('12/31/2025');
+    expect(dateExample('2025-12-31', 'fr')).to.equal('31/12/2025');
+    expect(dateExample('2025-12-31', 'de')).to.equal('31.12.2025');
+    // Whatever digits Intl writes Arabic in, the parser reads its own example back.
+    expect(parseLocalDate(dateExample('2025-12-31', 'ar'), 'ar', today)).to.deep.equal({ ok: true, date: '2025-12-31' });
+  });
+
+  it('reads English (American) dates month first', () => {
+    check('en', [
+      ['9/14/2015', '2015-09-14'],
+      ['09/14/2015', '2015-09-14'],
+      ['09-14-2015', '2015-09-14'],
+      ['9.14.15', '2015-09-14'],
+      [' 09 / 14 / 2015 ', '2015-09-14'],
+      ['09142015', '2015-09-14'],
+      ['14/09/2015', bad('invalid')],
+      ['2015-09-14', '2015-09-14'],
+    ]);
+  });
+
+  it('reads French dates day first, with any common separator and 2- or 4-digit years', () => {
+    check('fr', [
+      ['14/09/2015', '2015-09-14'],
+      ['14/9/2015', '2015-09-14'],
+      ['14.09.2015', '2015-09-14'],
+      ['14-09-2015', '2015-09-14'],
+      ['14 09 2015', '2015-09-14'],
+      ['14/09/15', '2015-09-14'],
+      ['14092015', '2015-09-14'],
+      ['140915', '2015-09-14'],
+      ['１４／０９／２０１５', '2015-09-14'],
+      ['29/02/2024', '2024-02-29'],
+      ['31/12/99', '1999-12-31'],
+      ['28/11/26', '2026-11-28'],
+      ['2015-09-14', '2015-09-14'],
+      ['2015/9/14', '2015-09-14'],
+    ]);
+  });
+
+  it('reads German dates with dots (a trailing dot too)', () => {
+    check('de', [
+      ['14.09.2015', '2015-09-14'],
+      ['14.9.2015', '2015-09-14'],
+      ['14.09.2015.', '2015-09-14'],
+      ['1.2.2015', '2015-02-01'],
+    ]);
+  });
+
+  it('reads Arabic-Indic digits and Arabic marks', () => {
+    check('ar', [
+      ['١٤/٠٩/٢٠١٥', '2015-09-14'],
+      ['\u200f١٤\u200f/٠٩\u200f/٢٠١٥', '2015-09-14'],
+      ['۱۴/۰۹/۲۰۱۵', '2015-09-14'],
+      ['14/09/2015', '2015-09-14'],
+      ['١٤-٠٩-٢٠١٥', '2015-09-14'],
+    ]);
+  });
+
+  it('rejects empty, impossible, implausible and malformed dates', () => {
+    check('fr', [
+      ['', bad('empty')],
+      ['   ', bad('empty')],
+      ['31/02/2015', bad('invalid')],
+      ['29/02/2015', bad('invalid')],
+      ['00/09/2015', bad('invalid')],
+      ['14/13/2015', bad('invalid')],
+      ['14/09/0201', bad('invalid')],
+      ['14/09/1899', bad('invalid')],
+      ['14/09/201', bad('invalid')],
+      ['14/09/20155', bad('invalid')],
+      ['114/09/2015', bad('invalid')],
+      ['14/09', bad('invalid')],
+      ['14/09/2015/1', bad('invalid')],
+      ['1492015', bad('invalid')],
+      ['14 sept. 2015', bad('invalid')],
+      ['le 14/09/2015', bad('invalid')],
+      ['2015-13-01', bad('invalid')],
+    ]);
+  });
+
+  it('says when a date is later than today (a 2-digit year is the latest such year up to this one)', () => {
+    check('fr', [
+      ['29/11/2026', bad('future')],
+      ['01/01/2027', bad('future')],
+      ['28/11/2026', '2026-11-28'],
+      ['29/11/26', bad('future')],
+      ['01/01/27', '1927-01-01'],
+    ]);
+    check('en', [['11/29/2026', bad('future')]]);
   });
 });

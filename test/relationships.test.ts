@@ -68,7 +68,7 @@ describe('<tn-relationships>', () => {
     expect(statuses).to.deep.equal([
       'Verification pending',
       'Support case open',
-      'Customer confirmation pending',
+      'Awaiting customer',
       'Connected',
       'Rejected',
       'Expired',
@@ -255,7 +255,7 @@ describe('<tn-relationships>', () => {
     const el = await fixture<TnRelationships>(html`<tn-relationships .adapter=${adapter}></tn-relationships>`);
     await waitUntil(() => rows(el).length > 0, 'no rows', { timeout: 5000 });
     const statuses = new Set(rows(el).map((r) => r.querySelector('[part~="status"]')!.textContent!.trim()));
-    for (const s of ['Connected', 'Customer confirmation pending', 'Support case open', 'Rejected', 'Expired']) {
+    for (const s of ['Connected', 'Awaiting customer', 'Support case open', 'Rejected', 'Expired']) {
       expect(statuses.has(s), s).to.equal(true);
     }
     const before = rows(el).length;

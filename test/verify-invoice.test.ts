@@ -17,7 +17,7 @@ import {
   createDemoAdapter,
 } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
-import { setLocale } from '../src/localization.js';
+import { getLocale, setLocale } from '../src/localization.js';
 import type { TnStepChangeEvent } from '../src/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { press, type } from './helpers/keys.js';
@@ -92,10 +92,22 @@ async function typeInto(el: TnVerifyInvoice, id: string, value: string): Promise
   await typeText(value);
 }
 
-/** Types an ISO date into the date field the way the test browsers' (en-US) date field reads it: MM/DD/YYYY. */
-async function typeDate(el: TnVerifyInvoice, iso: string): Promise<void> {
+/** How a user of each locale tested writes a date ("2015-08-10"): English month first, French day first. */
+const WRITTEN: Record<string, (year: string, month: string, day: string) => string> = {
+  en: (year, month, day) => `${month}/${day}/${year}`,
+  fr: (year, month, day) => `${day}/${month}/${year}`,
+  de: (year, month, day) => `${day}.${month}.${year}`,
+};
+
+/** An ISO date as a user of the active locale types it: "08/10/2015" in English, "10/08/2015" in French. */
+function written(iso: string): string {
   const [year, month, day] = iso.split('-');
-  await typeInto(el, 'invoice-date', `${month}/${day}/${year}`);
+  return WRITTEN[getLocale()](year, month, day);
+}
+
+/** Types an ISO date into the date field in the active locale's order. */
+async function typeDate(el: TnVerifyInvoice, iso: string): Promise<void> {
+  await typeInto(el, 'invoice-date', written(iso));
 }
 
 /** Sets a field's value and fires `input`, for tests where typing is not the point. */
@@ -105,9 +117,10 @@ function setValue(el: TnVerifyInvoice, id: string, value: string): void {
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/** Fills step 1; `date` is ISO, written in the active locale's order. */
 function fillEvidence(el: TnVerifyInvoice, evidence: { number: string; date: string; amount: string }): void {
   setValue(el, 'invoice-number', evidence.number);
-  setValue(el, 'invoice-date', evidence.date);
+  setValue(el, 'invoice-date', written(evidence.date));
   setValue(el, 'amount', evidence.amount);
 }
 
@@ -172,8 +185,10 @@ describe('<tn-verify-invoice>', () => {
     expect(current[0].textContent).to.contain('Step 1:');
     expect(input(el, 'invoice-number').labels![0].textContent!.trim()).to.equal('Invoice number');
     expect(input(el, 'invoice-number').maxLength).to.equal(50);
-    expect(input(el, 'invoice-date').type).to.equal('date');
+    expect(input(el, 'invoice-date').type).to.equal('text');
     expect(input(el, 'invoice-date').labels![0].textContent!.trim()).to.equal('Invoice date');
+    expect(input(el, 'invoice-date').placeholder).to.equal('mm/dd/yyyy');
+    expect(described(el, input(el, 'invoice-date'))).to.match(/^Format: mm\/dd\/yyyy, for example 12\/31\/\d{4}$/);
     expect(input(el, 'amount').labels![0].textContent!.trim()).to.equal('Invoice amount');
     expect(input(el, 'amount').inputMode).to.equal('decimal');
     expect($(el, '[part="currency"]').textContent!.trim()).to.equal('GBP');
@@ -197,7 +212,7 @@ describe('<tn-verify-invoice>', () => {
     await typeDate(el, '2015-08-10');
     await typeInto(el, 'amount', '4508');
     expect(input(el, 'invoice-number').value).to.equal('TNA9322');
-    expect(input(el, 'invoice-date').value).to.equal('2015-08-10');
+    expect(input(el, 'invoice-date').value).to.equal('08/10/2015');
     await press('Enter');
 
     await headingFocused(el, 'challenge');
@@ -279,7 +294,7 @@ describe('<tn-verify-invoice>', () => {
     await el.updateComplete;
     expect(fake.calls).to.have.length(0);
     expect(described(el, input(el, 'invoice-number'))).to.equal('Enter the invoice number.');
-    expect(described(el, input(el, 'invoice-date'))).to.equal('Enter the invoice date.');
+    expect(described(el, input(el, 'invoice-date'))).to.match(/^Format: .* \| Enter the invoice date\.$/);
     expect(described(el, input(el, 'amount'))).to.contain('Enter the invoice amount.');
     await waitUntil(() => el.shadowRoot!.activeElement === input(el, 'invoice-number'), 'focus not on the number');
     await expect(el).to.be.accessible();
@@ -290,21 +305,122 @@ describe('<tn-verify-invoice>', () => {
     expect(input(el, 'invoice-date').getAttribute('aria-invalid')).to.equal('true');
   });
 
-  it('rejects a date in the future (and says today is the latest)', async () => {
+  it('rejects a date in the future (today is the latest), keeping what was typed', async () => {
     const clock = new ManualClock(new Date(2026, 10, 28, 9, 0, 0));
     const fake = new FakeAdapter();
     const el = await verifyFixture(fake.adapter, SESSION, clock);
-    expect(input(el, 'invoice-date').max).to.equal('2026-11-28');
+    expect(described(el, input(el, 'invoice-date'))).to.equal('Format: mm/dd/yyyy, for example 12/31/2025');
     fillEvidence(el, { number: 'TNA9322', date: '2026-11-29', amount: '4508' });
     continueButton(el).click();
     await el.updateComplete;
     expect(fake.calls).to.have.length(0);
-    expect(described(el, input(el, 'invoice-date'))).to.equal('The invoice date can’t be in the future.');
+    expect(described(el, input(el, 'invoice-date'))).to.equal(
+      'Format: mm/dd/yyyy, for example 12/31/2025 | The invoice date can’t be in the future.',
+    );
+    expect(input(el, 'invoice-date').value).to.equal('11/29/2026');
     await waitUntil(() => el.shadowRoot!.activeElement === input(el, 'invoice-date'));
 
-    setValue(el, 'invoice-date', '2026-11-28');
+    setValue(el, 'invoice-date', '11/28/2026');
     continueButton(el).click();
     expect(fake.of('submitVerificationEvidence')).to.have.length(1);
+    expect((fake.calls[0].args[1] as InvoiceEvidence).invoiceDate).to.equal('2026-11-28');
+  });
+
+  it('reads the date in the page’s order: 14/09/2015 on a French page is 14 September', async () => {
+    await setLocale('fr');
+    const clock = new ManualClock(new Date(2026, 10, 28, 9, 0, 0));
+    const fake = new FakeAdapter();
+    const el = await verifyFixture(fake.adapter, SESSION, clock);
+    const date = input(el, 'invoice-date');
+    expect(date.placeholder).to.equal('jj/mm/aaaa');
+    expect($(el, '#invoice-date-hint').textContent!.trim()).to.equal('Format\u00a0: jj/mm/aaaa, par exemple 31/12/2025');
+    expect(described(el, date)).to.equal('Format\u00a0: jj/mm/aaaa, par exemple 31/12/2025');
+    await typeInto(el, 'invoice-number', 'TNA9415');
+    await typeInto(el, 'invoice-date', '14/09/2015');
+    await typeInto(el, 'amount', '12 040,00');
+    await press('Enter');
+    expect(fake.of('submitVerificationEvidence')).to.have.length(1);
+    expect(fake.calls[0].args[1]).to.deep.equal({
+      invoiceNumber: 'TNA9415',
+      invoiceDate: '2015-09-14',
+      amount: { amount: '12040.00', currency: 'GBP' },
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('says how to write a date it cannot read, in the page’s language, keeping what was typed', async () => {
+    await setLocale('fr');
+    const clock = new ManualClock(new Date(2026, 10, 28, 9, 0, 0));
+    const fake = new FakeAdapter();
+    const el = await verifyFixture(fake.adapter, SESSION, clock);
+    await typeInto(el, 'invoice-number', 'TNA9415');
+    await typeInto(el, 'amount', '12 040,00');
+    for (const typed of ['31/02/2015', '09/14/2015', '14 sept. 2015']) {
+      setValue(el, 'invoice-date', '');
+      await typeInto(el, 'invoice-date', typed);
+      continueButton(el).click();
+      await el.updateComplete;
+      expect(fake.calls, typed).to.have.length(0);
+      const date = input(el, 'invoice-date');
+      expect(date.value, typed).to.equal(typed);
+      expect(date.getAttribute('aria-invalid'), typed).to.equal('true');
+      expect($(el, '#invoice-date-error').textContent!.trim(), typed).to.equal(
+        'Saisissez une date réelle au format jj/mm/aaaa, par exemple 31/12/2025.',
+      );
+      expect(described(el, date), typed).to.contain('Saisissez une date réelle');
+      await waitUntil(() => el.shadowRoot!.activeElement === date, `${typed}: focus not on the date`);
+    }
+    await expect(el).to.be.accessible();
+
+    setValue(el, 'invoice-date', '29/11/2026');
+    continueButton(el).click();
+    await el.updateComplete;
+    expect($(el, '#invoice-date-error').textContent!.trim()).to.equal(
+      'La date de la facture ne peut pas être dans le futur.',
+    );
+    expect(input(el, 'invoice-date').value).to.equal('29/11/2026');
+  });
+
+  it('writes the date pattern in each language’s letters and order', async () => {
+    const clock = new ManualClock(new Date(2026, 10, 28, 9, 0, 0));
+    const cases: [locale: string, placeholder: string, example: string][] = [
+      ['en', 'mm/dd/yyyy', '12/31/2025'],
+      ['fr', 'jj/mm/aaaa', '31/12/2025'],
+      ['de', 'TT.MM.JJJJ', '31.12.2025'],
+    ];
+    for (const [locale, placeholder, example] of cases) {
+      await setLocale(locale);
+      const el = await verifyFixture(new FakeAdapter().adapter, SESSION, clock);
+      expect(input(el, 'invoice-date').placeholder, locale).to.equal(placeholder);
+      expect($(el, '#invoice-date-hint').textContent, locale).to.contain(`${placeholder}`).and.contain(example);
+    }
+    await setLocale('de');
+    const fake = new FakeAdapter();
+    const el = await verifyFixture(fake.adapter, SESSION, clock);
+    fillEvidence(el, { number: 'TNA9322', date: '2015-08-10', amount: '4.508,00' });
+    expect(input(el, 'invoice-date').value).to.equal('10.08.2015');
+    continueButton(el).click();
+    expect((fake.calls[0].args[1] as InvoiceEvidence).invoiceDate).to.equal('2015-08-10');
+  });
+
+  it('on an en-GB page, takes the day first as British English does', async () => {
+    const lang = document.documentElement.lang;
+    document.documentElement.lang = 'en-GB';
+    try {
+      await setLocale('en-GB');
+      const clock = new ManualClock(new Date(2026, 10, 28, 9, 0, 0));
+      const fake = new FakeAdapter();
+      const el = await verifyFixture(fake.adapter, SESSION, clock);
+      expect(input(el, 'invoice-date').placeholder).to.equal('dd/mm/yyyy');
+      expect($(el, '#invoice-date-hint').textContent!.trim()).to.equal('Format: dd/mm/yyyy, for example 31/12/2025');
+      setValue(el, 'invoice-number', 'TNA9322');
+      setValue(el, 'invoice-date', '10/08/2015');
+      setValue(el, 'amount', '4508');
+      continueButton(el).click();
+      expect((fake.calls[0].args[1] as InvoiceEvidence).invoiceDate).to.equal('2015-08-10');
+    } finally {
+      document.documentElement.lang = lang;
+    }
   });
 
   it('sends one request however often Continue is pressed, trimmed, and shows that it is busy', async () => {
@@ -356,7 +472,7 @@ describe('<tn-verify-invoice>', () => {
       expect(described(el, input(el, id))).to.contain('You have 2 attempts left.');
     }
     expect(input(el, 'invoice-number').value).to.equal('TNA0001');
-    expect(input(el, 'invoice-date').value).to.equal('2015-08-10');
+    expect(input(el, 'invoice-date').value).to.equal('08/10/2015');
     expect(input(el, 'amount').value).to.equal('4508');
     expect(described(el, continueButton(el))).to.equal('You have 2 attempts left.');
     await expect(el).to.be.accessible();
@@ -451,6 +567,43 @@ describe('<tn-verify-invoice>', () => {
     expect(outcome.width / base.width, 'outcome spans the element').to.be.above(0.95);
   });
 
+  it('shows one heading per level: after "Connect without verification", only the outcome’s', async () => {
+    const fake = new FakeAdapter();
+    const el = await fixture<TnVerifyInvoice>(
+      html`<tn-verify-invoice .adapter=${fake.adapter} .session=${SESSION} heading-level="4"></tn-verify-invoice>`,
+    );
+    const headings = () =>
+      [...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].map(
+        (h) => `${h.getAttribute('aria-level') ?? h.tagName.slice(1)} ${h.textContent!.replace(/\s+/g, ' ').trim()}`,
+      );
+    // The title, then the step indicator's heading and the step's, side by side one level below.
+    expect(headings()).to.deep.equal([
+      '4 Activate your buyer: \u2068Demonstration Example Buyer\u2069',
+      '5 Activation process',
+      '5 Step 1. Please provide the details of a recent invoice.',
+    ]);
+    fallbackButton(el).click();
+    fake.of('connectWithoutVerification')[0].resolve(CASE);
+    await headingFocused(el, 'support case');
+    // "Request received" takes the title's level, alone: no "Activate your buyer" above it.
+    expect(headings()).to.deep.equal(['4 Request received']);
+    expect(heading(el).id).to.equal('step-heading');
+    expect(el.shadowRoot!.querySelector('[part="title"]')).to.equal(null);
+    expect(text(el)).to.contain('Your reference number is 2881017.');
+
+    // Resumed from a case reference: one heading while the case loads, and once it has.
+    const resumed = new FakeAdapter();
+    const again = await verifyFixture(resumed.adapter, { ...SESSION, supportCaseReference: '2881017' });
+    const resumedHeadings = () => [...again.shadowRoot!.querySelectorAll('[role="heading"]')].map((h) => h.textContent!.trim());
+    expect(resumedHeadings()).to.deep.equal(['Request received']);
+    expect(again.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('2');
+    await waitUntil(() => resumed.of('getSupportCase').length === 1);
+    resumed.calls[0].resolve(CASE);
+    await waitUntil(() => again.shadowRoot!.querySelector('[part="reference"]'));
+    expect(resumedHeadings()).to.deep.equal(['Request received']);
+    await expect(el).to.be.accessible();
+  });
+
   it('falls back from the challenge on the demo network', async () => {
     const { adapter, session } = await demoVerification();
     const el = await verifyFixture(adapter, session);
@@ -470,7 +623,7 @@ describe('<tn-verify-invoice>', () => {
   it('keeps every field when a request fails, and retries the same answer', async () => {
     const fake = new FakeAdapter();
     const el = await verifyFixture(fake.adapter, AT_CHALLENGE);
-    setValue(el, 'invoice-date', '2015-06-15');
+    setValue(el, 'invoice-date', '06/15/2015');
     setValue(el, 'amount', '1,275.50');
     const reported = oneEvent(el, 'tn-error');
     continueButton(el).click();
@@ -482,7 +635,7 @@ describe('<tn-verify-invoice>', () => {
     const alert = $(el, 'form [role="alert"]');
     expect(alert.textContent).to.contain("Couldn't check these details.");
     expect(alert.textContent).to.contain('The network is unavailable right now.');
-    expect(input(el, 'invoice-date').value).to.equal('2015-06-15');
+    expect(input(el, 'invoice-date').value).to.equal('06/15/2015');
     expect(input(el, 'amount').value).to.equal('1,275.50');
     expect(continueButton(el).getAttribute('aria-disabled')).to.equal('false');
     await expect(el).to.be.accessible();
@@ -660,7 +813,7 @@ describe('<tn-verify-invoice>', () => {
 
     await typeInto(el, 'invoice-number', 'TNA9322');
     await typeInto(el, 'amount', '4 508,00');
-    setValue(el, 'invoice-date', '2015-08-10');
+    await typeInto(el, 'invoice-date', '10/08/2015');
     await press('Enter');
     expect(fake.of('submitVerificationEvidence')[0].args[1]).to.deep.equal({
       ...EVIDENCE,

@@ -173,15 +173,26 @@ async function keyboardAccount(page) {
   );
 }
 
-/** Tabs to the invoice date and types `iso` the way the field takes it (en-US: month, day, year). */
+/** An ISO date as the demo page (English) writes it: month/day/year, as the date's hint says. */
+function englishDate(iso) {
+  const [year, month, day] = iso.split('-');
+  return `${month}/${day}/${year}`;
+}
+
+/** Tabs to the invoice date and types `iso` in the page's order (English: month, day, year). */
 async function typeDate(page, iso) {
   await tabUntil(page, (f) => f.tag === 'input' && f.id === 'invoice-date', 'the invoice date');
-  const [year, month, day] = iso.split('-');
-  await page.keyboard.type(`${month}${day}${year}`, { delay: 20 });
+  const field = await page.evaluate(() => {
+    const root = document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-verify-invoice').shadowRoot;
+    return { hint: root.querySelector('#invoice-date-hint').textContent, placeholder: root.querySelector('#invoice-date').placeholder };
+  });
+  assert.equal(field.placeholder, 'mm/dd/yyyy', 'the date field does not ask for the English order');
+  assert.match(field.hint, /mm\/dd\/yyyy/, 'the hint does not show the English order');
+  await page.keyboard.type(englishDate(iso), { delay: 20 });
   const value = await page.evaluate(
     () => document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-verify-invoice').shadowRoot.querySelector('#invoice-date').value,
   );
-  assert.equal(value, iso, 'the date typed is not the date in the field');
+  assert.equal(value, englishDate(iso), 'the date typed is not the date in the field');
 }
 
 /** The demo's invoice history, as the challenge may ask for it: number → [date, amount]. */
@@ -296,7 +307,7 @@ describe('demo portal, end to end (Chromium)', () => {
 
     const asked = (await page.locator('tn-verify-invoice #challenge-number').textContent()).trim();
     assert.ok(CHALLENGE_ANSWERS[asked], `unexpected challenge ${asked}`);
-    await page.getByLabel('Invoice date').fill(CHALLENGE_ANSWERS[asked][0]);
+    await page.getByLabel('Invoice date').fill(englishDate(CHALLENGE_ANSWERS[asked][0]));
     await page.getByRole('textbox', { name: 'Invoice amount' }).fill(CHALLENGE_ANSWERS[asked][1]);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expectTitle(page, 'You are connected');

@@ -80,11 +80,15 @@ export const styles = css`
     border: 1px solid currentColor;
     font-size: 0.8125em;
     font-weight: 600;
+    /* A pill stays on one line: labels are kept short enough in every locale. */
     white-space: nowrap;
   }
-  /* Statuses wrap rather than widen the table. */
-  .badge.status {
-    white-space: normal;
+  /* Narrow, every row a card: the status takes the card's whole width (not only the column
+     beside the row's action), so that its one-line pill fits. */
+  @container (max-width: 30em) {
+    .table td:has(> .badge.status) {
+      grid-column: 1 / -1;
+    }
   }
   .test-buyer {
     margin-inline-start: 0.375em;

@@ -57,7 +57,7 @@ const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-requ
  * @csspart row - Each relationship's row.
  * @csspart status - A status badge (with one of the six `status-*` parts below).
  * @csspart status-connected - The Connected badge.
- * @csspart status-pending-customer-confirmation - The "Customer confirmation pending" badge.
+ * @csspart status-pending-customer-confirmation - The "Awaiting customer" badge (the customer has to confirm the relationship).
  * @csspart status-verification-pending - The "Verification pending" badge.
  * @csspart status-support-case-open - The "Support case open" badge.
  * @csspart status-rejected - The Rejected badge.
@@ -395,7 +395,9 @@ function statusText(status: RelationshipStatus): string {
     case 'connected':
       return msg('Connected');
     case 'pending-customer-confirmation':
-      return msg('Customer confirmation pending', { desc: 'Relationship status' });
+      return msg('Awaiting customer', {
+        desc: 'Relationship status: the customer has to confirm the relationship (a one-line badge: keep it short)',
+      });
     case 'verification-pending':
       return msg('Verification pending', { desc: 'Relationship status' });
     case 'support-case-open':

@@ -10,7 +10,9 @@ import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { FIELD_IDS } from './field-errors.js';
 import type { Field, FieldErrors } from './field-errors.js';
-import { amountHintText, invoiceNumberLabel } from './messages.js';
+import { dateEntryFormat, dateExample } from '../../parse.js';
+import { getLocale } from '../../localization.js';
+import { amountHintText, dateHintText, datePattern, invoiceNumberLabel } from './messages.js';
 
 /** What every field of the form on screen shares. */
 export interface FormState {
@@ -61,22 +63,68 @@ export function renderNumberField(form: FormState, value: string, maxLength: num
   </div>`;
 }
 
-export function renderDateField(form: FormState, value: string, today: string): TemplateResult {
+/** How the invoice date is typed on this page: in which locale's order, its pattern and an example. */
+export interface DateEntry {
+  /** The locale whose order the date is read in (see {@link dateLocale}). */
+  locale: string;
+  /** "jj/mm/aaaa" in French, "mm/dd/yyyy" in American English. */
+  pattern: string;
+  /** A past date written that way, its day above 12 so the order shows: "31/12/2025". */
+  example: string;
+}
+
+/**
+ * The locale a date is typed in: the element's, with the region of the page's `lang` when that
+ * is the same language (`en-GB` writes the day first, `en` — American English — the month).
+ */
+export function dateLocale(): string {
+  const locale = getLocale();
+  try {
+    const [page] = Intl.getCanonicalLocales(globalThis.document?.documentElement.lang || []);
+    if (page && page.split('-')[0] === locale.split('-')[0].toLowerCase()) return page;
+  } catch {
+    // The page's lang is not a language tag: the element's locale decides alone.
+  }
+  return locale;
+}
+
+/** The date entry of the page's locale, with an example from the year before `today` (`YYYY-MM-DD`). */
+export function dateEntry(today: string): DateEntry {
+  const locale = dateLocale();
+  return {
+    locale,
+    pattern: datePattern(dateEntryFormat(locale)),
+    example: dateExample(`${Number(today.slice(0, 4)) - 1}-12-31`, locale),
+  };
+}
+
+/**
+ * The invoice date: a text field read in the locale's order (a native date field follows the
+ * browser's locale, not the page's), with the pattern as placeholder and in the hint under
+ * it. The numeric keyboard suits it: where it has no separators, digits alone
+ * ("14092015") are read too.
+ */
+export function renderDateField(form: FormState, value: string, date: DateEntry): TemplateResult {
   return html`<div part="field" class="field">
     <label for="invoice-date">${msg('Invoice date', { desc: 'Field label' })}</label>
     <input
       id="invoice-date"
       part="input"
+      class="date"
       data-field="invoiceDate"
-      type="date"
+      type="text"
+      inputmode="numeric"
       required
-      max=${today}
+      autocomplete="off"
+      spellcheck="false"
+      maxlength="32"
+      placeholder=${date.pattern}
       .value=${live(value)}
       aria-invalid=${form.errors.invoiceDate ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(form, 'invoiceDate'))}
+      aria-describedby=${ifDefined(describedBy(form, 'invoiceDate', 'invoice-date-hint'))}
       @input=${form.onInput}
-      @change=${form.onInput}
     />
+    <p id="invoice-date-hint" part="hint" class="hint">${dateHintText(date.pattern, date.example)}</p>
     ${renderFieldError(form, 'invoiceDate')}
   </div>`;
 }

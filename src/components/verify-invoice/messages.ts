@@ -5,7 +5,7 @@
 import { msg, str } from '@lit/localize';
 import type { VerificationSession } from '../../adapter/types.js';
 import { amountExample } from '../../parse.js';
-import type { AmountError } from '../../parse.js';
+import type { AmountError, DateEntryFormat, DateField } from '../../parse.js';
 import { formatCount, isolated } from '../../format.js';
 import { getLocale } from '../../localization.js';
 
@@ -20,8 +20,25 @@ export const enterAmountText = () => msg('Enter the invoice amount.', { desc: 'E
 
 export const futureDateText = () => msg('The invoice date can’t be in the future.', { desc: 'Date error' });
 
-export const invalidDateText = () =>
-  msg('Enter a complete, valid date.', { desc: 'Date error: incomplete or impossible date' });
+/** How a date is typed here, in the locale's own letters: "mm/dd/yyyy", "jj/mm/aaaa", "TT.MM.JJJJ". */
+export function datePattern({ order, separator }: DateEntryFormat): string {
+  const letters: Record<DateField, string> = {
+    day: msg('dd', { desc: 'Date pattern (as in dd/mm/yyyy): the letters standing for the day (French jj, German TT)' }),
+    month: msg('mm', { desc: 'Date pattern (as in dd/mm/yyyy): the letters standing for the month (German MM)' }),
+    year: msg('yyyy', { desc: 'Date pattern (as in dd/mm/yyyy): the letters standing for the year (French aaaa, German JJJJ)' }),
+  };
+  return order.map((field) => letters[field]).join(separator);
+}
+
+export const dateHintText = (pattern: string, example: string) =>
+  msg(str`Format: ${pattern}, for example ${example}`, {
+    desc: 'Help under the invoice date; placeholders: the date pattern (jj/mm/aaaa), a date written that way',
+  });
+
+export const invalidDateText = (pattern: string, example: string) =>
+  msg(str`Enter a real date as ${pattern}, for example ${example}.`, {
+    desc: 'Date error: not a date, or no such day; placeholders: the date pattern (jj/mm/aaaa), a date written that way',
+  });
 
 export const changedElsewhereText = () =>
   msg('This verification changed in the meantime, perhaps in another window.', {
@@ -29,6 +46,24 @@ export const changedElsewhereText = () =>
   });
 
 export const loadingText = () => msg('Loading the verification…', { desc: 'Status while a verification loads' });
+
+export const loadFailedText = () =>
+  msg("Couldn't load this verification.", { desc: 'Lead of the error when a verification fails to load' });
+
+export const noSessionText = () =>
+  msg('There is no verification to show: the page gave this element no verification session.', {
+    desc: 'Shown when the host gave the element neither a session nor a verification ID',
+  });
+
+export const checkingText = () => msg('Checking the invoice details…', { desc: 'Status while an answer is checked' });
+
+export const checkFailedText = () =>
+  msg("Couldn't check these details.", { desc: 'Lead of the error when an answer could not be sent' });
+
+export const caseLoadingText = () => msg('Loading the support case…', { desc: 'Status while a support case loads' });
+
+export const caseLoadFailedText = () =>
+  msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' });
 
 export const openingCaseText = () =>
   msg('Opening a support case…', { desc: 'Status and button text while connecting without verification' });

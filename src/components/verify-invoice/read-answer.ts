@@ -4,8 +4,9 @@
  * not right.
  */
 import type { ChallengeAnswer, InvoiceEvidence } from '../../adapter/types.js';
-import { parseAmount, parseInvoiceDate } from '../../parse.js';
+import { parseAmount, parseLocalDate } from '../../parse.js';
 import type { FieldErrors } from './field-errors.js';
+import type { DateEntry } from './form-fields.js';
 import { amountMessage, enterDateText, enterNumberText, futureDateText, invalidDateText, tooLong } from './messages.js';
 
 /** The two steps that ask the supplier for invoice details. */
@@ -25,7 +26,7 @@ export type Answer = { step: 'evidence'; evidence: InvoiceEvidence } | { step: '
 
 /** What reading the form depends on besides what was typed. */
 export interface FormContext {
-  /** The locale amounts are read in. */
+  /** The locale amounts are read in (the element's). */
   locale: string;
   /** The verification's currency. */
   currency: string;
@@ -33,8 +34,8 @@ export interface FormContext {
   today: string;
   /** Longest invoice number accepted. */
   invoiceNumberMaxLength: number;
-  /** The date field holds something it could not read as a date. */
-  dateBadInput: boolean;
+  /** How the date is typed: in which locale's order (and the pattern and example its error gives). */
+  date: DateEntry;
 }
 
 /** Checks the step's fields; the answer to send when they are all right. */
@@ -48,14 +49,14 @@ export function readAnswer(step: FormStep, typed: Typed, context: FormContext): 
     else if (invoiceNumber.length > context.invoiceNumberMaxLength) errors.invoiceNumber = tooLong(context.invoiceNumberMaxLength);
   }
 
-  const date = parseInvoiceDate(typed.invoiceDate, context.today);
+  const date = parseLocalDate(typed.invoiceDate, context.date.locale, context.today);
   if (!date.ok) {
     errors.invoiceDate =
-      date.error === 'empty' && !context.dateBadInput
+      date.error === 'empty'
         ? enterDateText()
         : date.error === 'future'
           ? futureDateText()
-          : invalidDateText();
+          : invalidDateText(context.date.pattern, context.date.example);
   }
 
   const amount = parseAmount(typed.amount, context.locale, currency);

@@ -34,11 +34,17 @@ import type { Field, FieldErrors } from './field-errors.js';
 import { EMPTY, readAnswer } from './read-answer.js';
 import type { Answer, FormStep, Typed } from './read-answer.js';
 import { renderStepIndicator } from './step-indicator.js';
-import { renderAmountField, renderDateField, renderNumberField } from './form-fields.js';
+import { dateEntry, renderAmountField, renderDateField, renderNumberField } from './form-fields.js';
 import type { FormState } from './form-fields.js';
 import { renderConfirmation, renderFallback, renderLockedState, renderRejection } from './step-panels.js';
 import {
   attemptsLeftText,
+  caseLoadFailedText,
+  caseLoadingText,
+  checkFailedText,
+  checkingText,
+  loadFailedText,
+  noSessionText,
   changedElsewhereText,
   formHeading,
   introText,
@@ -58,8 +64,9 @@ import {
  * support case instead and shows its reference and processing deadline.
  *
  * Give it the `session` from a connection outcome (`tn-verification-required`), or a
- * `verification-id` to fetch it. Amounts are read in the user's locale ("4 508,00" in French,
- * "4,508.00" in English). Focus moves to the heading of each new step; what the supplier
+ * `verification-id` to fetch it. Amounts and dates are read in the user's locale ("4 508,00"
+ * and "14/09/2015" in French, "4,508.00" and "09/14/2015" in English), the date's pattern
+ * shown under its field. Focus moves to the heading of each new step; what the supplier
  * typed survives wrong answers and failed requests.
  *
  * @summary Three-step invoice-history verification with challenge, attempts and a support-case fallback.
@@ -73,7 +80,7 @@ import {
  * @fires tn-error - An adapter call failed; the element shows an error with a retry. `detail: { operation, code, error, retry }`.
  *
  * @csspart base - The wrapper of everything.
- * @csspart title - "Activate your buyer: {customer}".
+ * @csspart title - "Activate your buyer: {customer}" (replaced by the support case's heading once one is opened).
  * @csspart intro - The sentence under the title.
  * @csspart steps - The step indicator ("Activation process").
  * @csspart step - One step of the indicator (with one of the `step-*` parts below).
@@ -84,9 +91,9 @@ import {
  * @csspart step-heading - The heading of the step on screen (focused on every step change).
  * @csspart form - The form of steps 1 and 2.
  * @csspart field - Each field's wrapper.
- * @csspart input - Each text or date field.
+ * @csspart input - Each field (the invoice date is a text field too).
  * @csspart currency - The currency code beside the amount.
- * @csspart hint - Help under a field.
+ * @csspart hint - Help under a field (the date's pattern, the amount's currency).
  * @csspart error-message - A field's error.
  * @csspart challenge - The invoice number the network chose (step 2).
  * @csspart rejection - "These details don't match…", with the attempts left.
@@ -213,7 +220,7 @@ export class TnVerifyInvoice extends TnElement {
   /** The customer's name in the heading; by default the session's `customer.legalName`. */
   @property({ attribute: 'customer-name' }) customerName?: string;
 
-  /** Level of the title heading (1–6); the step headings are one below. */
+  /** Level of the title heading (1–6); the step headings are one below (the support case's takes the title's). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Longest invoice number accepted: 1–200. */
@@ -269,7 +276,7 @@ export class TnVerifyInvoice extends TnElement {
       currency: this.current.currency,
       today: this.today,
       invoiceNumberMaxLength: this.invoiceNumberMaxLength,
-      dateBadInput: this.renderRoot.querySelector<HTMLInputElement>('#invoice-date')?.validity.badInput ?? false,
+      date: dateEntry(this.today),
     });
     this.errors = errors;
     if (!answer) {
@@ -308,8 +315,10 @@ export class TnVerifyInvoice extends TnElement {
 
   override render(): TemplateResult {
     if (!this.resolvedAdapter) return renderNotConfigured('tn-verify-invoice');
+    // Once a support case replaced the verification, its outcome is all there is to say: its
+    // heading takes the title's place rather than stacking under "Activate your buyer".
     return html`<div part="base" class="base">
-      ${this.renderTitle()} ${this.renderBody()}
+      ${this.current && this.view === 'support-case' ? this.renderSupportCase() : html`${this.renderTitle()} ${this.renderBody()}`}
       <div class="visually-hidden" role="status">${this.announcement()}</div>
     </div>`;
   }
@@ -323,8 +332,7 @@ export class TnVerifyInvoice extends TnElement {
   private renderBody(): TemplateResult {
     const session = this.current;
     if (!session) return this.renderWithoutSession();
-    const view = this.view!;
-    if (view === 'support-case') return this.renderSupportCase();
+    const view = this.view as VerificationStep;
     return html`<p part="intro" class="intro" ?hidden=${view === 'verified'}>${introText(session)}</p>
       <div class="layout">
         ${renderStepIndicator(view, this.lockedAt, this.level(1))}
@@ -336,20 +344,12 @@ export class TnVerifyInvoice extends TnElement {
   private renderWithoutSession(): TemplateResult {
     const failure = this.failureOf(this.sessionTask);
     if (failure) {
-      return renderErrorNotice(
-        msg("Couldn't load this verification.", { desc: 'Lead of the error when a verification fails to load' }),
-        failure.code,
-        () => rerun(this.sessionTask),
-      );
+      return renderErrorNotice(loadFailedText(), failure.code, () => rerun(this.sessionTask));
     }
     if (this.verificationId) {
       return html`<p part="status" class="status" aria-busy="true">${loadingText()}</p>`;
     }
-    return html`<p part="error" class="notice error">
-      ${msg('There is no verification to show: the page gave this element no verification session.', {
-        desc: 'Shown when the host gave the element neither a session nor a verification ID',
-      })}
-    </p>`;
+    return html`<p part="error" class="notice error">${noSessionText()}</p>`;
   }
 
   private renderStep(view: VerificationStep, session: VerificationSession): TemplateResult {
@@ -365,8 +365,8 @@ export class TnVerifyInvoice extends TnElement {
     }
   }
 
-  private renderStepHeading(text: string): TemplateResult {
-    return html`<div id="step-heading" part="step-heading" class="step-heading" role="heading" aria-level=${this.level(1)} tabindex="-1">
+  private renderStepHeading(text: string, level = this.level(1)): TemplateResult {
+    return html`<div id="step-heading" part="step-heading" class="step-heading" role="heading" aria-level=${level} tabindex="-1">
       ${text}
     </div>`;
   }
@@ -395,7 +395,7 @@ export class TnVerifyInvoice extends TnElement {
               <span id="challenge-label" class="challenge-label">${invoiceNumberLabel()}</span>
               <strong id="challenge-number" class="challenge-number" dir="ltr">${challengeNumber}</strong>
             </div>`}
-        ${renderDateField(form, typed.invoiceDate, this.today)} ${renderAmountField(form, typed.amount, session.currency)}
+        ${renderDateField(form, typed.invoiceDate, dateEntry(this.today))} ${renderAmountField(form, typed.amount, session.currency)}
         ${failure && failure.code !== 'invalid' ? this.renderAnswerFailure(failure) : nothing}
         <div class="actions">
           <button part="continue" class="button primary" type="submit" aria-disabled=${busy ? 'true' : 'false'} aria-describedby="attempts">
@@ -409,11 +409,7 @@ export class TnVerifyInvoice extends TnElement {
 
   private renderAnswerFailure(error: TnAdapterError): TemplateResult {
     if (error.code === 'conflict') return renderErrorNotice(changedElsewhereText(), 'conflict', () => this.reload());
-    return renderErrorNotice(
-      msg("Couldn't check these details.", { desc: 'Lead of the error when an answer could not be sent' }),
-      error.code,
-      () => this.submit(),
-    );
+    return renderErrorNotice(checkFailedText(), error.code, () => this.submit());
   }
 
   private renderFallback(session: VerificationSession, locked: boolean): TemplateResult {
@@ -433,22 +429,18 @@ export class TnVerifyInvoice extends TnElement {
     if (supportCase) {
       body = renderSupportCaseOutcome(supportCase, (c) => this.onViewCase(c));
     } else if (failure) {
-      body = renderErrorNotice(
-        msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }),
-        failure.code,
-        () => rerun(this.caseTask),
-      );
+      body = renderErrorNotice(caseLoadFailedText(), failure.code, () => rerun(this.caseTask));
     } else {
-      body = html`<p part="status" class="status">${msg('Loading the support case…', { desc: 'Status while a support case loads' })}</p>`;
+      body = html`<p part="status" class="status">${caseLoadingText()}</p>`;
     }
     return html`<section class="panel outcome" aria-labelledby="step-heading">
-      ${this.renderStepHeading(supportCaseTitle())} ${body}
+      ${this.renderStepHeading(supportCaseTitle(), this.level(0))} ${body}
     </section>`;
   }
 
   /** What the polite live region says while something is sent. */
   private announcement(): string {
-    if (this.answerTask.status === TaskStatus.PENDING) return msg('Checking the invoice details…', { desc: 'Status while an answer is checked' });
+    if (this.answerTask.status === TaskStatus.PENDING) return checkingText();
     if (this.fallbackTask.status === TaskStatus.PENDING) return openingCaseText();
     if (this.reloadTask.status === TaskStatus.PENDING || (!this.current && this.verificationId && this.sessionTask.status === TaskStatus.PENDING)) {
       return loadingText();
