@@ -9,7 +9,9 @@ import '../src/define.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { createRestAdapter } from '../src/adapter/rest/index.js';
 import { setLocale, resolveLocale, rtlLocales } from '../src/localization.js';
+import type { FlowLocation } from '../src/events.js';
 import { PAGE_TEXT } from './page-text.js';
+import { showInvoices } from './invoices.js';
 import './reset.js';
 
 /** Every event the elements dispatch (see src/events.ts). */
@@ -29,6 +31,7 @@ const EVENTS = [
   'tn-verification-rejected',
   'tn-verified',
   'tn-flow-step-change',
+  'tn-flow-location-change',
   'tn-resume-verification',
   'tn-request-again',
 ] as const;
@@ -88,8 +91,9 @@ applyTheme(params.get('theme') ?? (matchMedia('(prefers-color-scheme: dark)').ma
 // ----- pages: #home, #connect, #relationships
 
 const flow = document.querySelector('tn-customer-connect')!;
-type Page = 'home' | 'connect' | 'relationships';
-const PAGES: Page[] = ['home', 'connect', 'relationships'];
+type Page = 'home' | 'connect' | 'relationships' | 'case' | 'invoices';
+const PAGES: Page[] = ['home', 'connect', 'relationships', 'case', 'invoices'];
+const caseView = document.querySelector('tn-support-case')!;
 
 function currentPage(): Page {
   const name = location.hash.slice(1).split('?')[0];
@@ -104,7 +108,21 @@ function showPage(moveFocus: boolean) {
     else link.removeAttribute('aria-current');
   }
   const text = { ...PAGE_TEXT.en, ...PAGE_TEXT[document.documentElement.lang] };
-  document.title = `${text[page === 'home' ? 'homeTitle' : `${page}Title`]} — Customer Connect demo`;
+  let title = text[`${page}Title`];
+  if (page === 'case') {
+    // `#case?ref=2881017`: the case view, titled with its reference.
+    const reference = new URLSearchParams(location.hash.split('?')[1] ?? '').get('ref') ?? '';
+    caseView.reference = reference;
+    title = `${text.caseTitle} ${reference}`.trim();
+    document.querySelector('#case-title')!.textContent = title;
+  }
+  if (page === 'invoices') {
+    // `#invoices?list=saved-invoices&id=…`: that list first, that invoice marked.
+    const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
+    const list = query.get('list') === 'saved-invoices' ? 'saved-invoices' : 'failed-invoices';
+    void showInvoices(provider.adapter!, list, query.get('id') ?? undefined);
+  }
+  document.title = `${title} — Customer Connect demo`;
   if (moveFocus) document.querySelector<HTMLElement>(`#page-${page} .page-title`)?.focus();
 }
 window.addEventListener('hashchange', () => showPage(true));
@@ -121,26 +139,63 @@ function goTo(page: Page): Promise<void> {
   return shown;
 }
 
-// Deep links into the flow: `?q=` pre-fills the search, `?customer=` opens the request
-// (`&group` on its group), `?verification=` resumes a verification. The flow's step
-// changes write them back, so a reload returns to the same step.
-const initialQuery = params.get('q');
-if (initialQuery) flow.query = initialQuery;
-if (params.get('verification')) flow.verificationId = params.get('verification')!;
-else if (params.get('customer')) {
-  flow.group = params.has('group');
-  flow.customerId = params.get('customer')!;
+// The flow's place in the browser history, owned by this page (the way a host with its own
+// router does it): each step the user takes is a history entry whose state holds the flow's
+// location, and whose URL says it in readable parameters — `?q=` the search, `?customer=` the
+// request (`&group` on its group), `?verification=` a verification, `?case=` the support case
+// of an outcome. Back and Forward give the state back to the flow; a reload does too (the
+// browser keeps `history.state`); a URL typed or shared deep-links with its parameters.
+const FLOW_PARAMS = ['q', 'customer', 'group', 'verification', 'case'] as const;
+
+function flowUrl(location: FlowLocation): URL {
+  const url = new URL(window.location.href);
+  for (const name of FLOW_PARAMS) url.searchParams.delete(name);
+  if (location.query) url.searchParams.set('q', location.query);
+  if (location.step === 'request' && location.customerId) url.searchParams.set('customer', location.customerId);
+  if (location.step === 'request' && location.group) url.searchParams.set('group', '');
+  if (location.step === 'verify' && location.verificationId) url.searchParams.set('verification', location.verificationId);
+  if (location.step === 'done' && location.outcome?.kind === 'support-case') url.searchParams.set('case', location.outcome.reference);
+  return url;
 }
-document.addEventListener('tn-flow-step-change', (event) => {
-  const { step, customerId, verificationId } = event.detail;
-  setParam('customer', step === 'request' ? customerId : undefined);
-  setParam('verification', step === 'verify' ? verificationId : undefined);
-  if (step !== 'request') setParam('group', undefined);
+
+document.addEventListener('tn-flow-location-change', (event) => {
+  const { location: flowLocation, history: entry } = event.detail;
+  const state = { ...history.state, flow: flowLocation };
+  if (entry === 'push') history.pushState(state, '', flowUrl(flowLocation));
+  else history.replaceState(state, '', flowUrl(flowLocation));
+});
+window.addEventListener('popstate', (event) => {
+  if (event.state?.flow) flow.navigate(event.state.flow as FlowLocation);
 });
 
+if (history.state?.flow) {
+  // A reload: back to where the flow was, done step included.
+  flow.navigate(history.state.flow as FlowLocation);
+} else {
+  // A typed or shared URL.
+  const initialQuery = params.get('q');
+  if (initialQuery) flow.query = initialQuery;
+  if (params.get('case')) flow.navigate({ step: 'done', outcome: { kind: 'support-case', reference: params.get('case')! } });
+  else if (params.get('verification')) flow.verificationId = params.get('verification')!;
+  else if (params.get('customer')) {
+    flow.group = params.has('group');
+    flow.customerId = params.get('customer')!;
+  }
+}
+
 // Routing the elements' events, as a host does.
+function viewCase(reference: string) {
+  location.hash = `case?ref=${encodeURIComponent(reference)}`;
+}
+document.addEventListener('tn-view-case', (event) => viewCase(event.detail.reference));
 document.addEventListener('tn-view-attention', (event) => {
-  if (event.detail.list === 'support-tickets') void goTo('relationships');
+  const { list, item } = event.detail;
+  if (list === 'support-tickets' && item && 'reference' in item) viewCase(item.reference);
+  else if (list === 'support-tickets') void goTo('relationships');
+  else {
+    const query = new URLSearchParams({ list, ...(item && 'id' in item ? { id: item.id } : {}) });
+    location.hash = `invoices?${query}`;
+  }
 });
 // From the relationships: open the flow's page, then the flow's step (whose title then takes focus).
 document.addEventListener('tn-request-again', (event) => {

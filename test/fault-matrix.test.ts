@@ -301,6 +301,16 @@ const SCENARIOS: Scenario[] = [
     recovered: (el) => !!$(el, '[part="reference"]'),
   },
   {
+    element: 'tn-support-case',
+    method: 'getSupportCase',
+    async start(fake) {
+      const el = await fixture(html`<tn-support-case .adapter=${fake.adapter} reference=${CASE.reference}></tn-support-case>`);
+      return { el, call: await pending(fake, 'getSupportCase') };
+    },
+    answer: CASE,
+    recovered: (el) => !!$(el, '[part="reference"]'),
+  },
+  {
     element: 'tn-attention-panel',
     method: 'getAttentionSummary',
     async start(fake) {

@@ -309,6 +309,11 @@ const MALFORMED: { name: string; adapter: () => CustomerConnectAdapter; mount: (
     mount: (a: CustomerConnectAdapter) => html`<tn-relationships .adapter=${a}></tn-relationships>`,
   })),
   {
+    name: 'getSupportCase: no customers list (the case view)',
+    adapter: () => wrong({ getSupportCase: () => ({ ...supportCase(0), customers: 'Acme' }) }),
+    mount: (a: CustomerConnectAdapter) => html`<tn-support-case .adapter=${a} reference="SC-1"></tn-support-case>`,
+  },
+  {
     name: 'getSupportCase: processBy "never"',
     adapter: () => wrong({ getSupportCase: () => ({ ...supportCase(0), processBy: 'never' }) }),
     mount: (a: CustomerConnectAdapter) => html`<tn-verify-invoice .adapter=${a} .session=${{ ...session(0), supportCaseReference: 'SC-1' }}></tn-verify-invoice>`,

@@ -86,6 +86,20 @@ const CASES: Case[] = [
     shown: (el) => el.shadowRoot!.textContent!.includes('Acme Ltd'),
   },
   {
+    name: 'tn-support-case',
+    method: 'getSupportCase',
+    render: (adapter) => html`<tn-support-case .adapter=${adapter} reference="2881017"></tn-support-case>`,
+    answer: {
+      reference: '2881017',
+      status: 'open',
+      openedAt: '2026-11-28T10:00:00Z',
+      processBy: '2026-11-30T10:00:00Z',
+      accountId: 'ACC-1',
+      customers: [{ id: 'AAA1', legalName: 'Acme Ltd' }],
+    },
+    shown: (el) => el.shadowRoot!.textContent!.includes('Acme Ltd'),
+  },
+  {
     name: 'tn-customer-connect',
     method: 'getCustomer',
     render: (adapter) => html`<tn-customer-connect .adapter=${adapter} customer-id="AAA1"></tn-customer-connect>`,

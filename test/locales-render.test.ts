@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../src/define.js';
-import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS } from '../src/adapter/demo/index.js';
+import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS, DEMO_SEED_CASE_REFERENCES } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import { getLocale, setLocale, supportedLocales } from '../src/localization.js';
 
@@ -99,6 +99,11 @@ const CASES: { name: string; render: (adapter: DemoAdapter) => TemplateResult; r
     name: 'tn-relationships',
     render: (adapter) => html`<tn-relationships .adapter=${adapter} heading-level="2"></tn-relationships>`,
     ready: (el) => el.shadowRoot!.querySelectorAll('tbody tr').length > 0,
+  },
+  {
+    name: 'tn-support-case',
+    render: (adapter) => html`<tn-support-case .adapter=${adapter} reference=${DEMO_SEED_CASE_REFERENCES[0]}></tn-support-case>`,
+    ready: (el) => !!el.shadowRoot!.querySelector('[part~="next"]') && el.shadowRoot!.textContent!.includes('Adams Office Supplies'),
   },
   {
     name: 'tn-customer-connect',

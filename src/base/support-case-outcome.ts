@@ -50,13 +50,15 @@ export function viewCaseDetail(supportCase: SupportCase): { reference: string; s
 export function renderSupportCaseOutcome(
   supportCase: SupportCase,
   onViewCase: (supportCase: SupportCase) => void,
+  /** Leave out the reference sentence and the button (a caller that shows them itself). */
+  options: { brief?: boolean } = {},
 ): TemplateResult {
+  if (options.brief) {
+    return html`<div class="support-case" part="support-case"><p>${processedByText(supportCase)}</p></div>`;
+  }
   return html`<div class="support-case" part="support-case">
     <p>
-      ${msg(
-        str`Your request has been received and will be processed by ${formatDateTime(supportCase.processBy)}, after which your customer will confirm that you are one of its active suppliers.`,
-        { desc: 'Support case opened; the placeholder is a full date and time' },
-      )}
+      ${processedByText(supportCase)}
     </p>
     <p>
       ${msg(
@@ -97,4 +99,12 @@ export function entityNames(customers: { legalName: string }[], total: number): 
         desc: 'Recap of the entities concerned: a few names, then how many others',
       })
     : list;
+}
+
+/** "Your request has been received and will be processed by {deadline}, after which…" */
+export function processedByText(supportCase: SupportCase): string {
+  return msg(
+    str`Your request has been received and will be processed by ${formatDateTime(supportCase.processBy)}, after which your customer will confirm that you are one of its active suppliers.`,
+    { desc: 'Support case opened; the placeholder is a full date and time' },
+  );
 }

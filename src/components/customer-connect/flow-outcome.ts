@@ -90,7 +90,7 @@ export function renderDoneStep(done: Done | undefined, view: DoneView): Template
           ? renderConnectedNext()
           : html`<p>${msg('You were already connected with everything you selected.')}</p>`;
     } else if (supportCase) {
-      next = renderSupportCaseOutcome(supportCase, view.viewCase);
+      next = renderSupportCaseOutcome(supportCase, view.viewCase, { brief: true });
     } else if (view.caseFailure) {
       next = renderErrorNotice(msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }), view.caseFailure.code, view.retryCase);
     } else {
@@ -101,6 +101,11 @@ export function renderDoneStep(done: Done | undefined, view: DoneView): Template
   return html`<section part="outcome" class="outcome" aria-labelledby="flow-title">
     ${body}
     <div class="done-actions">
+      ${done?.supportCase
+        ? html`<button class="button" part="view-case" type="button" @click=${() => view.viewCase(done.supportCase!)}>
+            ${msg('View the case', { desc: 'Button: see the support case and its status' })}
+          </button>`
+        : nothing}
       <button part="start-over" class="button primary" type="button" @click=${view.startOver}>
         ${msg('Connect with another customer')}
       </button>

@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
-import { entityNames } from '../../base/support-case-outcome.js';
+import { entityNames, processedByText } from '../../base/support-case-outcome.js';
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
 import { navigableUrl } from '../../adapter/urls.js';
 import type { SupportCase, SupportCaseStatus } from '../../adapter/types.js';
@@ -51,7 +51,7 @@ export class TnSupportCase extends TnElement {
    * @internal
    */
   protected static override numericRanges = {
-    headingLevel: { attribute: 'heading-level', min: 1, max: 6, fallback: 2, integer: true },
+    headingLevel: { attribute: 'heading-level', min: 0, max: 6, fallback: 2, integer: true },
   };
 
   /** The reference of the case to show, fetched through the adapter. */
@@ -60,7 +60,7 @@ export class TnSupportCase extends TnElement {
   /** The case itself, when the host already has it (then `reference` is not fetched). */
   @property({ attribute: false }) supportCase?: SupportCase;
 
-  /** Level of the element's heading (1–6). */
+  /** Level of the element's heading (1–6); 0 hides it (the host's own heading names the case). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private readonly caseTask = new Task(this, {
@@ -93,12 +93,15 @@ export class TnSupportCase extends TnElement {
     const supportCase = this.shown;
     const reference = supportCase?.reference ?? this.reference.trim();
     const loading = !supportCase && this.caseTask.status === TaskStatus.PENDING;
-    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
-      <div id="title" part="heading" class="title" role="heading" aria-level=${this.headingLevel}>
-        ${reference
-          ? msg(str`Support case ${reference}`, { desc: 'Heading of the case view; the placeholder is its reference' })
-          : msg('Support case', { desc: 'Heading of the case view before a reference is given' })}
-      </div>
+    const level = this.headingLevel;
+    return html`<section part="base" class="base" aria-labelledby=${level ? 'title' : nothing} aria-busy=${loading ? 'true' : 'false'}>
+      ${level
+        ? html`<div id="title" part="heading" class="title" role="heading" aria-level=${level}>
+            ${reference
+              ? msg(str`Support case ${reference}`, { desc: 'Heading of the case view; the placeholder is its reference' })
+              : msg('Support case', { desc: 'Heading of the case view before a reference is given' })}
+          </div>`
+        : nothing}
       ${supportCase ? this.renderCase(supportCase) : this.renderState(loading)}
     </section>`;
   }
@@ -106,11 +109,11 @@ export class TnSupportCase extends TnElement {
   private renderState(loading: boolean): TemplateResult | typeof nothing {
     const failure = this.failureOf(this.caseTask);
     if (failure) {
-      return failure.code === 'not-found'
-        ? html`<p part="error" class="notice error" role="alert">
-            ${msg('No support case has this reference. Check it and try again.', { desc: 'Case view: unknown reference' })}
-          </p>`
-        : renderErrorNotice(msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }), failure.code, () => rerun(this.caseTask));
+      const lead =
+        failure.code === 'not-found'
+          ? msg('No support case has this reference.', { desc: 'Case view: unknown reference' })
+          : msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' });
+      return renderErrorNotice(lead, failure.code, () => rerun(this.caseTask));
     }
     if (loading) return html`<p part="loading" class="loading" role="status">${msg('Loading the support case…', { desc: 'Status while a support case loads' })}</p>`;
     return nothing;
@@ -164,10 +167,7 @@ function nextStep(supportCase: SupportCase): string {
   switch (supportCase.status) {
     case 'open':
     case 'in-progress':
-      return msg(
-        str`Your request has been received and will be processed by ${formatDateTime(supportCase.processBy)}, after which your customer will confirm that you are one of its active suppliers.`,
-        { desc: 'Support case opened; the placeholder is a full date and time' },
-      );
+      return processedByText(supportCase);
     case 'resolved':
       return msg('Your customer confirmed that you are one of its suppliers: you are connected.', {
         desc: 'Case view: what a resolved case means',
