@@ -75,6 +75,20 @@ export type TnViewCaseEvent = CustomEvent<{ reference: string; statusUrl?: strin
 /** The group picker switched between one entity and its whole group. */
 export type TnModeChangeEvent = CustomEvent<{ mode: 'single' | 'group'; groupId?: string }>;
 
+/**
+ * What the group picker's request is for changed: the user ticked or unticked legal entities
+ * of the group (one, a country, the whole group, or cleared them), or switched to the group
+ * ("View group"). For a host that keeps the flow's state, e.g. in the browser's history: set
+ * `selectedIds` back on the picker to restore it.
+ */
+export type TnSelectionChangeEvent = CustomEvent<{
+  mode: 'single' | 'group';
+  /** The group, in group mode. */
+  groupId?: string;
+  /** The ticked entities' network IDs, in group mode (empty in single mode). */
+  selectedIds: string[];
+}>;
+
 /** The lists of the "For your attention" panel. */
 export type AttentionList = 'failed-invoices' | 'support-tickets' | 'saved-invoices';
 
@@ -106,6 +120,7 @@ declare global {
     'tn-connected': TnConnectedEvent;
     'tn-view-case': TnViewCaseEvent;
     'tn-mode-change': TnModeChangeEvent;
+    'tn-selection-change': TnSelectionChangeEvent;
     'tn-connect': TnConnectEvent;
     'tn-view-group': TnViewGroupEvent;
     'tn-search': TnSearchEvent;
