@@ -18,7 +18,7 @@ import {
   failingAdapter,
   pendingAdapter,
 } from './story-adapters.js';
-import { msg, normalised, str, visibleText } from './story-text.js';
+import { localNumber, msg, normalised, str, visibleText } from './story-text.js';
 
 interface SearchArgs {
   /** Listed (from the JSDoc) but not a control: each story's loader supplies the adapter. */
@@ -153,12 +153,15 @@ export const Results: Story = {
   },
 };
 
-/** Pages of three: "Show more results" fetches the next page. */
+/** Pages of three: "Showing 3 of 7" over them, and "Show more results" fetches the next page. */
 export const ResultsWithShowMore: Story = {
   args: { value: 'tungsten', pageSize: 3 },
   play: async ({ canvasElement }) => {
     const el = await showResults(canvasElement, 3);
     await expect(shadow(el).querySelector('[part="show-more"]')).not.toBeNull();
+    await expect(visibleText(shadow(el).querySelector('[part="count"]'))).toContain(
+      normalised(msg(str`Showing ${localNumber(3)} of ${localNumber(7)}.`)),
+    );
   },
 };
 

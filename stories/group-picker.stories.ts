@@ -1,7 +1,8 @@
 /**
  * `<tn-group-picker>` in every state, on the demo adapter (with faults injected where a
- * story shows a failure): one entity, the Tungsten group of 7, the 10,000-entity group,
- * validation errors, each outcome, adapter failures, French.
+ * story shows a failure): one entity, the Tungsten group of 7, the 10,000-entity group (its
+ * countries collapsed), the review of what is ticked, validation errors, each outcome,
+ * adapter failures, French.
  */
 import { html } from 'lit';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
@@ -25,6 +26,7 @@ interface PickerArgs {
   onTnConnected: (event: Event) => void;
   onTnViewCase: (event: Event) => void;
   onTnModeChange: (event: Event) => void;
+  onTnSelectionChange: (event: Event) => void;
   onTnError: (event: Event) => void;
 }
 
@@ -82,6 +84,7 @@ const meta: Meta<PickerArgs> = {
     @tn-connected=${args.onTnConnected}
     @tn-view-case=${args.onTnViewCase}
     @tn-mode-change=${args.onTnModeChange}
+    @tn-selection-change=${args.onTnSelectionChange}
     @tn-error=${args.onTnError}
   ></tn-group-picker>`,
   loaders: [withAdapter(() => createDemoAdapter())],
@@ -95,6 +98,7 @@ const meta: Meta<PickerArgs> = {
     onTnConnected: fn().mockName('tn-connected'),
     onTnViewCase: fn().mockName('tn-view-case'),
     onTnModeChange: fn().mockName('tn-mode-change'),
+    onTnSelectionChange: fn().mockName('tn-selection-change'),
     onTnError: fn().mockName('tn-error'),
   },
   argTypes: {
@@ -110,16 +114,35 @@ export const SingleEntity: Story = {
   play: async ({ canvasElement }) => shows(canvasElement, 'Tungsten Bank PLC'),
 };
 
+/** TUNGSTEN ALL COMPANIES GROUP: seven entities, every row shown (no scrolling inside the list), markers in words. */
 export const GroupOfSeven: Story = {
   args: { customerId: '', groupId: DEMO_GROUP_IDS.tungsten },
-  play: async ({ canvasElement }) => shows(canvasElement, 'Tungsten Network GmbH'),
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Tungsten Network GmbH');
+    await shows(canvasElement, msg('Needs vendor code', { desc: 'Marker on a legal entity that requires the supplier’s vendor code on a request' }));
+  },
 };
 
-/** GLOBEX INTERNATIONAL GROUP: 10,000 entities, only the visible rows rendered. */
+/** GLOBEX INTERNATIONAL GROUP: 10,000 entities, their countries collapsed, only the visible rows rendered. */
 export const GroupOf10000: Story = {
   args: { customerId: '', groupId: GLOBEX_GROUP_ID },
-  play: async ({ canvasElement }) =>
-    shows(canvasElement, msg(str`${localNumber(0)} of ${localNumber(10_000)} selected`), '[part="count"]'),
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, msg(str`${localNumber(0)} of ${localNumber(10_000)} selected`), '[part="count"]');
+    await waitFor(() => expect(root(canvasElement).querySelector('[role="treeitem"]')?.getAttribute('aria-expanded')).toBe('false'));
+  },
+};
+
+/** The Tungsten group, wholly ticked, reviewed with "Selected (n)" before sending. */
+export const ReviewSelected: Story = {
+  args: { customerId: '', groupId: DEMO_GROUP_IDS.tungsten },
+  play: async ({ canvasElement }) => {
+    await shows(canvasElement, 'Tungsten Network GmbH');
+    root(canvasElement).querySelector<HTMLButtonElement>('[part~="select-all"]')!.click();
+    const count = localNumber(7);
+    await shows(canvasElement, msg(str`Selected (${count})`, { desc: 'Shows only the ticked legal entities; the number is how many are ticked' }), '[part~="show-selected"]');
+    root(canvasElement).querySelector<HTMLButtonElement>('[part~="show-selected"]')!.click();
+    await waitFor(() => expect(root(canvasElement).querySelector('[part~="show-selected"]')?.getAttribute('aria-pressed')).toBe('true'));
+  },
 };
 
 /** Connect with nothing chosen: every message, focus on the first field. */
@@ -128,7 +151,7 @@ export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
     await shows(canvasElement, 'Tungsten Network GmbH');
     root(canvasElement).querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
-    await shows(canvasElement, msg('This customer needs your vendor code.'), '#vendor-code-error');
+    await shows(canvasElement, msg(str`Your vendor code is required by ${isolated('Tungsten Network GmbH')}.`), '#vendor-code-error');
   },
 };
 

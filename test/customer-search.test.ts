@@ -375,7 +375,7 @@ describe('<tn-customer-search>', () => {
     (await searchFor(fake, 'tungsten')).resolve(page([BANK], { total: 2, nextCursor: 'c1' }));
     await waitUntil(() => parts(el).options().length === 1);
     const before = fake.calls.length;
-    expect(parts(el).status()).to.equal('1 of 2 customers shown');
+    expect(parts(el).status()).to.equal('Showing 1 of 2. Refine your search to narrow the results.');
     await expect(el).to.be.accessible();
     const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-more"]')!;
     expect(more.textContent!.trim()).to.equal('Show more results');
@@ -386,6 +386,44 @@ describe('<tn-customer-search>', () => {
     await waitUntil(() => parts(el).options().length === 2);
     expect(el.shadowRoot!.querySelector('[part="show-more"]')).to.equal(null);
     expect(parts(el).status()).to.equal('2 customers found');
+  });
+
+  it('says how many of how many it lists when the results are a page of many more, on screen and politely announced', async () => {
+    const fake = new FakeAdapter();
+    const el = await searchFixture(fake);
+    await typeInto(el, 'globex');
+    const items = Array.from({ length: 20 }, (_, i) => entity(`AAA${String(i).padStart(9, '0')}`, `Globex ${i}`, 'FR', [], false));
+    (await searchFor(fake, 'globex')).resolve(page(items, { total: 10_000, nextCursor: 'c1' }));
+    await waitUntil(() => parts(el).options().length === 20, 'results not shown');
+    const count = el.shadowRoot!.querySelector<HTMLElement>('[part="count"]')!;
+    const said = 'Showing 20 of 10,000. Refine your search to narrow the results.';
+    expect(count.textContent!.trim()).to.equal(said);
+    // On screen, over the results (not only at the end of a list that scrolls).
+    expect(count.checkVisibility()).to.equal(true);
+    expect(count.getBoundingClientRect().bottom).to.be.at.most(el.shadowRoot!.querySelector('[role="listbox"]')!.getBoundingClientRect().top + 1);
+    // The live region (role="status": polite) says the same.
+    expect(parts(el).status()).to.equal(said);
+    expect(el.shadowRoot!.querySelector('[part="show-more"]')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+
+    await setLocale('fr');
+    await el.updateComplete;
+    expect(count.textContent!.trim().replace(/[\u00a0\u202f]/g, ' ')).to.equal(
+      'Affichage de 20 sur 10 000. Affinez votre recherche pour réduire la liste.',
+    );
+  });
+
+  it('shows no count when every match is listed, or the total is unknown', async () => {
+    const fake = new FakeAdapter();
+    const el = await searchFixture(fake);
+    await showResults(el, fake, 'tungsten', [BANK, GMBH]);
+    expect(el.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
+    expect(parts(el).status()).to.equal('2 customers found');
+    el.value = 'tungsten n';
+    await waitUntil(() => (fake.of('searchDirectory').at(-1)?.args[0] as SearchQuery).text === 'tungsten n');
+    fake.of('searchDirectory').at(-1)!.resolve({ items: [GMBH], nextCursor: 'c1' });
+    await waitUntil(() => parts(el).options().length === 1);
+    expect(el.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
   });
 
   it('renders hostile server strings as text', async () => {

@@ -13,7 +13,9 @@ import type {
   SupplierAccount,
   SupportCase,
 } from '../src/adapter/types.js';
-import { createDemoAdapter, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
+import { createDemoAdapter, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
+import { SMALL_GROUP } from '../src/components/group-picker/group-tree.js';
+import type { TnSelectionChangeEvent } from '../src/events.js';
 import { setLocale } from '../src/localization.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { press, type } from './helpers/keys.js';
@@ -51,14 +53,18 @@ const text = (el: TnGroupPicker) => el.shadowRoot!.textContent!.replace(/\s+/g, 
 const treeItems = (el: TnGroupPicker) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
 const itemFor = (el: TnGroupPicker, name: string) => treeItems(el).find((i) => i.textContent!.includes(name))!;
 
+/** `expand-threshold` for a group that opens with every country expanded, however large. */
+const ALL_EXPANDED = 1_000_000;
+
 /** A picker on the fake adapter, with its accounts answered. */
 async function pickerFixture(
   fake: FakeAdapter,
-  setup: { customer?: CustomerEntity; groupId?: string; accounts?: SupplierAccount[] } = {},
+  setup: { customer?: CustomerEntity; groupId?: string; accounts?: SupplierAccount[]; expandThreshold?: number } = {},
 ) {
   const el = await fixture<TnGroupPicker>(html`<tn-group-picker
     .adapter=${fake.adapter}
     .customer=${setup.customer}
+    .expandThreshold=${setup.expandThreshold ?? 50}
     group-id=${setup.groupId ?? ''}
   ></tn-group-picker>`);
   if (!setup.groupId) el.removeAttribute('group-id');
@@ -281,6 +287,79 @@ describe('EntitySelection', () => {
   });
 });
 
+describe('EntitySelection: its three views', () => {
+  /** `size` entities, in France, the United Kingdom and the United States in turn. */
+  const spread = (size: number) =>
+    Array.from({ length: size }, (_, i) => entity(`AAA${String(i).padStart(9, '0')}`, `Entity ${String(i).padStart(5, '0')}`, ['FR', 'GB', 'US'][i % 3]));
+  const countries = (m: EntitySelection) => m.rows().filter((r): r is CountryRow => r.kind === 'country');
+  const entityIds = (m: EntitySelection) => m.rows().flatMap((r) => (r.kind === 'entity' ? [r.entity.id] : []));
+
+  it('starts with every country collapsed when asked, unless the group has only one', () => {
+    const m = new EntitySelection(spread(9), 'en', { collapse: 'all' });
+    expect(m.rows().map((r) => r.kind)).to.deep.equal(['country', 'country', 'country']);
+    expect(countries(m).every((r) => !r.expanded)).to.equal(true);
+    m.setExpanded('GB', true);
+    expect(entityIds(m)).to.have.length(3);
+    expect(m.collapsedCountries().sort()).to.deep.equal(['FR', 'US']);
+    const one = new EntitySelection([BANK, LIMITED], 'en', { collapse: 'all' });
+    expect(countries(one)[0].expanded).to.equal(true);
+    expect(entityIds(one)).to.have.length(2);
+  });
+
+  it('shows what a filter matches expanded, and the whole group as it was once the filter is cleared', () => {
+    const m = new EntitySelection(spread(9), 'en', { collapse: 'all' });
+    m.setFilter('entity 0000');
+    expect(countries(m).every((r) => r.expanded)).to.equal(true);
+    expect(entityIds(m)).to.have.length(9);
+    m.setExpanded('FR', false);
+    m.setFilter('entity 00000');
+    expect(entityIds(m)).to.deep.equal([]);
+    m.setFilter('');
+    expect(countries(m).every((r) => !r.expanded)).to.equal(true);
+    // The filter's own collapses were forgotten.
+    m.setFilter('entity 0000');
+    expect(entityIds(m)).to.have.length(9);
+  });
+
+  it('reviews the ticked entities: taken when the review starts, kept through ticks, taken again for a filter or a bulk action', () => {
+    const m = new EntitySelection(spread(9), 'en', { collapse: 'all' });
+    const [a, b, c] = ['AAA000000000', 'AAA000000004', 'AAA000000008'];
+    for (const id of [a, b, c]) m.toggle(id);
+    m.setReviewing(true);
+    expect(m.reviewing).to.equal(true);
+    expect(entityIds(m).sort()).to.deep.equal([a, b, c]);
+    // Every country of the review is expanded.
+    expect(countries(m).map((r) => [r.country, r.expanded, r.shown])).to.deep.equal([
+      ['FR', true, 1],
+      ['GB', true, 1],
+      ['US', true, 1],
+    ]);
+    m.toggle(b);
+    expect(entityIds(m).sort()).to.deep.equal([a, b, c]);
+    expect(m.rows().find((r) => r.kind === 'entity' && r.entity.id === b)).to.include({ checked: false });
+    m.setFilter('entity 0000');
+    expect(entityIds(m).sort()).to.deep.equal([a, c]);
+    m.setCountry('US', false);
+    expect([...m.selected]).to.deep.equal([a]);
+    m.setFilter('');
+    m.selectAll();
+    expect(entityIds(m)).to.have.length(9);
+    m.clear();
+    expect(m.rows()).to.deep.equal([]);
+    m.setReviewing(false);
+    expect(countries(m).every((r) => !r.expanded)).to.equal(true);
+  });
+
+  it('lists the ticked entities that need the vendor code, and marks them', () => {
+    const m = new EntitySelection([BANK, LIMITED, GMBH, EOOD, { ...EOOD, id: 'AAA1', requiresVendorCode: true }], 'en');
+    expect(m.vendorCodeTicked()).to.deep.equal([]);
+    m.selectAll();
+    expect(m.vendorCodeTicked().map((e) => e.id)).to.deep.equal([GMBH.id]);
+    const rows = m.rows().filter((r): r is EntityRow => r.kind === 'entity');
+    expect(rows.filter((r) => r.needsVendorCode).map((r) => r.entity.id)).to.deep.equal([GMBH.id]);
+  });
+});
+
 describe('<tn-group-picker>', () => {
   afterEach(async () => {
     await setLocale('en');
@@ -313,7 +392,8 @@ describe('<tn-group-picker>', () => {
     await el.updateComplete;
     await waitUntil(() => el.shadowRoot!.activeElement === $(el, 'select'), 'focus not on the account');
     expect(text(el)).to.contain('Select the account to link this customer to.');
-    expect(text(el)).to.contain('This customer needs your vendor code.');
+    // It names the customer (isolated from the sentence: U+2068 … U+2069).
+    expect(text(el)).to.contain('Your vendor code is required by \u2068Tungsten Network GmbH\u2069.');
     const vendor = $<HTMLInputElement>(el, '#vendor-code');
     expect(vendor.getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.getElementById('vendor-code-error')!.textContent).to.contain('vendor code');
@@ -536,6 +616,10 @@ describe('<tn-group-picker>', () => {
     tree.focus();
     await el.updateComplete;
     const active = () => el.shadowRoot!.getElementById(tree.getAttribute('aria-activedescendant')!)!;
+    // The keyboard starts on the customer the user came from.
+    expect(active().textContent).to.contain('Tungsten Bank PLC');
+    await press('Home');
+    await el.updateComplete;
     expect(active().textContent).to.contain('Bulgaria');
     await press('ArrowDown');
     await el.updateComplete;
@@ -692,7 +776,7 @@ describe('<tn-group-picker>', () => {
 
     it('renders the last rows at the end of the scrollbar, and the first ones back at its start (rows of different heights)', async () => {
       const fake = new FakeAdapter();
-      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG', expandThreshold: ALL_EXPANDED });
       narrow(el);
       await showGroup(el, fake, bigGroup(10_000));
       await waitUntil(() => coversView(el), 'rows do not cover the view');
@@ -718,7 +802,7 @@ describe('<tn-group-picker>', () => {
 
     it('keeps the active row rendered and in view through Home, End, Page Down and Page Up', async () => {
       const fake = new FakeAdapter();
-      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG', expandThreshold: ALL_EXPANDED });
       narrow(el);
       await showGroup(el, fake, bigGroup(10_000));
       tree(el).focus();
@@ -754,7 +838,7 @@ describe('<tn-group-picker>', () => {
 
     it('collapsing and expanding a country far down the list leaves its row where it was', async () => {
       const fake = new FakeAdapter();
-      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG', expandThreshold: ALL_EXPANDED });
       narrow(el);
       await showGroup(el, fake, bigGroup(10_000));
       tree(el).focus();
@@ -785,7 +869,7 @@ describe('<tn-group-picker>', () => {
       const fake = new FakeAdapter();
       const wrapper = await fixture<HTMLElement>(html`<div>
         <div style="block-size: 150vh"></div>
-        <div hidden><tn-group-picker .adapter=${fake.adapter} group-id="GRP-BIG"></tn-group-picker></div>
+        <div hidden><tn-group-picker .adapter=${fake.adapter} group-id="GRP-BIG" expand-threshold=${ALL_EXPANDED}></tn-group-picker></div>
       </div>`);
       const el = wrapper.querySelector<TnGroupPicker>('tn-group-picker')!;
       await waitUntil(() => fake.of('listAccounts').length > 0);
@@ -804,7 +888,7 @@ describe('<tn-group-picker>', () => {
 
     it('fills its view again when its width or the text size changes, keeping the rows in view', async () => {
       const fake = new FakeAdapter();
-      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG', expandThreshold: ALL_EXPANDED });
       await showGroup(el, fake, bigGroup(10_000));
       await scrollTree(el, tree(el).scrollHeight / 3);
       const index = () => Number(treeItems(el).find((item) => item.getBoundingClientRect().bottom > view(el).top + 1)!.dataset.index);
@@ -836,7 +920,7 @@ describe('<tn-group-picker>', () => {
 
     it('keeps at most 500 nodes in its shadow root with 50,000 entities, wherever it is scrolled', async () => {
       const fake = new FakeAdapter();
-      const el = await pickerFixture(fake, { groupId: 'GRP-BIG' });
+      const el = await pickerFixture(fake, { groupId: 'GRP-BIG', expandThreshold: ALL_EXPANDED });
       await showGroup(el, fake, bigGroup(50_000));
       await waitUntil(() => coversView(el));
       const counts = [nodeCount(el)];
@@ -903,5 +987,368 @@ describe('<tn-group-picker>', () => {
   it('shows a visible error when no adapter is configured', async () => {
     const el = await fixture<TnGroupPicker>(html`<tn-group-picker></tn-group-picker>`);
     expect($(el, '[role="alert"]').textContent).to.contain('not configured');
+  });
+});
+
+describe('<tn-group-picker>: groups a person can review', () => {
+  afterEach(async () => {
+    await setLocale('en');
+  });
+
+  const SPREAD_REF = { id: 'GRP-S', name: 'SPREAD GROUP' };
+  /**
+   * `size` entities in France, the United Kingdom and the United States in turn, named in
+   * order; every fifth (from the fourth) requires the vendor code.
+   */
+  const spread = (size: number): CustomerGroup => ({
+    ...SPREAD_REF,
+    entities: Array.from({ length: size }, (_, i) =>
+      entity(`AAA${String(i).padStart(9, '0')}`, `Entity ${String(i).padStart(5, '0')}`, ['FR', 'GB', 'US'][i % 3], {
+        group: SPREAD_REF,
+        ...(i % 5 === 4 ? { requiresVendorCode: true } : {}),
+      }),
+    ),
+  });
+  const COUNTRY_NAMES: Record<string, string> = { FR: 'France', GB: 'United Kingdom', US: 'United States' };
+  const tree = (el: TnGroupPicker) => $(el, '[role="tree"]');
+  const frames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  const countryRows = (el: TnGroupPicker) => treeItems(el).filter((i) => i.getAttribute('aria-level') === '1');
+  const entityRows = (el: TnGroupPicker) => treeItems(el).filter((i) => i.getAttribute('aria-level') === '2');
+  const heading = (el: TnGroupPicker) => $(el, '[part~="country-heading"]');
+
+  it('starts with its countries collapsed above expand-threshold, expanded up to it', async () => {
+    const shown = async (size: number, expandThreshold?: number) => {
+      const fake = new FakeAdapter();
+      const el = await pickerFixture(fake, { groupId: 'GRP-S', ...(expandThreshold === undefined ? {} : { expandThreshold }) });
+      await showGroup(el, fake, spread(size));
+      return el;
+    };
+    const large = await shown(51);
+    expect(countryRows(large).map((r) => [r.textContent!.replace(/\s+/g, ' ').trim(), r.getAttribute('aria-expanded')])).to.deep.equal([
+      ['▸France17', 'false'],
+      ['▸United Kingdom17', 'false'],
+      ['▸United States17', 'false'],
+    ]);
+    expect(entityRows(large)).to.have.length(0);
+    // Expanding one by keyboard shows its entities.
+    tree(large).focus();
+    await press('ArrowRight');
+    await large.updateComplete;
+    expect(countryRows(large)[0].getAttribute('aria-expanded')).to.equal('true');
+    expect(entityRows(large)[0].getAttribute('aria-setsize')).to.equal('17');
+    // A filter shows what it matches in every country.
+    $<HTMLInputElement>(large, '#filter').focus();
+    await type('entity 0000');
+    await waitUntil(() => entityRows(large).length === 10, 'the filter does not show its matches');
+    expect(countryRows(large).map((r) => r.getAttribute('aria-expanded'))).to.deep.equal(['true', 'true', 'true']);
+
+    const atThreshold = await shown(50);
+    expect(countryRows(atThreshold).every((r) => r.getAttribute('aria-expanded') === 'true')).to.equal(true);
+    expect(entityRows(atThreshold).length).to.be.above(0);
+    const higher = await shown(51, 51);
+    expect(countryRows(higher).every((r) => r.getAttribute('aria-expanded') === 'true')).to.equal(true);
+    // The default, read from the attribute.
+    const plain = await fixture<TnGroupPicker>(html`<tn-group-picker></tn-group-picker>`);
+    expect(plain.expandThreshold).to.equal(50);
+  });
+
+  it('opens a large group on the customer it came from: its country expanded, its row ticked and in view', async () => {
+    const fake = new FakeAdapter();
+    const group = spread(600);
+    // The 151st entity of the United States (entities 2, 5, 8…): far down its country.
+    const customer = group.entities[2 + 3 * 150];
+    const el = await pickerFixture(fake, { customer });
+    const pageTop = document.scrollingElement!.scrollTop;
+    ($(el, '[part~="view-group"]') as HTMLButtonElement).click();
+    await showGroup(el, fake, group);
+    await frames();
+    await waitUntil(() => itemFor(el, customer.legalName), 'the customer row is not rendered');
+    const row = itemFor(el, customer.legalName);
+    expect(row.getAttribute('aria-checked')).to.equal('true');
+    const view = tree(el).getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    expect(box.top).to.be.at.least(heading(el).getBoundingClientRect().bottom - 1);
+    expect(box.bottom).to.be.at.most(view.bottom);
+    // The page itself did not scroll to it.
+    expect(document.scrollingElement!.scrollTop).to.equal(pageTop);
+    // Its country is expanded (the heading names it over the rows), the others collapsed.
+    expect(heading(el).hidden).to.equal(false);
+    expect(heading(el).textContent).to.equal('United States');
+    tree(el).focus();
+    await el.updateComplete;
+    const active = () => el.shadowRoot!.getElementById(tree(el).getAttribute('aria-activedescendant')!)!;
+    expect(active().textContent).to.contain(customer.legalName);
+    await press('Home');
+    await el.updateComplete;
+    await frames();
+    expect(countryRows(el).map((r) => r.getAttribute('aria-expanded'))).to.deep.equal(['false', 'false', 'true']);
+  });
+
+  it('"Selected (n)" lists only the ticked entities, to review them before sending', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    await showGroup(el, fake);
+    itemFor(el, 'Tungsten Bank PLC').click();
+    itemFor(el, 'Tungsten Network GmbH').click();
+    await el.updateComplete;
+    const all = $<HTMLButtonElement>(el, '[part~="show-all"]');
+    const selected = $<HTMLButtonElement>(el, '[part~="show-selected"]');
+    expect(selected.textContent!.trim()).to.equal('Selected (2)');
+    expect([all.getAttribute('aria-pressed'), selected.getAttribute('aria-pressed')]).to.deep.equal(['true', 'false']);
+    selected.click();
+    await el.updateComplete;
+    const names = () => entityRows(el).map((r) => r.querySelector('.name')!.textContent);
+    expect(countryRows(el).map((r) => r.querySelector('.label')!.textContent)).to.deep.equal(['Germany', 'United Kingdom']);
+    expect(names()).to.deep.equal(['Tungsten Network GmbH', 'Tungsten Bank PLC']);
+    expect([all.getAttribute('aria-pressed'), selected.getAttribute('aria-pressed')]).to.deep.equal(['false', 'true']);
+    await expect(el).to.be.accessible();
+    // Unticked during the review, a row stays (to be ticked again), unticked.
+    itemFor(el, 'Tungsten Bank PLC').click();
+    await el.updateComplete;
+    expect(names()).to.deep.equal(['Tungsten Network GmbH', 'Tungsten Bank PLC']);
+    expect(itemFor(el, 'Tungsten Bank PLC').getAttribute('aria-checked')).to.equal('false');
+    expect(selected.textContent!.trim()).to.equal('Selected (1)');
+    all.click();
+    await el.updateComplete;
+    expect(treeItems(el)).to.have.length(7);
+    selected.click();
+    await el.updateComplete;
+    expect(names()).to.deep.equal(['Tungsten Network GmbH']);
+    // What is sent is what the review shows ticked.
+    await chooseAccount(el, 'ACC-IT');
+    $<HTMLInputElement>(el, '#vendor-code').focus();
+    await type('V-1');
+    expect((await submitAndCapture(el, fake)).entityIds).to.deep.equal([GMBH.id]);
+    // Cleared, the review says there is nothing to review.
+    el.selectedIds = [];
+    await el.updateComplete;
+    expect(text(el)).to.contain('Selected (0)');
+  });
+
+  it('says when the review has nothing to show', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    await showGroup(el, fake);
+    ($(el, '[part~="show-selected"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(treeItems(el)).to.have.length(0);
+    expect(text(el)).to.contain('No legal entity is selected yet.');
+    ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(entityRows(el)).to.have.length(3);
+    $<HTMLInputElement>(el, '#filter').focus();
+    await type('xyz');
+    await waitUntil(() => text(el).includes('No selected legal entity matches “xyz”.'));
+  });
+
+  it('marks, in words, the entities already connected and those that need the vendor code', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    await showGroup(el, fake);
+    const marker = (name: string) => itemFor(el, name).querySelector<HTMLElement>('[part~="marker"]')!;
+    expect(marker('Tungsten Network EOOD').textContent).to.equal('Already connected');
+    expect(marker('Tungsten Network GmbH').textContent).to.equal('Needs vendor code');
+    expect(marker('Tungsten Bank PLC').hidden).to.equal(true);
+    expect(marker('Tungsten Bank PLC').textContent).to.equal('');
+    // Part of the row's name for assistive technology, on screen as text.
+    expect(itemFor(el, 'Tungsten Network GmbH').textContent).to.contain('Needs vendor code');
+    expect(marker('Tungsten Network GmbH').checkVisibility()).to.equal(true);
+    await setLocale('fr');
+    await el.updateComplete;
+    expect(marker('Tungsten Network EOOD').textContent).to.equal('Déjà en relation');
+    expect(marker('Tungsten Network GmbH').textContent).to.equal('Code fournisseur requis');
+  });
+
+  it('names the ticked entities that need the vendor code when it is missing, also when the server says so', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-S', expandThreshold: ALL_EXPANDED });
+    const group = spread(30);
+    await showGroup(el, fake, group);
+    await chooseAccount(el, 'ACC-IT');
+    const needing = group.entities.filter((e) => e.requiresVendorCode);
+    el.selectedIds = [needing[0].id, group.entities[0].id];
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'vendor-code', 'focus not on the vendor code');
+    expect($(el, '#vendor-code-error').textContent).to.equal(`Your vendor code is required by \u2068${needing[0].legalName}\u2069.`);
+    el.selectedIds = needing.slice(0, 2).map((e) => e.id);
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await el.updateComplete;
+    expect($(el, '#vendor-code-error').textContent).to.equal(
+      `Your vendor code is required by \u2068${needing[0].legalName}\u2069 and \u2068${needing[1].legalName}\u2069.`,
+    );
+    el.selectedIds = needing.map((e) => e.id);
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    await el.updateComplete;
+    expect($(el, '#vendor-code-error').textContent).to.equal(
+      `Your vendor code is required by ${needing
+        .slice(0, 3)
+        .map((e) => `\u2068${e.legalName}\u2069`)
+        .join(', ')} and more: ${needing.length} of the selected legal entities.`,
+    );
+    // The server's "required" names them too.
+    el.selectedIds = [needing[1].id];
+    await el.updateComplete;
+    $<HTMLInputElement>(el, '#vendor-code').focus();
+    await type('X');
+    await submitAndCapture(el, fake);
+    fake.of('requestConnection').at(-1)!.reject(new TnAdapterError('invalid', { fieldErrors: [{ field: 'vendorCode', code: 'required' }] }));
+    await waitUntil(() => el.shadowRoot!.querySelector('#vendor-code-error'));
+    expect($(el, '#vendor-code-error').textContent).to.equal(`Your vendor code is required by \u2068${needing[1].legalName}\u2069.`);
+  });
+
+  it(`shows every row of a group of up to ${SMALL_GROUP} entities; a larger one scrolls within --tn-group-tree-height`, async () => {
+    // The demo's TUNGSTEN ALL COMPANIES GROUP: seven entities in four countries.
+    const el = await fixture<TnGroupPicker>(
+      html`<tn-group-picker .adapter=${createDemoAdapter()} group-id=${DEMO_GROUP_IDS.tungsten}></tn-group-picker>`,
+    );
+    await waitUntil(() => treeItems(el).length === 11, 'the group is not shown whole', { timeout: 5000 });
+    await frames();
+    expect(tree(el).scrollHeight).to.be.at.most(tree(el).clientHeight);
+    // At 320 px its rows wrap and grow: still no scrolling inside the tree.
+    el.style.display = 'block';
+    el.style.inlineSize = '320px';
+    await frames();
+    await el.updateComplete;
+    expect(tree(el).scrollHeight).to.be.at.most(tree(el).clientHeight);
+    expect(tree(el).clientHeight).to.be.above(11 * 36);
+
+    const fake = new FakeAdapter();
+    const larger = await pickerFixture(fake, { groupId: 'GRP-S' });
+    larger.style.setProperty('--tn-group-tree-height', '200px');
+    await showGroup(larger, fake, spread(SMALL_GROUP + 1));
+    await frames();
+    expect(tree(larger).getBoundingClientRect().height).to.be.closeTo(200, 1);
+    expect(tree(larger).scrollHeight).to.be.above(tree(larger).clientHeight);
+    // As tall as its rows when they take less.
+    $<HTMLInputElement>(larger, '#filter').focus();
+    await type('entity 00000');
+    await waitUntil(() => treeItems(larger).length === 2);
+    await frames();
+    expect(tree(larger).scrollHeight).to.be.at.most(tree(larger).clientHeight);
+    expect(tree(larger).getBoundingClientRect().height).to.be.below(100);
+  });
+
+  it('keeps the country of the rows at the top of the view over them while the tree scrolls, by pointer or keyboard', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-S', expandThreshold: ALL_EXPANDED });
+    const group = spread(3_000);
+    await showGroup(el, fake, group);
+    const byId = new Map(group.entities.map((e) => [`entity-${e.id}`, e]));
+    /** The country of the row just under the heading, at the top of the tree's view. */
+    const countryUnderHeading = () => {
+      const box = heading(el).getBoundingClientRect();
+      const row = el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.bottom + 2)!.closest('[role="treeitem"]')!;
+      return row.getAttribute('aria-level') === '1' ? row.querySelector('.label')!.textContent : COUNTRY_NAMES[byId.get(row.id)!.country];
+    };
+    // At the top, the first country's own row starts the view: no heading over it.
+    expect(heading(el).hidden).to.equal(true);
+    tree(el).scrollTop = 20_000;
+    await frames();
+    await waitUntil(() => !heading(el).hidden, 'no heading after scrolling');
+    expect(heading(el).textContent).to.equal('France');
+    expect(countryUnderHeading()).to.equal('France');
+    expect(heading(el).getBoundingClientRect().top).to.be.closeTo(tree(el).getBoundingClientRect().top + tree(el).clientTop, 1);
+    // The keyboard: End, then up into the United Kingdom; the active row is never under the heading.
+    tree(el).focus();
+    for (const [key, country] of [
+      ['End', 'United States'],
+      ['ArrowLeft', undefined],
+      ['ArrowUp', 'United Kingdom'],
+      ['PageUp', 'United Kingdom'],
+    ] as const) {
+      await press(key);
+      await el.updateComplete;
+      await frames();
+      const active = el.shadowRoot!.getElementById(tree(el).getAttribute('aria-activedescendant')!)!;
+      if (country) {
+        expect(heading(el).hidden, key).to.equal(false);
+        expect(heading(el).textContent, key).to.equal(country);
+        expect(countryUnderHeading(), key).to.equal(country);
+        expect(active.getBoundingClientRect().top, key).to.be.at.least(heading(el).getBoundingClientRect().bottom - 1);
+      } else {
+        // ← went to the United States' own row: at the top of the view, not covered.
+        expect(active.querySelector('.label')!.textContent).to.equal('United States');
+        expect(active.getBoundingClientRect().top).to.be.at.least(heading(el).hidden ? 0 : heading(el).getBoundingClientRect().bottom - 1);
+      }
+    }
+    // Back at the top, no heading.
+    await press('Home');
+    await el.updateComplete;
+    await frames();
+    expect(heading(el).hidden).to.equal(true);
+  });
+
+  it('selectedIds: set before the group arrives, ticks those of its entities that can be; set later, replaces the ticks', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    expect(el.mode).to.equal('group');
+    el.selectedIds = [BANK.id, 'AAA-NOT-IN-GROUP', EOOD.id, GMBH.id];
+    expect(el.selectedIds).to.deep.equal([BANK.id, 'AAA-NOT-IN-GROUP', EOOD.id, GMBH.id]);
+    await showGroup(el, fake);
+    expect([...el.selectedIds].sort()).to.deep.equal([BANK.id, GMBH.id].sort());
+    expect(itemFor(el, 'Tungsten Bank PLC').getAttribute('aria-checked')).to.equal('true');
+    expect(itemFor(el, 'Tungsten Network EOOD').getAttribute('aria-checked')).to.equal('false');
+    expect($(el, '[part~="count"]').textContent).to.contain('2 of 3 selected');
+    el.selectedIds = [LIMITED.id];
+    await el.updateComplete;
+    expect(el.selectedIds).to.deep.equal([LIMITED.id]);
+    expect(itemFor(el, 'Tungsten Bank PLC').getAttribute('aria-checked')).to.equal('false');
+    expect(itemFor(el, 'Tungsten Network Limited').getAttribute('aria-checked')).to.equal('true');
+
+    // Restoring "View group" from a customer: the IDs set replace the customer's own tick.
+    const other = new FakeAdapter();
+    const single = await pickerFixture(other, { customer: BANK });
+    expect([single.mode, single.selectedIds]).to.deep.equal(['single', []]);
+    single.selectedIds = [LIMITED.id];
+    single.viewGroup();
+    await showGroup(single, other);
+    expect(single.selectedIds).to.deep.equal([LIMITED.id]);
+    expect(itemFor(single, 'Tungsten Bank PLC').getAttribute('aria-checked')).to.equal('false');
+  });
+
+  it('fires tn-selection-change with the mode, the group and the ticked IDs whenever the user changes them', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { customer: BANK });
+    const seen: TnSelectionChangeEvent[] = [];
+    const listener = (e: TnSelectionChangeEvent) => seen.push(e);
+    // Heard on the document: it bubbles out of the element's shadow root.
+    document.addEventListener('tn-selection-change', listener);
+    try {
+      const last = () => ({ ...seen.at(-1)!.detail, selectedIds: [...seen.at(-1)!.detail.selectedIds].sort() });
+      ($(el, '[part~="view-group"]') as HTMLButtonElement).click();
+      expect(seen).to.have.length(1);
+      expect(seen[0].bubbles && seen[0].composed).to.equal(true);
+      expect(last()).to.deep.equal({ mode: 'group', groupId: 'GRP-T', selectedIds: [BANK.id] });
+      await showGroup(el, fake);
+      expect(seen).to.have.length(1);
+      itemFor(el, 'Tungsten Network GmbH').click();
+      expect(last()).to.deep.equal({ mode: 'group', groupId: 'GRP-T', selectedIds: [BANK.id, GMBH.id].sort() });
+      tree(el).focus();
+      await press('End');
+      await press(' ');
+      expect(last().selectedIds).to.deep.equal([BANK.id, LIMITED.id, GMBH.id].sort());
+      ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+      ($(el, '[part~="select-all"] + button') as HTMLButtonElement).click();
+      expect(last().selectedIds).to.deep.equal([]);
+      expect(seen).to.have.length(5);
+      // Filtering, reviewing and the host's own changes are no change of the user's.
+      $<HTMLInputElement>(el, '#filter').focus();
+      await type('tung');
+      ($(el, '[part~="show-selected"]') as HTMLButtonElement).click();
+      el.selectedIds = [BANK.id, LIMITED.id];
+      await el.updateComplete;
+      expect(seen).to.have.length(5);
+      // Another account reloads the group; an entity connected on it is ticked no more.
+      await chooseAccount(el, 'ACC-UK');
+      await waitUntil(() => fake.of('getGroup').length === 2);
+      fake.of('getGroup')[1].resolve(structuredClone({ ...GROUP, entities: [BANK, { ...LIMITED, connected: true }, GMBH, EOOD] }));
+      await waitUntil(() => seen.length === 6, 'no event after the reload');
+      expect(last()).to.deep.equal({ mode: 'group', groupId: 'GRP-T', selectedIds: [BANK.id] });
+    } finally {
+      document.removeEventListener('tn-selection-change', listener);
+    }
   });
 });

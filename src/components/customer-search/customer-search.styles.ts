@@ -201,6 +201,12 @@ export const styles = css`
   .status {
     color: var(--tn-i-muted);
   }
+  .count {
+    margin: 0;
+    padding-inline: var(--tn-i-space);
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+  }
   .show-more {
     align-self: center;
   }

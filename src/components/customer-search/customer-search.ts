@@ -79,6 +79,7 @@ type ResultAction = 'connect' | 'view-group';
  * @csspart action-connect - A result's Connect action.
  * @csspart action-view-group - A result's View group action.
  * @csspart status - The loading and no-results messages.
+ * @csspart count - "Showing 20 of 10,000. Refine your search…", over the results when they are a page of more.
  * @csspart show-more - The "Show more results" button.
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
@@ -394,7 +395,9 @@ export class TnCustomerSearch extends TnElement {
         ${noMatchText(results.query)}
       </p>`;
     }
-    return html`${this.renderListbox(results)} ${this.renderMore(results)}`;
+    const partial = partialCount(results);
+    return html`${partial ? html`<p part="count" class="count">${partial}</p>` : nothing} ${this.renderListbox(results)}
+    ${this.renderMore(results)}`;
   }
 
   private renderListbox(results: ResultSet): TemplateResult {
@@ -487,7 +490,7 @@ export class TnCustomerSearch extends TnElement {
     const results = this.results;
     if (!results) return '';
     if (results.items.length === 0) return noMatchText(results.query);
-    return resultCount(results.items.length, results.total);
+    return resultCount(results);
   }
 
   private choose(index: number, action: ResultAction): void {
@@ -558,14 +561,28 @@ const searchFailedText = () =>
 const noMatchText = (query: string) =>
   msg(str`No customers match “${query}”.`, { desc: 'Empty search result; the placeholder is what the user typed' });
 
-/** "8 customers found", or "20 of 512 customers shown" when more pages exist. */
-function resultCount(shown: number, total: number | undefined): string {
+/**
+ * "Showing 20 of 10,000. Refine your search to narrow the results." when the results listed
+ * are a page of more (the total known); otherwise nothing.
+ */
+function partialCount(results: ResultSet): string | undefined {
+  const shown = results.items.length;
+  const total = results.total;
+  if (total === undefined || total <= shown) return undefined;
   const locale = getLocale();
-  if (total !== undefined && total > shown) {
-    return msg(str`${formatCount(shown, locale)} of ${formatCount(total, locale)} customers shown`, {
-      desc: 'Announced when only part of the results is listed',
-    });
-  }
+  return `${msg(str`Showing ${formatCount(shown, locale)} of ${formatCount(total, locale)}.`, {
+    desc: 'Under a list: how many rows it shows, of all (number-neutral: no plural noun)',
+  })} ${msg('Refine your search to narrow the results.', {
+    desc: 'After "Showing 20 of 10,000." over search results that are a page of many more',
+  })}`;
+}
+
+/** "8 customers found", or what `partialCount` says when more pages exist. */
+function resultCount(results: ResultSet): string {
+  const shown = results.items.length;
+  const locale = getLocale();
+  const partial = partialCount(results);
+  if (partial) return partial;
   return new Intl.PluralRules(locale).select(shown) === 'one'
     ? msg('1 customer found', { desc: 'Announced when exactly one result is listed' })
     : msg(str`${formatCount(shown, locale)} customers found`, { desc: 'Announced result count (plural)' });

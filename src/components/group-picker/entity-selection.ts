@@ -9,6 +9,12 @@
  * (Backspace, or clearing it) reuses its result and its rows. The rows are built once per
  * filter result and expansion state; ticking reads through them (`checked`, a country's
  * `selected`), so it never rebuilds a row.
+ *
+ * Three views, each with its own expanded countries: the whole group (a large group starts
+ * with its countries collapsed), a filter (its countries start expanded, so what matches
+ * shows; cleared, the filter's expansions are forgotten), and the review of what is ticked
+ * (the ticked entities that match the filter, taken when the review starts, the filter
+ * changes or a bulk action ticks or unticks; a tick in the review leaves its row in place).
  */
 import type { GroupEntity } from '../../adapter/types.js';
 import { fold } from '../../base/fold.js';
@@ -41,6 +47,8 @@ export interface EntityRow {
   readonly checked: boolean;
   /** Already connected: shown as such, cannot be ticked. */
   readonly disabled: boolean;
+  /** Not connected, and requires the supplier's vendor code on a request. */
+  readonly needsVendorCode: boolean;
   readonly country: string;
   readonly position: number;
   readonly setSize: number;
@@ -78,14 +86,36 @@ interface Shown {
   rows?: EntityRow[];
 }
 
+/** Rows built for a view, for the expansions as they were at `rowsAt` (in `rowsCollapsed`). */
+interface RowCache {
+  rows?: TreeRow[];
+  rowsAt?: number;
+  rowsCollapsed?: ReadonlySet<string>;
+}
+
 /** The result of one filter: what each country shows. */
-interface FilterResult {
+interface FilterResult extends RowCache {
   needle: string;
   idNeedle: string;
   shown: Shown[];
-  /** Its rows, built for the expansions as they were at `rowsAt`. */
-  rows?: TreeRow[];
-  rowsAt?: number;
+}
+
+/** The review of the ticked entities: those of `from` (a filter result) ticked when it was taken. */
+interface Review extends RowCache {
+  from: FilterResult;
+  shown: Shown[];
+  /** Countries collapsed in the review (all expanded when it starts). */
+  collapsed: Set<string>;
+}
+
+/** How the group starts: `'all'` collapses every country (unless there is only one), a list collapses those. */
+export interface SelectionOptions {
+  collapse?: 'all' | Iterable<string>;
+}
+
+/** True when rows built with `a` collapsed hold for `b` collapsed (the same set, or both empty). */
+function sameCollapse(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): boolean {
+  return a === b || (a?.size === 0 && b.size === 0);
 }
 
 /** Folds an identifier for matching: no spaces, dots or dashes, lower case ("DE 255.790-071" → "de255790071"). */
@@ -126,7 +156,12 @@ export class EntitySelection {
   /** Number that can be ticked (not already connected). */
   readonly selectableCount: number;
   private readonly countries: Country[];
+  private readonly countryByCode = new Map<string, Country>();
+  /** Countries collapsed in the whole group's view. */
   private readonly collapsed = new Set<string>();
+  /** Countries collapsed while a filter is typed (all expanded when it starts). */
+  private readonly filterCollapsed = new Set<string>();
+  private review?: Review;
   /** Every entity of every country, unfiltered. */
   private readonly unfiltered: FilterResult;
   /** The current filter's result last; below it, the results it narrowed (for Backspace). */
@@ -138,7 +173,7 @@ export class EntitySelection {
   /** Bumped by every expansion or collapse: the rows built before are stale. */
   private expansions = 0;
 
-  constructor(entities: readonly GroupEntity[], locale: string) {
+  constructor(entities: readonly GroupEntity[], locale: string, options: SelectionOptions = {}) {
     const groups = new Map<string, GroupEntity[]>();
     let selectable = 0;
     for (const entity of entities) {
@@ -162,6 +197,11 @@ export class EntitySelection {
         };
       })
       .sort((a, b) => collator.compare(a.label, b.label));
+    for (const country of this.countries) this.countryByCode.set(country.code, country);
+    // Collapsing the only country of a group would hide it all behind one row.
+    const collapse =
+      options.collapse === 'all' ? (this.countries.length > 1 ? this.countryByCode.keys() : []) : (options.collapse ?? []);
+    for (const code of collapse) if (this.countryByCode.has(code)) this.collapsed.add(code);
     this.unfiltered = {
       needle: '',
       idNeedle: '',
@@ -185,6 +225,42 @@ export class EntitySelection {
     return this.vendorCodeTicks > 0;
   }
 
+  /** The ticked entities that need the supplier's vendor code, in the order they were ticked. */
+  vendorCodeTicked(): GroupEntity[] {
+    const found: GroupEntity[] = [];
+    if (this.vendorCodeTicks === 0) return found;
+    for (const id of this.selected) {
+      const entity = this.byId.get(id);
+      if (entity?.requiresVendorCode) found.push(entity);
+    }
+    return found;
+  }
+
+  /** The country (code) of an entity of the group. */
+  countryOf(id: string): string | undefined {
+    return this.byId.get(id)?.country;
+  }
+
+  /** A country's name, as its row shows it. */
+  countryLabel(code: string): string {
+    return this.countryByCode.get(code)?.label ?? code;
+  }
+
+  /** Countries collapsed in the whole group's view (to keep them so when the group reloads). */
+  collapsedCountries(): string[] {
+    return [...this.collapsed];
+  }
+
+  /** Whether the tree shows only what was ticked (the review). */
+  get reviewing(): boolean {
+    return this.review !== undefined;
+  }
+
+  /** Shows only the ticked entities (that match the filter), or everything again. */
+  setReviewing(reviewing: boolean): void {
+    this.review = reviewing ? this.snapshot(new Set()) : undefined;
+  }
+
   /** Shows only entities whose name, network ID or tax ID contains `text` (folded). */
   setFilter(text: string): void {
     const needle = fold(text);
@@ -195,6 +271,10 @@ export class EntitySelection {
     if (needle === current.needle && idNeedle === current.idNeedle) return;
     if (!needle) {
       this.results = [];
+      if (this.filterCollapsed.size > 0) {
+        this.filterCollapsed.clear();
+        this.expansions++;
+      }
       return;
     }
     // Back to an earlier, wider filter (Backspace): drop the results it does not contain.
@@ -204,23 +284,28 @@ export class EntitySelection {
     const shown = base.shown.map((s) => this.narrow(s, needle, idNeedle));
     // Nothing narrowed (a first letter that every name has, say): the same rows too.
     const same = shown.every((s, i) => s === base.shown[i]);
-    this.results.push({ needle, idNeedle, shown, ...(same ? { rows: base.rows, rowsAt: base.rowsAt } : {}) });
+    this.results.push({
+      needle,
+      idNeedle,
+      shown,
+      ...(same ? { rows: base.rows, rowsAt: base.rowsAt, rowsCollapsed: base.rowsCollapsed } : {}),
+    });
   }
 
   get filtering(): boolean {
     return this.current.needle !== '';
   }
 
-  /** Number of entities that match the filter. */
+  /** Number of entities the tree shows (that match the filter; in the review, that were ticked). */
   get shownCount(): number {
     let count = 0;
-    for (const shown of this.current.shown) count += shown.entities.length;
+    for (const shown of this.shownNow) count += shown.entities.length;
     return count;
   }
 
-  /** Entities that match the filter, in display order. */
+  /** Entities the tree shows, in display order. */
   shownEntities(): GroupEntity[] {
-    return this.current.shown.flatMap((shown) => shown.entities);
+    return this.shownNow.flatMap((shown) => shown.entities);
   }
 
   /** Ticks or unticks one entity; already connected ones never change. */
@@ -233,7 +318,7 @@ export class EntitySelection {
 
   /** Ticks or unticks every shown, selectable entity of a country. */
   setCountry(code: string, checked: boolean): void {
-    const shown = this.current.shown.find((s) => s.country.code === code);
+    const shown = this.shownNow.find((s) => s.country.code === code);
     if (!shown) return;
     for (const entity of shown.entities) this.tick(entity, checked);
     this.version++;
@@ -245,18 +330,22 @@ export class EntitySelection {
       for (const entity of country.entities) this.tick(entity, true);
     }
     this.version++;
+    if (this.review) this.review = this.snapshot(this.review.collapsed);
   }
 
   clear(): void {
     this.selected.clear();
     this.vendorCodeTicks = 0;
     this.version++;
+    if (this.review) this.review = this.snapshot(this.review.collapsed);
   }
 
+  /** Expands or collapses a country in the view shown now. */
   setExpanded(code: string, expanded: boolean): void {
-    if (expanded === !this.collapsed.has(code)) return;
-    if (expanded) this.collapsed.delete(code);
-    else this.collapsed.add(code);
+    const collapsed = this.collapsedNow;
+    if (expanded === !collapsed.has(code)) return;
+    if (expanded) collapsed.delete(code);
+    else collapsed.add(code);
     this.expansions++;
   }
 
@@ -265,12 +354,15 @@ export class EntitySelection {
    * The same array until the filter or an expansion changes; ticks read through its rows.
    */
   rows(): TreeRow[] {
-    const result = this.current;
-    if (result.rows && result.rowsAt === this.expansions) return result.rows;
+    // The filter changed during the review: the review of what the new filter shows.
+    if (this.review && this.review.from !== this.current) this.review = this.snapshot(this.review.collapsed);
+    const cache: RowCache = this.review ?? this.current;
+    const collapsed = this.collapsedNow;
+    if (cache.rows && cache.rowsAt === this.expansions && sameCollapse(cache.rowsCollapsed, collapsed)) return cache.rows;
     const rows: TreeRow[] = [];
-    const shownCountries = result.shown.filter((shown) => shown.entities.length > 0);
+    const shownCountries = this.shownNow.filter((shown) => shown.entities.length > 0);
     shownCountries.forEach((shown, index) => {
-      const expanded = !this.collapsed.has(shown.country.code);
+      const expanded = !collapsed.has(shown.country.code);
       rows.push(new CountryTreeRow(shown, () => this.countSelected(shown), expanded, index + 1, shownCountries.length));
       if (!expanded) return;
       shown.rows ??= shown.entities.map(
@@ -278,9 +370,31 @@ export class EntitySelection {
       );
       for (const row of shown.rows) rows.push(row);
     });
-    result.rows = rows;
-    result.rowsAt = this.expansions;
+    cache.rows = rows;
+    cache.rowsAt = this.expansions;
+    cache.rowsCollapsed = collapsed;
     return rows;
+  }
+
+  /** What each country shows now: the filter's result, or the review. */
+  private get shownNow(): Shown[] {
+    return this.review?.shown ?? this.current.shown;
+  }
+
+  /** The countries collapsed in the view shown now. */
+  private get collapsedNow(): Set<string> {
+    if (this.review) return this.review.collapsed;
+    return this.filtering ? this.filterCollapsed : this.collapsed;
+  }
+
+  /** A review of the entities the current filter shows that are ticked now. */
+  private snapshot(collapsed: Set<string>): Review {
+    const from = this.current;
+    const shown = from.shown.map((s): Shown => {
+      const entities = s.entities.filter((entity) => this.selected.has(entity.id));
+      return { country: s.country, entities, selectable: entities.length, selected: 0, countedAt: -1 };
+    });
+    return { from, shown, collapsed };
   }
 
   /** How many of a country's shown entities are ticked; counted again only after the selection changed. */
@@ -379,5 +493,9 @@ class EntityTreeRow implements EntityRow {
 
   get disabled(): boolean {
     return !!this.entity.connected;
+  }
+
+  get needsVendorCode(): boolean {
+    return !!this.entity.requiresVendorCode && !this.entity.connected;
   }
 }

@@ -5,7 +5,9 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { formatCount } from '../../format.js';
+import type { CustomerEntity } from '../../adapter/types.js';
+import { formatCount, isolated } from '../../format.js';
+import { getLocale } from '../../localization.js';
 
 /** Form fields that can carry an error. */
 export type Field = 'accountId' | 'entityIds' | 'vendorCode' | 'notes' | 'attachment';
@@ -34,4 +36,27 @@ export function fieldErrorMessage(code: string, serverMessage: string | undefine
     default:
       return serverMessage ?? msg('This value was not accepted.');
   }
+}
+
+/** Names listed in full when the vendor code is missing; the others are counted. */
+const NAMED = 3;
+
+/**
+ * Says which customers need the vendor code: "Your vendor code is required by Tungsten
+ * Network GmbH." — the first three by name, and how many of the selected entities in all
+ * when there are more.
+ */
+export function vendorCodeRequiredBy(customers: readonly CustomerEntity[]): string {
+  const locale = getLocale();
+  const named = customers.slice(0, NAMED).map((customer) => isolated(customer.legalName));
+  if (customers.length <= NAMED) {
+    const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(named);
+    return msg(str`Your vendor code is required by ${list}.`, {
+      desc: 'Error on the vendor code; the placeholder lists the legal entities that require it (one to three names)',
+    });
+  }
+  const list = new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(named);
+  return msg(str`Your vendor code is required by ${list} and more: ${formatCount(customers.length)} of the selected legal entities.`, {
+    desc: 'Error on the vendor code; the first placeholder lists three of the legal entities that require it, the second is how many do',
+  });
 }

@@ -131,9 +131,35 @@ export const styles = css`
     font-size: 0.875em;
     color: var(--tn-i-muted);
   }
+  .tree-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--tn-i-space) / 2) var(--tn-i-space);
+  }
+  .show {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em;
+  }
+  .show-label {
+    font-size: 0.875em;
+    color: var(--tn-i-muted);
+    margin-inline-end: 0.25em;
+  }
+  .show .button[aria-pressed='true'] {
+    background: var(--tn-i-accent);
+    border-color: var(--tn-i-accent);
+    color: var(--tn-i-accent-text);
+  }
+  /* As tall as its rows, up to the limit; a small group's rows all show, whatever their height. */
   .tree {
-    block-size: min(var(--tn-i-tree-height), calc(var(--tn-i-rows, 9) * 2.25em + 0.25em));
+    max-block-size: var(--tn-i-tree-height);
     overflow: auto;
+    /* The country heading covers the top of the view: rows brought into view land below it. */
+    scroll-padding-block-start: 2.25em;
     /* The scrollbar appearing must not narrow (and re-wrap, and re-measure) the rows. */
     scrollbar-gutter: stable;
     border: 1px solid var(--tn-i-border);
@@ -141,6 +167,9 @@ export const styles = css`
     background: var(--tn-i-surface);
     /* The row window keeps the rows in view in place itself (window.ts): no second correction. */
     overflow-anchor: none;
+  }
+  .tree.whole {
+    max-block-size: none;
   }
   /* The space of the rows not rendered, above and below those that are (window.ts). */
   .tree::before,
@@ -153,6 +182,32 @@ export const styles = css`
   }
   .tree::after {
     block-size: var(--tn-i-after, 0px);
+  }
+  /* A track as high as nothing, stuck to the top of the view, and the heading hanging in it. */
+  .heading-track {
+    position: sticky;
+    inset-block-start: 0;
+    block-size: 0;
+    z-index: 1;
+  }
+  .country-heading {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    display: flex;
+    align-items: center;
+    box-sizing: border-box;
+    min-block-size: 2.25em;
+    padding-block: 0.25em;
+    /* Its name where the country row has its own: after the border, caret and box. */
+    padding-inline: calc(3px + 3.5em) 0.5em;
+    font-weight: 700;
+    background: var(--tn-i-surface-alt);
+    border-block-end: 1px solid var(--tn-i-border);
+    cursor: pointer;
+  }
+  .country-heading[hidden] {
+    display: none;
   }
   .tree:focus-visible {
     outline: var(--tn-i-focus);
@@ -170,7 +225,12 @@ export const styles = css`
     border-inline-start: 3px solid transparent;
   }
   .row.entity {
+    flex-wrap: wrap;
     padding-inline-start: 2.25em;
+  }
+  /* A marker that finds no room beside the name goes under it, at the row's end. */
+  .row.entity .label {
+    flex: 1 1 12em;
   }
   .row.country {
     font-weight: 700;
@@ -232,6 +292,22 @@ export const styles = css`
     font-size: 0.8125em;
     color: var(--tn-i-muted);
     font-weight: 400;
+  }
+  /* "Already connected", "Needs vendor code": words, with a frame to set them apart. */
+  .marker {
+    flex: none;
+    margin-inline-start: auto;
+    font-size: 0.8125em;
+    font-weight: 400;
+    padding-inline: 0.375em;
+    border: 1px solid var(--tn-i-border);
+    border-radius: var(--tn-i-radius);
+    color: var(--tn-i-muted);
+    white-space: nowrap;
+  }
+  .marker.vendor-code {
+    color: var(--tn-i-text);
+    background: var(--tn-i-warning-surface);
   }
   .id,
   .tax {

@@ -1,13 +1,12 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
-import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
+import { renderNotConfigured, rerun } from '../../base/states.js';
 import { isAbort, toAdapterError } from '../../adapter/errors.js';
 import type {
   ConnectionOutcome,
@@ -20,13 +19,17 @@ import { tokens, shared } from '../../styles/tokens.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { styles } from './group-picker.styles.js';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_BYTES } from './attachment.js';
-import { FIELD_ORDER, fieldErrorMessage, tooLong } from './fields.js';
+import { FIELD_ORDER, fieldErrorMessage, tooLong, vendorCodeRequiredBy } from './fields.js';
 import type { Field, FieldErrors } from './fields.js';
 import { GroupTree } from './group-tree.js';
 import { RequestDetails } from './request-details.js';
 import { renderOutcome } from './request-outcome.js';
+import { renderSubmitSection } from './submit-section.js';
 import { renderAccountSection } from './account-section.js';
 import { renderCustomerSection } from './customer-section.js';
+
+/** Largest group that starts with its countries expanded, by default. */
+const DEFAULT_EXPAND_THRESHOLD = 50;
 
 /** What the form holds, as the last submission sent it (to reuse its idempotency key). */
 interface Submission {
@@ -42,7 +45,17 @@ interface Submission {
  * document, then **Connect** — and shows what the network answered.
  *
  * Give it a `customer` (or `customer-id`) for one entity, or a `group-id` for the group.
- * "View group" switches a single customer to its group with that entity ticked.
+ * "View group" switches a single customer to its group with that entity ticked. `mode` says
+ * which it is; `selectedIds` reads (and sets back) what is ticked, and `tn-selection-change`
+ * tells of every change the user makes, for a host that keeps the flow's state.
+ *
+ * A group's entities are listed by country. A group of more than `expand-threshold` (50)
+ * entities starts with its countries collapsed — but for the country of the customer "View
+ * group" came from, whose row is ticked and in view; a filter shows what it matches expanded.
+ * "Show: All / Selected (n)" lists only the ticked entities, to review them before sending.
+ * Entities already connected, and those that require the vendor code, say so in words. The
+ * list is as tall as its rows up to `--tn-group-tree-height`, then scrolls, the country of the
+ * rows at its top staying in view; a group of at most 12 entities shows every row.
  *
  * Group keyboard (a tree; focus stays on it and moves through rows): ↑/↓ move,
  * Home/End go to the first/last row, Page Up/Page Down move by ten, Space ticks or unticks
@@ -56,6 +69,7 @@ interface Submission {
  * @fires tn-connected - Connected at once (or everything was already connected). `detail: { relationships, skipped }`.
  * @fires tn-view-case - The user asked to see the support case. `detail: { reference, statusUrl? }`.
  * @fires tn-mode-change - Switched between one entity and its group. `detail: { mode, groupId? }`.
+ * @fires tn-selection-change - The user ticked or unticked entities, or switched to the group. `detail: { mode, groupId?, selectedIds }`.
  * @fires tn-error - An adapter call failed. `detail: { operation, code, error, retry }`.
  *
  * @csspart base - The form.
@@ -70,11 +84,16 @@ interface Submission {
  * @csspart filter - The group filter field.
  * @csspart select-all - The "Select the whole group" button.
  * @csspart count - "N of M selected".
+ * @csspart show - "Show: All / Selected (n)", the switch between every entity and the ticked ones.
+ * @csspart show-all - Its "All" button.
+ * @csspart show-selected - Its "Selected (n)" button.
  * @csspart tree - The group's entities (scrolls).
+ * @csspart country-heading - The country of the rows at the top of the scrolled tree.
  * @csspart row - Each tree row.
  * @csspart row-country - A country's row (also a `row`).
  * @csspart row-entity - A legal entity's row (also a `row`).
  * @csspart row-active - The row the keyboard is on (also a `row`).
+ * @csspart marker - An entity's "Already connected" or "Needs vendor code".
  * @csspart field - Each form field's wrapper.
  * @csspart error-message - A field's error.
  * @csspart dropzone - The attachment drop zone.
@@ -86,7 +105,7 @@ interface Submission {
  * @csspart error - An error message.
  * @csspart retry - The "Try again" button.
  *
- * @cssprop [--tn-group-tree-height=20em] - Height of the group's scrolling list.
+ * @cssprop [--tn-group-tree-height=20em] - Height at which the group's list scrolls (it is as tall as its rows up to this).
  */
 export class TnGroupPicker extends TnElement {
   static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
@@ -110,6 +129,7 @@ export class TnGroupPicker extends TnElement {
     maxAttachmentSize: { attribute: 'max-attachment-size', min: 1, max: 1024 ** 3, fallback: DEFAULT_MAX_BYTES, integer: true },
     vendorCodeMaxLength: { attribute: 'vendor-code-max-length', min: 1, max: 500, fallback: 50, integer: true },
     notesMaxLength: { attribute: 'notes-max-length', min: 1, max: 10_000, fallback: 1000, integer: true },
+    expandThreshold: { attribute: 'expand-threshold', min: 0, max: 1_000_000, fallback: DEFAULT_EXPAND_THRESHOLD, integer: true },
   };
 
   private readonly accountsTask = new Task(this, {
@@ -145,7 +165,7 @@ export class TnGroupPicker extends TnElement {
   });
 
   private readonly groupTask = new Task(this, {
-    args: () => [this.api, this.mode === 'group' ? this.activeGroupId : undefined, this.accountChoice] as const,
+    args: () => [this.api, this.requestMode === 'group' ? this.activeGroupId : undefined, this.accountChoice] as const,
     task: async ([adapter, groupId, accountId], { signal }) => {
       if (!adapter || !groupId) return initialState;
       return adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal });
@@ -168,7 +188,10 @@ export class TnGroupPicker extends TnElement {
   /** The group's entities: filter, bulk actions, count and the tree. */
   private readonly tree = new GroupTree(this, {
     error: () => this.errors.entityIds,
-    ticked: () => this.clearError('entityIds'),
+    changed: (how) => {
+      if (how === 'ticked') this.clearError('entityIds');
+      this.selectionChanged();
+    },
   });
 
   /** Vendor code, notes and attachment. */
@@ -181,12 +204,16 @@ export class TnGroupPicker extends TnElement {
     vendorCodeRequired: () => this.vendorCodeRequired,
   });
 
-  @state() private mode: 'single' | 'group' = 'single';
+  @state() private requestMode: 'single' | 'group' = 'single';
   @state() private accountChoice = '';
   @state() private errors: FieldErrors = {};
   @state() private outcome?: ConnectionOutcome;
   /** Entities ticked before the group loaded (the customer we came from). */
   private pendingTicks = new Set<string>();
+  /** The customer "View group" was chosen on: its row is in view when the group arrives. */
+  private cameFrom?: string;
+  /** What the host set `selectedIds` to before the group arrived. */
+  private requestedIds?: string[];
   private submission?: Submission;
   /** The adapter call the submission is making (an upload first, then the request). */
   private sending: 'uploadAttachment' | 'requestConnection' = 'requestConnection';
@@ -220,6 +247,46 @@ export class TnGroupPicker extends TnElement {
   /** Longest notes accepted: 1–10000. */
   @property({ type: Number, attribute: 'notes-max-length' }) notesMaxLength = 1000;
 
+  /**
+   * Largest group whose countries all start expanded: 0–1000000 entities. A larger group
+   * starts with its countries collapsed, but for the country of the customer "View group"
+   * came from (the customer's row ticked, in view); one in a single country shows it
+   * expanded. Read when the group loads.
+   */
+  @property({ type: Number, attribute: 'expand-threshold' }) expandThreshold = DEFAULT_EXPAND_THRESHOLD;
+
+  /** Whether the request is for one legal entity (`single`) or picks from its group (`group`). */
+  get mode(): 'single' | 'group' {
+    return this.requestMode;
+  }
+
+  /**
+   * The ticked entities' network IDs, in group mode (empty in single mode). Set, the group's
+   * entities with these IDs are ticked and no others — at once when the group is shown,
+   * else when it arrives; IDs not in the group, or of entities already connected, are left out.
+   */
+  get selectedIds(): string[] {
+    if (this.requestMode !== 'group') return [];
+    if (this.requestedIds) return [...this.requestedIds];
+    const selection = this.groupShown ? this.tree.selection : undefined;
+    return selection ? [...selection.selected] : [...this.pendingTicks];
+  }
+
+  set selectedIds(ids: readonly string[]) {
+    if (this.groupShown) {
+      this.requestedIds = undefined;
+      this.tree.select(ids);
+    } else {
+      this.requestedIds = [...ids];
+    }
+    this.requestUpdate();
+  }
+
+  /** The group mode's group is the one the tree holds (it may be reloading for another account). */
+  private get groupShown(): boolean {
+    return this.requestMode === 'group' && !!this.tree.selection && this.tree.groupId === this.activeGroupId;
+  }
+
   /** The customer in effect: the `customer` property, or the one fetched by `customer-id`. */
   private get chosenCustomer(): CustomerEntity | undefined {
     return this.customer ?? (this.customerTask.status === TaskStatus.COMPLETE ? this.customerTask.value : undefined);
@@ -232,14 +299,14 @@ export class TnGroupPicker extends TnElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('groupId') && this.groupId) this.mode = 'group';
+    if (changed.has('groupId') && this.groupId) this.requestMode = 'group';
     // The host names the account: it becomes the choice (once the accounts are known, checked against them).
     if (changed.has('accountId') && this.accountId) {
       const accounts = this.accountsTask.value;
       if (!accounts || accounts.some((a) => a.id === this.accountId)) this.accountChoice = this.accountId;
     }
     if (changed.has('customer') || changed.has('customerId')) {
-      if (!this.groupId) this.mode = 'single';
+      if (!this.groupId) this.requestMode = 'single';
       this.outcome = undefined;
     }
   }
@@ -253,9 +320,11 @@ export class TnGroupPicker extends TnElement {
     }
     if (!customer?.group) return;
     this.pendingTicks.add(customer.id);
-    this.mode = 'group';
+    this.cameFrom = customer.id;
+    this.requestMode = 'group';
     this.clearError('entityIds');
     this.emit('tn-mode-change', { mode: 'group', groupId: customer.group.id });
+    this.selectionChanged();
   }
 
   /** Submits the request, as the Connect button does. */
@@ -299,7 +368,9 @@ export class TnGroupPicker extends TnElement {
     this.details.clear();
     this.errors = {};
     this.submission = undefined;
+    const ticked = this.tree.selection?.selected.size ?? 0;
     this.tree.clear();
+    if (ticked > 0 && this.requestMode === 'group') this.selectionChanged();
   }
 
   /** Attaches `file` if it is acceptable; otherwise says why and keeps what was there. */
@@ -316,9 +387,11 @@ export class TnGroupPicker extends TnElement {
       });
     }
     const busy = this.submitTask.status === TaskStatus.PENDING;
+    const failure = this.failureOf(this.submitTask);
     return html`<form part="base" class="base" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
-      ${this.renderAccount()} ${this.mode === 'group' ? this.renderGroup() : this.renderCustomer()}
-      ${this.details.render()} ${this.renderSubmit()}
+      ${this.renderAccount()} ${this.requestMode === 'group' ? this.renderGroup() : this.renderCustomer()}
+      ${this.details.render()}
+      ${renderSubmitSection({ busy, ...(failure ? { error: failure } : {}), retry: () => this.submit() })}
     </form>`;
   }
 
@@ -353,73 +426,47 @@ export class TnGroupPicker extends TnElement {
   // ----- group mode
 
   private groupLoaded(group: CustomerGroup): void {
-    this.tree.load(group, this.pendingTicks);
+    const requested = this.requestedIds;
+    const before = this.tree.groupId === group.id ? this.tree.selection?.selected.size : undefined;
+    this.tree.load(group, {
+      ticks: requested ?? this.pendingTicks,
+      replace: !!requested,
+      ...(this.cameFrom ? { cameFrom: this.cameFrom } : {}),
+      expandThreshold: this.expandThreshold,
+    });
     this.pendingTicks.clear();
+    this.cameFrom = undefined;
+    this.requestedIds = undefined;
+    // Reloaded for another account: entities connected on that account are ticked no more.
+    if (!requested && before !== undefined && before !== this.tree.selection?.selected.size) this.selectionChanged();
+  }
+
+  /** Tells the host what the request is for now (after the user changed it). */
+  private selectionChanged(): void {
+    const groupId = this.requestMode === 'group' ? this.activeGroupId : undefined;
+    this.emit('tn-selection-change', {
+      mode: this.requestMode,
+      ...(groupId ? { groupId } : {}),
+      selectedIds: this.selectedIds,
+    });
   }
 
   private renderGroup(): TemplateResult {
     const task = this.groupTask;
+    const failure = this.failureOf(task);
     // While the group reloads for another account, the list stays as it was (no flash, focus
     // and scroll kept); the reloaded flags replace it when they arrive.
     const group =
       task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && task.value?.id === this.activeGroupId)
         ? task.value
         : undefined;
-    let body: TemplateResult | typeof nothing;
-    const failure = this.failureOf(task);
-    if (failure) {
-      body = renderErrorNotice(
-        msg("Couldn't load the group.", { desc: 'Lead of the error when a group fails to load' }),
-        failure.code,
-        () => rerun(this.groupTask),
-      );
-    } else if (!group || !this.tree.selection) {
-      body = html`<p class="status">${msg('Loading the group…')}</p>`;
-    } else {
-      body = this.tree.render(group);
-    }
-    return html`<section part="section group" class="section">
-      <h3 part="heading" class="heading">${group?.name ?? msg('Group')}</h3>
-      <p class="lead">
-        ${msg('Select the legal entities you want to connect with, or select the whole group.', {
-          desc: 'Above the list of a group’s legal entities',
-        })}
-      </p>
-      ${body}
-    </section>`;
+    return this.tree.renderSection({
+      ...(group ? { group } : {}),
+      ...(failure ? { failure: { code: failure.code, retry: () => rerun(this.groupTask) } } : {}),
+    });
   }
 
   // ----- submit
-
-  private renderSubmit(): TemplateResult {
-    const task = this.submitTask;
-    const busy = task.status === TaskStatus.PENDING;
-    const error = this.failureOf(task);
-    return html`${error && error.code !== 'invalid'
-        ? renderErrorNotice(
-            msg("Couldn't send your request.", { desc: 'Lead of the error when a connection request fails' }),
-            error.code,
-            () => this.submit(),
-          )
-        : nothing}
-      <div class="actions">
-        <button
-          part="submit"
-          class="button primary"
-          type="submit"
-          aria-disabled=${busy ? 'true' : 'false'}
-          aria-describedby=${ifDefined(error?.code === 'invalid' ? 'invalid-summary' : undefined)}
-        >
-          ${busy ? msg('Connecting…') : msg('Connect')}
-        </button>
-        ${error?.code === 'invalid'
-          ? html`<p id="invalid-summary" class="field-error" role="alert">${msg('Some details need correcting.', {
-              desc: 'Error: the server rejected the input',
-            })}</p>`
-          : nothing}
-      </div>
-      <div class="visually-hidden" role="status">${busy ? msg('Sending your request…') : ''}</div>`;
-  }
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
@@ -428,13 +475,19 @@ export class TnGroupPicker extends TnElement {
 
   // ----- logic
 
+  /** The customers of the request that require the vendor code: the chosen one, or the ticked ones. */
+  private vendorCodeCustomers(): CustomerEntity[] {
+    if (this.requestMode === 'group') return this.tree.selection?.vendorCodeTicked() ?? [];
+    return this.chosenCustomer?.requiresVendorCode ? [this.chosenCustomer] : [];
+  }
+
   private get vendorCodeRequired(): boolean {
-    if (this.mode === 'group') return this.tree.selection?.needsVendorCode ?? false;
+    if (this.requestMode === 'group') return this.tree.selection?.needsVendorCode ?? false;
     return !!this.chosenCustomer?.requiresVendorCode;
   }
 
   private selectedCustomers(): CustomerEntity[] {
-    if (this.mode === 'group') {
+    if (this.requestMode === 'group') {
       const selection = this.tree.selection;
       return selection ? [...selection.selected].map((id) => selection.byId.get(id)!).filter(Boolean) : [];
     }
@@ -446,12 +499,12 @@ export class TnGroupPicker extends TnElement {
     if (!this.accountChoice) errors.accountId = msg('Select the account to link this customer to.');
     if (this.selectedCustomers().length === 0) {
       errors.entityIds =
-        this.mode === 'group'
+        this.requestMode === 'group'
           ? msg('Select at least one legal entity.')
           : msg('No customer chosen yet: search for one first.');
     }
     const code = this.details.vendorCode.trim();
-    if (this.vendorCodeRequired && !code) errors.vendorCode = msg('This customer needs your vendor code.');
+    if (this.vendorCodeRequired && !code) errors.vendorCode = vendorCodeRequiredBy(this.vendorCodeCustomers());
     else if (code.length > this.vendorCodeMaxLength) {
       errors.vendorCode = tooLong(this.vendorCodeMaxLength);
     }
@@ -518,7 +571,9 @@ export class TnGroupPicker extends TnElement {
         // An upload's errors name the file; they belong on the attachment field.
         const name = this.sending === 'uploadAttachment' && ['file', 'name'].includes(fieldError.field) ? 'attachment' : fieldError.field;
         const field = FIELD_ORDER.find((candidate) => candidate === name);
-        if (field && !errors[field]) errors[field] = fieldErrorMessage(fieldError.code, fieldError.message);
+        if (!field || errors[field]) continue;
+        const needing = field === 'vendorCode' && fieldError.code === 'required' ? this.vendorCodeCustomers() : [];
+        errors[field] = needing.length ? vendorCodeRequiredBy(needing) : fieldErrorMessage(fieldError.code, fieldError.message);
       }
       this.errors = errors;
       void this.updateComplete.then(() => this.focusFirstError());

@@ -1,21 +1,31 @@
 /**
  * The group's legal entities as a tree of countries: the filter, the bulk actions, the count
- * of ticked entities and the tree itself, operated with the keyboard as an ARIA tree (focus
- * stays on the tree, which names its active row) or with the pointer. Only the rows around
- * the tree's view are rendered (window.ts); the selection and the rows live in the model
- * (entity-selection.ts), never in the DOM.
+ * of ticked entities, the "All / Selected (n)" switch that reviews what is ticked, and the
+ * tree itself, operated with the keyboard as an ARIA tree (focus stays on the tree, which
+ * names its active row) or with the pointer. Only the rows around the tree's view are
+ * rendered (window.ts); the selection and the rows live in the model (entity-selection.ts),
+ * never in the DOM.
+ *
+ * While the tree is scrolled, the country of the rows at the top of its view stays there (a
+ * heading over the rows, pushed up by the next country's row as it arrives). The heading is
+ * for the eye only: the rows themselves tell assistive technology their country.
  */
 import { html, nothing } from 'lit';
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { CustomerGroup } from '../../adapter/types.js';
+import type { AdapterErrorCode } from '../../adapter/errors.js';
+import { renderErrorNotice } from '../../base/states.js';
 import { displayText, formatCount, isolated } from '../../format.js';
 import { getLocale } from '../../localization.js';
 import { EntitySelection, countryState } from './entity-selection.js';
 import type { CountryRow, EntityRow, TreeRow } from './entity-selection.js';
 import { renderFieldError } from './fields.js';
 import { ListWindow } from './window.js';
+
+/** A group of at most this many entities shows all its rows (the page scrolls, not the tree). */
+export const SMALL_GROUP = 12;
 
 /** What the tree needs of the element that shows it. */
 export interface GroupTreeHost extends ReactiveControllerHost, HTMLElement {
@@ -25,13 +35,26 @@ export interface GroupTreeHost extends ReactiveControllerHost, HTMLElement {
 export interface GroupTreeOptions {
   /** The error the form shows on the entities, if any. */
   error(): string | undefined;
-  /** The user ticked or unticked entities. */
-  ticked(): void;
+  /** The user changed what is ticked: ticked or unticked entities, or cleared them all. */
+  changed(how: 'ticked' | 'cleared'): void;
 }
 
-export class GroupTree {
+/** How a group is taken (see {@link GroupTree.load}). */
+export interface GroupLoad {
+  /** Entities to tick; `replace` unticks the others (also those ticked before a reload). */
+  ticks: Iterable<string>;
+  replace: boolean;
+  /** The entity the user came from: its country is expanded and its row in view. */
+  cameFrom?: string;
+  /** A larger group starts with its countries collapsed. */
+  expandThreshold: number;
+}
+
+export class GroupTree implements ReactiveController {
   /** The group's entities and which are ticked, once the group has loaded. */
   selection?: EntitySelection;
+  /** The ID of the group loaded. */
+  groupId?: string;
   private rows: TreeRow[] = [];
   private activeRow = 0;
   /**
@@ -41,14 +64,16 @@ export class GroupTree {
    */
   private treeFocused = false;
   private filter = '';
-  /** The tree renders only the rows around its view. */
+  /** The tree renders only the rows around its view (after its heading, the first child). */
   private readonly rowWindow: ListWindow<TreeRow>;
 
   constructor(
     private readonly host: GroupTreeHost,
     private readonly options: GroupTreeOptions,
   ) {
-    this.rowWindow = new ListWindow<TreeRow>(host, () => this.tree, (row) => row.key);
+    this.rowWindow = new ListWindow<TreeRow>(host, () => this.tree, (row) => row.key, 1);
+    // After the window's: the heading follows where the window left the view.
+    host.addController(this);
   }
 
   private get tree(): HTMLElement | null {
@@ -56,16 +81,38 @@ export class GroupTree {
   }
 
   /**
-   * Takes the group (again, for another account): what was ticked stays ticked, and `ticks`
-   * (the customer the user came from) are ticked too.
+   * Takes the group (again, for another account: what was ticked stays ticked, and the
+   * countries expanded stay so). A group of more than `expandThreshold` entities starts with
+   * its countries collapsed, but for the country of the entity the user came from.
    */
-  load(group: CustomerGroup, ticks: Iterable<string>): void {
-    const previous = this.selection;
-    const selection = new EntitySelection(group.entities, getLocale());
-    for (const id of previous?.selected ?? []) selection.toggle(id, true);
+  load(group: CustomerGroup, { ticks, replace, cameFrom, expandThreshold }: GroupLoad): void {
+    const previous = this.groupId === group.id ? this.selection : undefined;
+    const collapse = previous ? previous.collapsedCountries() : group.entities.length > expandThreshold ? 'all' : [];
+    const selection = new EntitySelection(group.entities, getLocale(), { collapse });
+    if (!replace) for (const id of this.selection?.selected ?? []) selection.toggle(id, true);
     for (const id of ticks) selection.toggle(id, true);
+    const country = cameFrom ? selection.countryOf(cameFrom) : undefined;
+    if (country) selection.setExpanded(country, true);
     selection.setFilter(this.filter);
+    if (this.selection?.reviewing) selection.setReviewing(true);
     this.selection = selection;
+    this.groupId = group.id;
+    this.refreshRows();
+    const index = cameFrom ? this.rows.findIndex((row) => row.kind === 'entity' && row.entity.id === cameFrom) : -1;
+    if (index >= 0) {
+      this.activeRow = index;
+      this.rowWindow.reveal(index, { atTop: true });
+    }
+  }
+
+  /** Ticks exactly `ids` (those of the group that can be ticked). */
+  select(ids: Iterable<string>): void {
+    const selection = this.selection;
+    if (!selection) return;
+    selection.clear();
+    for (const id of ids) selection.toggle(id, true);
+    // The review, if it is on, of these.
+    if (selection.reviewing) selection.setReviewing(true);
     this.refreshRows();
   }
 
@@ -75,10 +122,14 @@ export class GroupTree {
     this.refreshRows();
   }
 
+  hostUpdated(): void {
+    this.placeHeading();
+  }
+
   /**
-   * Takes the selection's rows. The array is new only when the filter or an expansion
-   * changed (the row window then measures it afresh); after a tick it is the same one,
-   * and the update re-renders just the rows on screen, which read their state through it.
+   * Takes the selection's rows. The array is new only when the filter, the view or an
+   * expansion changed (the row window then measures it afresh); after a tick it is the same
+   * one, and the update re-renders just the rows on screen, which read their state through it.
    */
   private refreshRows(): void {
     if (!this.selection) return;
@@ -87,10 +138,33 @@ export class GroupTree {
     this.host.requestUpdate();
   }
 
-  /** The filter, the bulk actions, the count and the tree. */
-  render(group: CustomerGroup): TemplateResult | typeof nothing {
-    const selection = this.selection;
-    if (!selection) return nothing;
+  /** The group's section: its name, then the tree (or that it is loading, or why it failed). */
+  renderSection({ group, failure }: { group?: CustomerGroup; failure?: { code: AdapterErrorCode; retry: () => void } }): TemplateResult {
+    let body: TemplateResult;
+    if (failure) {
+      body = renderErrorNotice(
+        msg("Couldn't load the group.", { desc: 'Lead of the error when a group fails to load' }),
+        failure.code,
+        failure.retry,
+      );
+    } else if (!group || !this.selection) {
+      body = html`<p class="status">${msg('Loading the group…')}</p>`;
+    } else {
+      body = this.render(group, this.selection);
+    }
+    return html`<section part="section group" class="section">
+      <h3 part="heading" class="heading">${group?.name ?? msg('Group')}</h3>
+      <p class="lead">
+        ${msg('Select the legal entities you want to connect with, or select the whole group.', {
+          desc: 'Above the list of a group’s legal entities',
+        })}
+      </p>
+      ${body}
+    </section>`;
+  }
+
+  /** The filter, the bulk actions, the count, the review switch and the tree. */
+  private render(group: CustomerGroup, selection: EntitySelection): TemplateResult {
     const error = this.options.error();
     const selected = selection.selected.size;
     const [start, end] = this.rowWindow.range(this.rows);
@@ -116,20 +190,23 @@ export class GroupTree {
           </button>
         </div>
       </div>
-      <p part="count" class="count" id="count" role="status">
-        ${msg(str`${formatCount(selected)} of ${formatCount(selection.selectableCount)} selected`, {
-          desc: 'Count of ticked legal entities in a group',
-        })}${selection.filtering
-          ? html` · ${msg(str`${formatCount(selection.shownCount)} shown`, {
-              desc: 'How many legal entities match the filter',
-            })}`
-          : nothing}
-      </p>
+      <div class="tree-bar">
+        <p part="count" class="count" id="count" role="status">
+          ${msg(str`${formatCount(selected)} of ${formatCount(selection.selectableCount)} selected`, {
+            desc: 'Count of ticked legal entities in a group',
+          })}${selection.filtering
+            ? html` · ${msg(str`${formatCount(selection.shownCount)} shown`, {
+                desc: 'How many legal entities match the filter',
+              })}`
+            : nothing}
+        </p>
+        ${this.renderShowSwitch(selection, selected)}
+      </div>
       ${this.rows.length === 0
-        ? html`<p class="notice">${msg(str`No legal entity matches “${this.filter}”.`)}</p>`
+        ? html`<p class="notice">${this.emptyText(selection)}</p>`
         : html`<div
             part="tree"
-            class="tree"
+            class=${selection.total <= SMALL_GROUP ? 'tree whole' : 'tree'}
             role="tree"
             tabindex="0"
             data-field="entityIds"
@@ -142,8 +219,46 @@ export class GroupTree {
             @click=${this.onTreeClick}
             @focus=${this.onTreeFocus}
             @blur=${this.onTreeBlur}
+            @scroll=${this.onTreeScroll}
+          ><div class="heading-track" aria-hidden="true"
+            ><div part="country-heading" class="country-heading" hidden @click=${this.onHeadingClick}></div></div
           >${this.rows.slice(start, end).map((row, i) => this.renderRow(row, start + i))}</div>`}
       ${renderFieldError('tree-error', error)}`;
+  }
+
+  /** "Show: All | Selected (n)": everything, or only what is ticked, to review it before sending. */
+  private renderShowSwitch(selection: EntitySelection, selected: number): TemplateResult {
+    const reviewing = selection.reviewing;
+    return html`<div part="show" class="show" role="group" aria-labelledby="show-label">
+      <span id="show-label" class="show-label">${msg('Show:', { desc: 'Before the switch between all legal entities and the selected ones' })}</span>
+      <button
+        part="show-all"
+        class="button"
+        type="button"
+        aria-pressed=${reviewing ? 'false' : 'true'}
+        @click=${this.onShowAll}
+      >
+        ${msg('All', { desc: 'Shows every legal entity of the group' })}
+      </button>
+      <button
+        part="show-selected"
+        class="button"
+        type="button"
+        aria-pressed=${reviewing ? 'true' : 'false'}
+        @click=${this.onShowSelected}
+      >
+        ${msg(str`Selected (${formatCount(selected)})`, {
+          desc: 'Shows only the ticked legal entities; the number is how many are ticked',
+        })}
+      </button>
+    </div>`;
+  }
+
+  private emptyText(selection: EntitySelection): string {
+    if (!selection.reviewing) return msg(str`No legal entity matches “${this.filter}”.`);
+    return selection.filtering
+      ? msg(str`No selected legal entity matches “${this.filter}”.`)
+      : msg('No legal entity is selected yet.');
   }
 
   private renderRow(row: TreeRow, index: number): TemplateResult {
@@ -172,8 +287,10 @@ export class GroupTree {
     ></div>`;
   }
 
+  /** A row's nodes count, times the rows rendered: no text node or marker comment that can be spared. */
   private renderEntityRow(row: EntityRow, index: number, active: boolean): TemplateResult {
     const { entity } = row;
+    const marker = row.disabled ? 'connected' : row.needsVendorCode ? 'vendor-code' : '';
     return html`<div
       id=${rowId(row)}
       data-index=${index}
@@ -187,14 +304,61 @@ export class GroupTree {
       class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
       ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
       ><span class="label clamp"
-        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" class="name" .textContent=${displayText(entity.legalName)}></span>
-        <span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}></span
+        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" class="name" .textContent=${displayText(entity.legalName)}></span
+        ><span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? ` (${entity.taxIds.join(', ')})` : ''}></span
       ></span
-      >${row.disabled ? html`<span class="meta connected">${msg('Already connected')}</span>` : nothing}</div
-    >`;
+      ><span
+        part="marker"
+        class="marker ${marker}"
+        ?hidden=${!marker}
+        .textContent=${marker === 'connected' ? msg('Already connected') : marker === 'vendor-code' ? vendorCodeMarker() : ''}
+      ></span
+    ></div>`;
+  }
+
+  /**
+   * Shows, over the top of the tree's view, the country of the rows there — unless that
+   * country's own row starts the view — and lets the next country's row push it up. Reads
+   * where rows start from the window (no layout), writes only what changed.
+   */
+  private placeHeading(): void {
+    const tree = this.tree;
+    const heading = tree?.querySelector<HTMLElement>('.country-heading');
+    if (!tree || !heading || !this.selection) return;
+    const top = tree.scrollTop;
+    const index = this.rowWindow.itemAt(top);
+    const row = this.rows[index];
+    const own = row?.kind === 'country' && this.rowWindow.itemStart(index) >= top - 0.5;
+    const country = row && !own ? row.country : '';
+    if (heading.dataset.country !== country) {
+      heading.dataset.country = country;
+      heading.hidden = !country;
+      heading.textContent = country ? this.selection.countryLabel(country) : '';
+    }
+    let shift = 0;
+    if (country) {
+      const height = heading.offsetHeight;
+      const below = this.rowWindow.itemAt(top + height);
+      if (below > index && this.rows[below]?.kind === 'country') shift = Math.min(0, this.rowWindow.itemStart(below) - top - height);
+    }
+    const transform = shift ? `translateY(${shift}px)` : '';
+    if (heading.style.transform !== transform) heading.style.transform = transform;
   }
 
   // Listeners are arrow functions: Lit calls them with the element as `this`.
+
+  private readonly onTreeScroll = (): void => this.placeHeading();
+
+  /** The heading was clicked: to its country's row. */
+  private readonly onHeadingClick = (event: MouseEvent): void => {
+    event.stopPropagation();
+    const country = (event.currentTarget as HTMLElement).dataset.country;
+    const index = this.rows.findIndex((row) => row.kind === 'country' && row.country === country);
+    if (index < 0) return;
+    this.activeRow = index;
+    this.rowWindow.reveal(index);
+    this.tree?.focus();
+  };
 
   private readonly onTreeFocus = (): void => {
     this.treeFocused = true;
@@ -209,20 +373,36 @@ export class GroupTree {
   private readonly onFilterInput = (event: Event): void => {
     this.filter = (event.target as HTMLInputElement).value;
     this.selection?.setFilter(this.filter);
+    this.toFirstRow();
+  };
+
+  private readonly onShowAll = (): void => this.setReviewing(false);
+
+  private readonly onShowSelected = (): void => this.setReviewing(true);
+
+  private setReviewing(reviewing: boolean): void {
+    if (!this.selection || this.selection.reviewing === reviewing) return;
+    this.selection.setReviewing(reviewing);
+    this.toFirstRow();
+  }
+
+  /** A new list (filtered, or another view): from its first row. */
+  private toFirstRow(): void {
     this.activeRow = 0;
     this.rowWindow.toTop();
     this.refreshRows();
-  };
+  }
 
   private readonly onSelectAll = (): void => {
     this.selection?.selectAll();
-    this.options.ticked();
     this.refreshRows();
+    this.options.changed('ticked');
   };
 
   private readonly onClearSelection = (): void => {
     this.selection?.clear();
     this.refreshRows();
+    this.options.changed('cleared');
   };
 
   private readonly onTreeClick = (event: MouseEvent): void => {
@@ -295,12 +475,21 @@ export class GroupTree {
   private toggleRow(index: number): void {
     const row = this.rows[index];
     if (!row || !this.selection) return;
-    if (row.kind === 'country') this.selection.setCountry(row.country, countryState(row) !== 'true');
-    else if (!row.disabled) this.selection.toggle(row.entity.id);
-    this.options.ticked();
+    if (row.kind === 'country') {
+      if (row.selectable === 0) return;
+      this.selection.setCountry(row.country, countryState(row) !== 'true');
+    } else if (row.disabled) {
+      return;
+    } else {
+      this.selection.toggle(row.entity.id);
+    }
     this.refreshRows();
+    this.options.changed('ticked');
   }
 }
+
+const vendorCodeMarker = () =>
+  msg('Needs vendor code', { desc: 'Marker on a legal entity that requires the supplier’s vendor code on a request' });
 
 /** A stable element ID for a row (IDs are only used inside this shadow root). */
 function rowId(row: TreeRow): string {

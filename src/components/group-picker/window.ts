@@ -12,12 +12,17 @@
  * rows it renders. Whenever measuring, or a new list, would move the rows in view, the scroll
  * position moves by as much: what the user looks at stays where it was.
  *
- * The controller sets custom properties on the scroller for its styles: `--tn-i-rows` (the
- * number of items) and `--tn-i-before` / `--tn-i-after`, the space the unrendered rows above
- * and below take (for spacers, such as the scroller's ::before and ::after). It observes the
- * scroller's size only, and what it renders after a resize (rows, spacers) leaves that size
- * alone — the number of items, which may change it, changes with the list, not on a resize —
- * so it sets off no "ResizeObserver loop" notice.
+ * The rows are the scroller's element children, after `leading` others (a sticky heading
+ * that stays at the top of the view, say). The controller sets custom properties on the
+ * scroller for its styles: `--tn-i-before` / `--tn-i-after`, the space the unrendered rows
+ * above and below take (for spacers, such as the scroller's ::before and ::after).
+ *
+ * The scroller may be as tall as its rows up to a limit (its CSS: `max-block-size`). It
+ * observes the scroller's size only, and what it renders after a resize leaves that size
+ * alone, so it sets off no "ResizeObserver loop" notice: a list shorter than the limit has
+ * every row rendered (the rows rendered cover more than the view) and no spacer, so its
+ * height is its rows' own, which the resize itself already laid out; a longer one is as tall
+ * as the limit, whatever its spacers.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -56,6 +61,8 @@ export class ListWindow<T> implements ReactiveController {
   private tallest = 0;
   /** An item to bring into view once rendered. */
   private revealing?: number;
+  /** Bring it to the top of the view, scrolling the list alone (not the page). */
+  private revealAtTop = false;
   /** The item at the top of the view before an update, and how far into it the view starts. */
   private anchor?: { items: readonly T[]; key: unknown; index: number; delta: number; atEnd: boolean };
   private settling = 0;
@@ -68,6 +75,8 @@ export class ListWindow<T> implements ReactiveController {
     private readonly find: () => HTMLElement | null | undefined,
     /** What identifies an item across lists (to keep it in view); the item itself by default. */
     private readonly key: (item: T) => unknown = (item) => item,
+    /** Element children of the scroller before the rows. */
+    private readonly leading = 0,
   ) {
     host.addController(this);
   }
@@ -85,8 +94,8 @@ export class ListWindow<T> implements ReactiveController {
     let top = Math.max(0, Math.min(this.anchoredTop() ?? this.top, offsets[items.length] - height));
     const target = this.revealing;
     if (target !== undefined && target < items.length) {
-      // Where scrolling it into view ("nearest") will put the view.
-      if (offsets[target] < top) top = offsets[target];
+      // Where scrolling it into view ("nearest", or to the top) will put the view.
+      if (offsets[target] < top || this.revealAtTop) top = offsets[target];
       else if (offsets[target + 1] > top + height) top = offsets[target + 1] - height;
     }
     const margin = height * OVERSCAN;
@@ -95,10 +104,26 @@ export class ListWindow<T> implements ReactiveController {
     return [this.start, this.end];
   }
 
-  /** Renders item `index` if needed and scrolls it into view (as little as needed). */
-  reveal(index: number): void {
+  /**
+   * Renders item `index` if needed and scrolls it into view: as little as needed (the page
+   * too, if the list is out of the page's view), or — `atTop` — to the top of the list's
+   * view when it is out of it, scrolling the list alone.
+   */
+  reveal(index: number, { atTop = false } = {}): void {
     this.revealing = index;
+    this.revealAtTop = atTop;
     this.host.requestUpdate();
+  }
+
+  /** The item at `y` px from the start of the list (clamped to the list). */
+  itemAt(y: number): number {
+    this.layout();
+    return this.indexAt(y);
+  }
+
+  /** Where item `index` starts, in px from the start of the list (measured, or estimated). */
+  itemStart(index: number): number {
+    return this.layout()[Math.max(0, Math.min(index, this.items.length))];
   }
 
   /** Back to the first item (the next update renders from there). */
@@ -137,7 +162,6 @@ export class ListWindow<T> implements ReactiveController {
     if (!scroller) return;
     // Sizes first, as estimated, then one layout to measure: when the estimates were right
     // (rows of one line), nothing changes after measuring and the frame needs no other layout.
-    setProperty(scroller, '--tn-i-rows', String(this.items.length));
     this.setSpacers(scroller);
     const height = scroller.clientHeight;
     // Hidden: nothing to measure. Showing it resizes it, and that renders it again.
@@ -159,7 +183,9 @@ export class ListWindow<T> implements ReactiveController {
     const target = this.revealing;
     this.revealing = undefined;
     if (target !== undefined) {
-      scroller.children[target - this.start]?.scrollIntoView({ block: 'nearest' });
+      const row = scroller.children[this.leading + target - this.start];
+      if (row && this.revealAtTop) scrollToTop(scroller, row);
+      else row?.scrollIntoView({ block: 'nearest' });
       this.top = scroller.scrollTop;
     } else {
       const top = this.anchoredTop(anchor);
@@ -257,11 +283,11 @@ export class ListWindow<T> implements ReactiveController {
   /** Measures the rendered rows (the scroller's element children, `start` onwards). */
   private measure(scroller: HTMLElement): void {
     const rows = scroller.children;
-    const count = Math.min(rows.length, this.end - this.start);
+    const count = Math.min(rows.length - this.leading, this.end - this.start);
     let total = 0;
     for (let k = 0; k < count; k++) {
       const i = this.start + k;
-      const size = rows[k].getBoundingClientRect().height;
+      const size = rows[this.leading + k].getBoundingClientRect().height;
       total += size;
       if (size > 0 && size !== this.sizes[i]) {
         this.sizes[i] = size;
@@ -303,6 +329,15 @@ export class ListWindow<T> implements ReactiveController {
     }
     return Math.max(0, low);
   }
+}
+
+/** Scrolls `scroller` alone so that `row` starts the view (below its scroll padding), unless it is in view. */
+function scrollToTop(scroller: HTMLElement, row: Element): void {
+  const view = scroller.getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  const top = view.top + scroller.clientTop + (parseFloat(getComputedStyle(scroller).scrollPaddingBlockStart) || 0);
+  const bottom = view.top + scroller.clientTop + scroller.clientHeight;
+  if (box.top < top || box.bottom > bottom) scroller.scrollTop += box.top - top;
 }
 
 /** Sets a custom property through the CSSOM (a strict CSP allows it), only when it changes. */
