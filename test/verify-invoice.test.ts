@@ -355,7 +355,7 @@ describe('<tn-verify-invoice>', () => {
     const el = await verifyFixture(fake.adapter, SESSION, clock);
     await typeInto(el, 'invoice-number', 'TNA9415');
     await typeInto(el, 'amount', '12 040,00');
-    for (const typed of ['31/02/2015', '09/14/2015', '14 sept. 2015']) {
+    for (const typed of ['31/02/2015', '09/14/2015', '14/sept/2015']) {
       setValue(el, 'invoice-date', '');
       await typeInto(el, 'invoice-date', typed);
       continueButton(el).click();
