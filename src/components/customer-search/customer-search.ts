@@ -566,11 +566,11 @@ const noMatchText = (query: string) =>
  * are a page of more (the total known); otherwise nothing.
  */
 function partialCount(results: ResultSet): string | undefined {
-  const shown = results.items.length;
-  const total = results.total;
-  if (total === undefined || total <= shown) return undefined;
-  const locale = getLocale();
-  return `${msg(str`Showing ${formatCount(shown, locale)} of ${formatCount(total, locale)}.`, {
+  const rows = results.items;
+  const count = results.total;
+  if (count === undefined || count <= rows.length) return undefined;
+  // The same message as the other lists' "Showing … of …", placeholders and all.
+  return `${msg(str`Showing ${formatCount(rows.length)} of ${formatCount(count)}.`, {
     desc: 'Under a list: how many rows it shows, of all (number-neutral: no plural noun)',
   })} ${msg('Refine your search to narrow the results.', {
     desc: 'After "Showing 20 of 10,000." over search results that are a page of many more',

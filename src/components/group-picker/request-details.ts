@@ -49,6 +49,19 @@ export class RequestDetails {
     private readonly options: DetailsOptions,
   ) {}
 
+  // The host's settings, read where they are used (the translations' placeholders name them so).
+  private get accept(): string {
+    return this.host.accept;
+  }
+
+  private get maxAttachmentSize(): number {
+    return this.host.maxAttachmentSize;
+  }
+
+  private get notesMaxLength(): number {
+    return this.host.notesMaxLength;
+  }
+
   /** Empties every field. */
   clear(): void {
     this.vendorCode = '';
@@ -59,7 +72,7 @@ export class RequestDetails {
 
   /** Attaches `file` if it is acceptable; otherwise says why and keeps what was there. */
   attach(file: File): void {
-    const problem = checkAttachment(file, this.host.accept, this.host.maxAttachmentSize);
+    const problem = checkAttachment(file, this.accept, this.maxAttachmentSize);
     if (problem) {
       this.options.setError('attachment', this.attachmentMessage(problem, file));
       return;
@@ -131,14 +144,14 @@ export class RequestDetails {
           id="notes"
           data-field="notes"
           rows="3"
-          maxlength=${this.host.notesMaxLength}
+          maxlength=${this.notesMaxLength}
           .value=${live(this.notes)}
           aria-invalid=${notesError ? 'true' : 'false'}
           aria-describedby=${notesError ? 'notes-count notes-error' : 'notes-count'}
           @input=${this.onNotesInput}
         ></textarea>
         <p id="notes-count" class="hint counter">
-          ${msg(str`${formatCount(this.notes.length)} / ${formatCount(this.host.notesMaxLength)} characters`, {
+          ${msg(str`${formatCount(this.notes.length)} / ${formatCount(this.notesMaxLength)} characters`, {
             desc: 'Counter under the notes field',
           })}
         </p>
@@ -157,7 +170,7 @@ export class RequestDetails {
         ${msg(
           'If you have a supporting document to identify your company to the chosen customer, attach it here: e.g. a purchase order, invoice, remittance advice or contract.',
         )}
-        ${msg(str`Up to ${formatBytes(this.host.maxAttachmentSize, locale)}.`, { desc: 'Largest attachment allowed' })}
+        ${msg(str`Up to ${formatBytes(this.maxAttachmentSize, locale)}.`, { desc: 'Largest attachment allowed' })}
       </p>
       <div
         part="dropzone"
@@ -195,7 +208,7 @@ export class RequestDetails {
           type="file"
           tabindex="-1"
           aria-hidden="true"
-          accept=${this.host.accept}
+          accept=${this.accept}
           @change=${this.onFileChosen}
         />
       </div>
@@ -266,16 +279,15 @@ export class RequestDetails {
 
   private attachmentMessage(problem: AttachmentProblem, file: File): string {
     const locale = getLocale();
-    const { accept, maxAttachmentSize } = this.host;
     switch (problem) {
       case 'empty':
         return msg(str`“${file.name}” is empty. Choose a file with content.`);
       case 'size':
         return msg(
-          str`“${file.name}” is ${formatBytes(file.size, locale)}; the largest file accepted is ${formatBytes(maxAttachmentSize, locale)}.`,
+          str`“${file.name}” is ${formatBytes(file.size, locale)}; the largest file accepted is ${formatBytes(this.maxAttachmentSize, locale)}.`,
         );
       case 'type':
-        return msg(str`“${file.name}” is not an accepted type. Accepted: ${accept.split(',').join(', ')}.`);
+        return msg(str`“${file.name}” is not an accepted type. Accepted: ${this.accept.split(',').join(', ')}.`);
     }
   }
 }
