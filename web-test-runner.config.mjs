@@ -100,7 +100,9 @@ const testApi = JSON.stringify({ url: process.env.TN_API_URL ?? null, token: pro
 );
 
 export default {
-  files: process.env.TN_FILES ? process.env.TN_FILES.split(',') : ['test/**/*.test.ts'],
+  // test/visual.test.ts is screenshots against Chromium baselines, with its own plugin and
+  // config: `npm run test:visual` (web-test-runner.visual.config.mjs).
+  files: process.env.TN_FILES ? process.env.TN_FILES.split(',') : ['test/**/*.test.ts', '!test/visual.test.ts'],
   nodeResolve: true,
   ...(process.env.TN_WTR_PORT ? { port: Number(process.env.TN_WTR_PORT) } : {}),
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
