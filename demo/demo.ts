@@ -102,6 +102,7 @@ function currentPage(): Page {
 
 function showPage(moveFocus: boolean) {
   const page = currentPage();
+  shownPage = page;
   for (const name of PAGES) document.getElementById(`page-${name}`)!.hidden = name !== page;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.portal-nav a')) {
     if (link.dataset.page === page) link.setAttribute('aria-current', 'page');
@@ -126,6 +127,12 @@ function showPage(moveFocus: boolean) {
   if (moveFocus) document.querySelector<HTMLElement>(`#page-${page} .page-title`)?.focus();
 }
 window.addEventListener('hashchange', () => showPage(true));
+// Back and Forward across pages: some entries differ by more than the hash (the flow's
+// parameters), and the page on screen must always be the one the URL names.
+let shownPage = currentPage();
+window.addEventListener('popstate', () => {
+  if (currentPage() !== shownPage) showPage(true);
+});
 showPage(false);
 
 /** Shows `page` (focus on its title); resolves once it is on screen. */

@@ -124,6 +124,30 @@ describe('<tn-customer-connect> location and history', () => {
     expect(el.location).to.deep.equal({ step: 'search' });
   });
 
+  it('group mode and the ticked entities are part of the location, and come back with it after a reload', async () => {
+    const adapter = createDemoAdapter();
+    const { el, changes } = await flow(adapter);
+    await connectTo(el, 'tungsten', 'Tungsten Network GmbH', 'view-group');
+    const items = () => picker(el).shadowRoot!.querySelectorAll('[role="treeitem"]');
+    await waitUntil(() => items().length > 0, 'the group never showed', { timeout: 5000 });
+    await waitUntil(() => el.location.group === true, 'the location is not in group mode');
+    const selectAll = [...picker(el).shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+      b.textContent!.includes('Select the whole group'),
+    )!;
+    selectAll.click();
+    await waitUntil(() => el.location.selectedIds?.length === 7, `the location holds ${el.location.selectedIds?.length} ticked entities`);
+    expect(el.location).to.include({ step: 'request', group: true, customerId: DEMO_IDS.tungstenNetworkGmbh });
+    expect(changes.at(-1)!.history, 'a change of selection replaces the entry').to.equal('replace');
+    const kept = JSON.parse(JSON.stringify(el.location)) as FlowLocation;
+    el.remove();
+
+    const again = await flow(adapter);
+    again.el.navigate(kept);
+    await waitUntil(() => picker(again.el).selectedIds.length === 7, 'the ticked entities did not come back', { timeout: 5000 });
+    expect(picker(again.el).mode).to.equal('group');
+    expect([...picker(again.el).selectedIds].sort()).to.deep.equal([...kept.selectedIds!].sort());
+  });
+
   it('a done location after a reload fetches its support case and shows the recap again', async () => {
     const adapter = createDemoAdapter();
     const first = await flow(adapter);

@@ -13,6 +13,7 @@ import * as customerConnect from '../stories/customer-connect.stories.js';
 import * as customerSearch from '../stories/customer-search.stories.js';
 import * as groupPicker from '../stories/group-picker.stories.js';
 import * as relationships from '../stories/relationships.stories.js';
+import * as supportCase from '../stories/support-case.stories.js';
 import * as verifyInvoice from '../stories/verify-invoice.stories.js';
 
 /**
@@ -57,6 +58,7 @@ const MODULES: Record<string, StoryModule> = {
   'verify-invoice': verifyInvoice as unknown as StoryModule,
   'attention-panel': attentionPanel as unknown as StoryModule,
   relationships: relationships as unknown as StoryModule,
+  'support-case': supportCase as unknown as StoryModule,
   'customer-connect': customerConnect as unknown as StoryModule,
 };
 

@@ -118,6 +118,17 @@ async function search(page, text) {
 
 const option = (page, name) => page.getByRole('option', { name: new RegExp(name) });
 
+/** Waits until the flow's title reads `text` (wherever focus is). */
+async function flowTitleIs(page, text) {
+  await page.waitForFunction(
+    (wanted) => document.querySelector('tn-customer-connect')?.shadowRoot?.querySelector('#flow-title')?.textContent.trim() === wanted,
+    text,
+  );
+}
+
+/** The flow's done step (not a step's own outcome, which stays hidden inside it). */
+const flowOutcome = (page) => page.locator('tn-customer-connect [part~="outcome"][aria-labelledby="flow-title"]');
+
 /**
  * Opens Customer relationships from the menu and waits until `customer`'s rows show
  * `expected` statuses (the list refreshes itself after a connection; the demo answers in
@@ -245,7 +256,10 @@ describe('demo portal, end to end (Chromium)', () => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expectTitle(page, 'Your request has been received');
     await page.getByText('2881017').first().waitFor();
-    assert.match(await page.locator('tn-group-picker [part~="outcome"]').innerText(), /processed by/);
+    const recap = await flowOutcome(page).innerText();
+    assert.match(recap, /processed by/);
+    assert.match(recap, /Tungsten Bank PLC/);
+    assert.match(recap, /Note this reference/);
 
     await page.getByRole('link', { name: 'Home' }).click();
     await page.waitForFunction(() => {
@@ -272,7 +286,7 @@ describe('demo portal, end to end (Chromium)', () => {
     await chooseAccount(page);
     // Submitting without the vendor code Tungsten Network GmbH requires: a message on the field, nothing lost.
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByText('This customer needs your vendor code.').waitFor();
+    await page.getByText(/Your vendor code is required by/).waitFor();
     assert.equal(await page.getByText('7 of 7 selected').count(), 1, 'the selection did not survive');
     await page.getByRole('textbox', { name: /Vendor code/ }).fill('ADAMS-042');
     const requested = page.evaluate(
@@ -281,8 +295,10 @@ describe('demo portal, end to end (Chromium)', () => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     assert.equal(await requested, 7);
     await expectTitle(page, 'Your request has been received');
-    const outcome = await page.locator('tn-group-picker [part~="outcome"]').innerText();
+    const outcome = await flowOutcome(page).innerText();
     assert.match(outcome, /2881017/);
+    assert.match(outcome, /Vendor code\s+ADAMS-042/);
+    assert.match(outcome, /and 4 more/, 'the recap names the first entities and counts the rest');
     assert.deepEqual(await relationshipStatuses(page, 'Tungsten Network GmbH', ['Support case open']), ['Support case open']);
     const tungsten = page.locator('tn-relationships tbody tr', { hasText: /Tungsten (Bank|Corporation|Network) (PLC|Guernsey|EOOD|Finance|GmbH|Limited)/ });
     assert.equal(await tungsten.count(), 7);
@@ -311,7 +327,7 @@ describe('demo portal, end to end (Chromium)', () => {
     await page.getByRole('textbox', { name: 'Invoice amount' }).fill(CHALLENGE_ANSWERS[asked][1]);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expectTitle(page, 'You are connected');
-    await page.getByText('Invoice status information can take one to two hours to appear in your account.').waitFor();
+    await flowOutcome(page).getByText('Invoice status information can take one to two hours to appear in your account.').waitFor();
     assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Connected']), ['Connected']);
     await expectTickets(page, 2);
     await close();
@@ -322,7 +338,7 @@ describe('demo portal, end to end (Chromium)', () => {
     await requestVerification(page);
     await page.getByRole('button', { name: 'Connect without verification' }).click();
     await expectTitle(page, 'Your request has been received');
-    await page.locator('tn-verify-invoice').getByText(/2881017/).first().waitFor();
+    await flowOutcome(page).locator('[part~="reference"]').getByText('2881017').waitFor();
     assert.deepEqual(await relationshipStatuses(page, 'Demonstration Example Buyer', ['Support case open']), ['Support case open']);
     await expectTickets(page, 3);
     await close();
@@ -435,6 +451,102 @@ describe('demo portal, end to end (Chromium)', () => {
     await close();
   });
 
+  it('Back and Forward move between the steps and the portal pages, and never leave a page behind', async () => {
+    const { page, close } = await open();
+    await page.getByRole('link', { name: 'Connect now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connect with a customer' }).waitFor();
+    await search(page, 'tungsten bank');
+    await option(page, 'Tungsten Bank PLC').locator('[data-action="connect"]').click();
+    await expectTitle(page, 'Request the connection');
+    assert.match(page.url(), /customer=/);
+
+    // Back: the search as it was, on the same page.
+    await page.goBack();
+    await expectTitle(page, 'Find your customer');
+    assert.equal(await page.getByRole('combobox', { name: 'Search your customers' }).inputValue(), 'tungsten bank');
+    assert.doesNotMatch(page.url(), /customer=/);
+    // Back again: Home, and only Home.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    assert.equal(await page.locator('#page-connect').isHidden(), true, 'the Connect page stayed on screen');
+    // Forward twice: the search, then the request.
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: 'Connect with a customer' }).waitFor();
+    await flowTitleIs(page, 'Find your customer');
+    await page.goForward();
+    await flowTitleIs(page, 'Request the connection');
+    await page.locator('tn-group-picker').getByText('Tungsten Bank PLC', { exact: true }).waitFor();
+    await close();
+  });
+
+  it('reload on every step: the search, the request, the verification (half-way), the outcome and the case view come back', async () => {
+    const { page, close } = await open('#connect');
+    await search(page, 'demonstration');
+    await option(page, 'Demonstration Example Buyer').waitFor();
+    await page.reload();
+    const box = page.getByRole('combobox', { name: 'Search your customers' });
+    assert.equal(await box.inputValue(), 'demonstration');
+    await box.click();
+    await page.keyboard.press('ArrowDown');
+
+    await option(page, 'Demonstration Example Buyer').locator('[data-action="connect"]').click();
+    await expectTitle(page, 'Request the connection');
+    await page.reload();
+    await page.locator('tn-group-picker').getByText('Demonstration Example Buyer', { exact: true }).waitFor();
+    await chooseAccount(page);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expectTitle(page, 'Verify your relationship');
+
+    // Step 1 right, then a reload: the network remembers, the challenge is still asked.
+    await page.getByRole('textbox', { name: 'Invoice number' }).fill('TNA9322');
+    await page.getByLabel('Invoice date').fill(englishDate('2015-08-10'));
+    await page.getByRole('textbox', { name: 'Invoice amount' }).fill('4,508.00');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const asked = (await page.locator('tn-verify-invoice #challenge-number').textContent()).trim();
+    await page.reload();
+    assert.equal((await page.locator('tn-verify-invoice #challenge-number').textContent()).trim(), asked);
+    await page.getByLabel('Invoice date').fill(englishDate(CHALLENGE_ANSWERS[asked][0]));
+    await page.getByRole('textbox', { name: 'Invoice amount' }).fill(CHALLENGE_ANSWERS[asked][1]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('tn-customer-connect [part~="recap"]').getByText('Demonstration Example Buyer').waitFor();
+
+    // The outcome after a reload, then Back to the verification's end and Forward again.
+    await page.reload();
+    await page.locator('tn-customer-connect [part~="recap"]').getByText('Demonstration Example Buyer').waitFor();
+    assert.match(await page.locator('tn-customer-connect #flow-title').innerText(), /You are connected/);
+    await close();
+  });
+
+  it('the outcome leads to the case view, which survives a reload; Back returns to the outcome', async () => {
+    const { page, close } = await open('#connect');
+    await search(page, 'tungsten bank');
+    await option(page, 'Tungsten Bank PLC').locator('[data-action="connect"]').click();
+    await chooseAccount(page);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expectTitle(page, 'Your request has been received');
+    await page.reload();
+    await flowOutcome(page).locator('[part~="reference"]').getByText('2881017').waitFor();
+    await page.getByRole('button', { name: 'View the case' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Support case 2881017' }).waitFor();
+    await page.locator('tn-support-case [part~="status"]').getByText('Open').waitFor();
+    await page.locator('tn-support-case').getByText('Adams Office Supplies (IT) - Test').waitFor();
+    assert.match(await page.locator('tn-support-case [part~="base"]').innerText(), /Tungsten Bank PLC[\s\S]*Adams Office Supplies \(IT\) - Test/);
+    await page.reload();
+    await page.locator('tn-support-case [part~="reference"]').getByText('2881017').waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Connect with a customer' }).waitFor();
+    await flowOutcome(page).locator('[part~="reference"]').getByText('2881017').waitFor();
+    // Home: support cases' View all leads to the relationships, a failed invoice's View to the invoices page.
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.locator('tn-attention-panel').getByRole('button', { name: /View all.*Support cases/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Customer relationships' }).waitFor();
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.locator('tn-attention-panel').getByRole('button', { name: /^View (?!all)/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Invoices' }).waitFor();
+    await page.locator('#invoices tr[aria-current="true"]').waitFor();
+    await close();
+  });
+
   it('in French: the same journey reads in French from the home page', async () => {
     const { page, close } = await open('?lang=fr');
     await page.getByRole('heading', { name: 'Pour votre attention' }).waitFor();
@@ -446,7 +558,7 @@ describe('demo portal, end to end (Chromium)', () => {
     await chooseAccount(page, 'Compte');
     await page.getByRole('button', { name: 'Se mettre en relation', exact: true }).click();
     await expectTitle(page, 'Votre demande a bien été reçue');
-    const outcome = await page.locator('tn-group-picker [part~="outcome"]').innerText();
+    const outcome = await flowOutcome(page).innerText();
     assert.match(outcome, /2881017/);
     assert.doesNotMatch(outcome, /processed by|Support case/);
     await close();

@@ -105,10 +105,6 @@ export const styles = css`
   tn-verify-invoice::part(title) {
     font-size: 1.0625em;
   }
-  .lead {
-    margin: 0 0 var(--tn-i-space);
-    color: var(--tn-i-muted);
-  }
   .done-actions {
     display: flex;
     flex-wrap: wrap;

@@ -22,7 +22,7 @@ import { MAX_SELECTED_IN_LOCATION, readLocation, saveLocation, savedLocation, sa
 import { connectedDone, outcomeStyles, renderDoneStep, supportCaseDone } from './flow-outcome.js';
 import type { Done } from './flow-outcome.js';
 
-/** The group picker's selection, as its `tn-selection-change` / `tn-mode-change` events tell it. */
+/** The group picker's selection, as its `tn-selection-change` event tells it. */
 interface PickerSelection {
   mode: 'single' | 'group';
   selectedIds?: string[];
@@ -520,7 +520,7 @@ export class TnCustomerConnect extends TnElement {
     if (this.current === 'search') this.locationChanged('replace');
   }
 
-  private onSelection(event: CustomEvent<PickerSelection>): void {
+  private onSelection(event: GlobalEventHandlersEventMap['tn-selection-change']): void {
     this.selection = { mode: event.detail.mode, selectedIds: event.detail.selectedIds };
     if (this.current === 'request') this.locationChanged('replace');
   }
@@ -575,7 +575,6 @@ export class TnCustomerConnect extends TnElement {
         @tn-view-group=${this.onViewGroup}
         @tn-search=${this.onSearch}
       >
-        <p class="lead">${msg('Search your customers and request a connection')}</p>
         <tn-customer-search
           .value=${this.query ?? ''}
           .minChars=${this.minChars}
@@ -590,8 +589,6 @@ export class TnCustomerConnect extends TnElement {
         ?hidden=${step !== 'request'}
         @tn-request-connection=${this.onRequest}
         @tn-selection-change=${this.onSelection}
-        @tn-mode-change=${(e: GlobalEventHandlersEventMap['tn-mode-change']) =>
-          this.onSelection(new CustomEvent('', { detail: { mode: e.detail.mode, selectedIds: this.selection?.selectedIds } }))}
         @tn-verification-required=${this.onVerificationRequired}
         @tn-support-case-opened=${this.onSupportCase}
         @tn-connected=${(e: GlobalEventHandlersEventMap['tn-connected']) => this.onConnected(e.detail.relationships, e.detail.skipped)}

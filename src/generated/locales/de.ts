@@ -28,7 +28,6 @@
 's0a571b770afa181e': `Kunden`,
 's0af1cbc43391ae09': `Lieferant`,
 's0b2c68781e465be9': `Der Support-Fall wird geladen …`,
-'s0c737a05628b2c32': `Suchen Sie Ihre Kunden und fordern Sie eine Verbindung an`,
 's0c86097c26bfe407': `Aktualisierung fehlgeschlagen; dies ist die zuletzt geladene Liste.`,
 's0e9528261783d4e0': `1 Kunde gefunden`,
 's0fdfaed0ccedbb64': `Supportfall`,

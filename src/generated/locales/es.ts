@@ -28,7 +28,6 @@
 's0a571b770afa181e': `Clientes`,
 's0af1cbc43391ae09': `Proveedor`,
 's0b2c68781e465be9': `Cargando el caso de soporte…`,
-'s0c737a05628b2c32': `Busque sus clientes y solicite una conexión`,
 's0c86097c26bfe407': `No se ha podido actualizar; esta es la última lista disponible.`,
 's0e9528261783d4e0': `1 cliente encontrado`,
 's0fdfaed0ccedbb64': `Caso de soporte`,

@@ -28,7 +28,6 @@
 's0a571b770afa181e': `Clients`,
 's0af1cbc43391ae09': `Fournisseur`,
 's0b2c68781e465be9': `Chargement du dossier d'assistance…`,
-'s0c737a05628b2c32': `Rechercher vos clients et demander une mise en relation`,
 's0c86097c26bfe407': `Impossible d'actualiser ; voici la dernière liste dont nous disposons.`,
 's0e9528261783d4e0': `1 client trouvé`,
 's0fdfaed0ccedbb64': `Dossier d’assistance`,

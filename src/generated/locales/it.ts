@@ -28,7 +28,6 @@
 's0a571b770afa181e': `Clienti`,
 's0af1cbc43391ae09': `Fornitore`,
 's0b2c68781e465be9': `Caricamento della pratica di assistenza…`,
-'s0c737a05628b2c32': `Cerca i tuoi clienti e richiedi una connessione`,
 's0c86097c26bfe407': `Impossibile aggiornare; questo è l'ultimo elenco disponibile.`,
 's0e9528261783d4e0': `1 cliente trovato`,
 's0fdfaed0ccedbb64': `Pratica di assistenza`,

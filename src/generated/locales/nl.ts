@@ -28,7 +28,6 @@
 's0a571b770afa181e': `Klanten`,
 's0af1cbc43391ae09': `Leverancier`,
 's0b2c68781e465be9': `De supportcase wordt geladen…`,
-'s0c737a05628b2c32': `Zoek uw klanten en vraag een verbinding aan`,
 's0c86097c26bfe407': `Vernieuwen is mislukt; dit is de laatste lijst die we hadden.`,
 's0e9528261783d4e0': `1 klant gevonden`,
 's0fdfaed0ccedbb64': `Supportcase`,

@@ -28,7 +28,6 @@
 's0a571b770afa181e': `Klienci`,
 's0af1cbc43391ae09': `Dostawca`,
 's0b2c68781e465be9': `Wczytywanie zgłoszenia…`,
-'s0c737a05628b2c32': `Wyszukaj swoich klientów i poproś o połączenie`,
 's0c86097c26bfe407': `Nie udało się odświeżyć; to ostatnia dostępna lista.`,
 's0e9528261783d4e0': `Znaleziono 1 klienta`,
 's0fdfaed0ccedbb64': `Zgłoszenie`,

@@ -28,7 +28,6 @@
 's0a571b770afa181e': `Clientes`,
 's0af1cbc43391ae09': `Fornecedor`,
 's0b2c68781e465be9': `A carregar o processo de suporte…`,
-'s0c737a05628b2c32': `Pesquise os seus clientes e peça uma ligação`,
 's0c86097c26bfe407': `Não foi possível atualizar; esta é a lista mais recente que temos.`,
 's0e9528261783d4e0': `1 cliente encontrado`,
 's0fdfaed0ccedbb64': `Caso de suporte`,
