@@ -203,7 +203,7 @@ PAGE.replaceSync(`
 `);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, PAGE];
 
-/** Every open shadow root in `root`'s tree, nested ones included. */
+/** Every open shadow root under `from`, nested ones included. */
 function shadowRoots(from: Element | ShadowRoot, into: ShadowRoot[] = []): ShadowRoot[] {
   for (const el of from.querySelectorAll('*')) {
     if (el.shadowRoot) {
@@ -239,7 +239,8 @@ async function settle(el: HTMLElement, state: State): Promise<void> {
   await waitUntil(() => state.ready(el), `${state.name}: the state never showed`, { timeout: 8000 });
   let last = '';
   let still = 0;
-  for (let i = 0; i < 100 && still < 3; i++) {
+  for (let i = 0; still < 3; i++) {
+    if (i === 100) throw new Error(`${state.name}: still re-rendering after 200 frames`);
     await frames(2);
     const now = rendered(el);
     still = now === last ? still + 1 : 0;
