@@ -365,15 +365,20 @@ export class EntitySelection {
       const expanded = !collapsed.has(shown.country.code);
       rows.push(new CountryTreeRow(shown, () => this.countSelected(shown), expanded, index + 1, shownCountries.length));
       if (!expanded) return;
-      shown.rows ??= shown.entities.map(
-        (entity, i, entities) => new EntityTreeRow(this.selected, entity, shown.country.code, i + 1, entities.length),
-      );
-      for (const row of shown.rows) rows.push(row);
+      for (const row of this.entityRows(shown)) rows.push(row);
     });
     cache.rows = rows;
     cache.rowsAt = this.expansions;
     cache.rowsCollapsed = collapsed;
     return rows;
+  }
+
+  /** The entity rows of what a country shows, built once. */
+  private entityRows(shown: Shown): EntityRow[] {
+    shown.rows ??= shown.entities.map(
+      (entity, i, entities) => new EntityTreeRow(this.selected, entity, shown.country.code, i + 1, entities.length),
+    );
+    return shown.rows;
   }
 
   /** What each country shows now: the filter's result, or the review. */

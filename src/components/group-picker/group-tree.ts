@@ -287,7 +287,7 @@ export class GroupTree implements ReactiveController {
     ></div>`;
   }
 
-  /** A row's nodes count, times the rows rendered: no text node or marker comment that can be spared. */
+  /** A row's nodes count, times the rows rendered: its marker is one element, shown or hidden (no comment markers). */
   private renderEntityRow(row: EntityRow, index: number, active: boolean): TemplateResult {
     const { entity } = row;
     const marker = row.disabled ? 'connected' : row.needsVendorCode ? 'vendor-code' : '';
@@ -304,8 +304,8 @@ export class GroupTree implements ReactiveController {
       class="row entity ${active ? 'active' : ''} ${row.disabled ? 'disabled' : ''}"
       ><span class="box ${row.checked || row.disabled ? 'true' : 'false'}" aria-hidden="true"></span
       ><span class="label clamp"
-        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" class="name" .textContent=${displayText(entity.legalName)}></span
-        ><span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? ` (${entity.taxIds.join(', ')})` : ''}></span
+        ><span dir="ltr" class="id" .textContent=${entity.id}></span> – <span dir="auto" class="name" .textContent=${displayText(entity.legalName)}></span>
+        <span class="tax" dir="ltr" .textContent=${entity.taxIds.length ? `(${entity.taxIds.join(', ')})` : ''}></span
       ></span
       ><span
         part="marker"
