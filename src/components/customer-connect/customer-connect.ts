@@ -3,11 +3,9 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
-import { msg } from '@lit/localize';
-import { Task, initialState } from '@lit/task';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
-import { renderNotConfigured, rerun } from '../../base/states.js';
+import { renderNotConfigured } from '../../base/states.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { adapterContext } from '../../adapter/context.js';
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
@@ -17,9 +15,10 @@ import { tokens, shared } from '../../styles/tokens.js';
 import type { TnCustomerSearch } from '../customer-search/customer-search.js';
 import type { TnGroupPicker } from '../group-picker/group-picker.js';
 import { styles } from './customer-connect.styles.js';
-import { renderProgress, stepTitle } from './flow-chrome.js';
-import { MAX_SELECTED_IN_LOCATION, readLocation, saveLocation, savedLocation, sameLocation } from './flow-location.js';
-import { connectedDone, outcomeStyles, renderDoneStep, supportCaseDone } from './flow-outcome.js';
+import { renderNav, renderProgress, stepTitle } from './flow-chrome.js';
+import { FlowHistory, MAX_SELECTED_IN_LOCATION, readLocation, sameLocation } from './flow-location.js';
+import { connectedDone, outcomeStyles, supportCaseDone } from './flow-outcome.js';
+import { DoneStep } from './done-step.js';
 import type { Done } from './flow-outcome.js';
 
 /** The group picker's selection, as its `tn-selection-change` event tells it. */
@@ -83,6 +82,7 @@ type HistoryEntry = 'push' | 'replace' | 'none';
  * @fires tn-verified - (from the verification) Verified.
  * @fires tn-view-case - The user asked to see a support case (from the done step, or a step's own outcome).
  * @fires tn-mode-change - (from the request) One entity ↔ its group.
+ * @fires tn-selection-change - (from the request) The ticked entities or the mode changed.
  * @fires tn-error - An adapter call failed in a step. `detail: { operation, code, error, retry }`.
  *
  * @csspart base - The wrapper of everything.
@@ -190,29 +190,16 @@ export class TnCustomerConnect extends TnElement {
   @query('tn-customer-search') private search?: TnCustomerSearch;
   @query('tn-group-picker') private picker?: TnGroupPicker;
 
-  /** The support case of a done step that only knows its reference (after a reload). */
-  private readonly caseTask = new Task(this, {
-    args: () => [this.api, this.done?.outcome.kind === 'support-case' && !this.done.supportCase ? this.done.outcome.reference : undefined] as const,
-    task: async ([adapter, reference], { signal }) => {
-      if (!adapter || !reference) return initialState;
-      return adapter.getSupportCase(reference, { signal });
-    },
-    onComplete: (supportCase) => {
-      if (this.done?.outcome.kind === 'support-case' && this.done.outcome.reference === supportCase.reference) {
-        this.done = { ...this.done, supportCase };
-      }
-    },
-    onError: (error) => this.reportError('getSupportCase', error, () => rerun(this.caseTask)),
-  });
+  private readonly history = new FlowHistory(this);
 
-  /** The account's name for the recap, when the answer gave only its ID. */
-  private readonly accountsTask = new Task(this, {
-    args: () => [this.api, this.done && !this.done.accountName ? this.doneAccountId : undefined] as const,
-    task: async ([adapter, accountId], { signal }) => {
-      if (!adapter || !accountId) return initialState;
-      return adapter.listAccounts({ signal });
-    },
-    // No error state: the recap then shows the account's ID.
+  /** The done step's own fetches: the case by reference after a reload, the account's name. */
+  private readonly doneStep = new DoneStep(this, {
+    adapter: () => this.api,
+    done: () => this.done,
+    setDone: (done) => (this.done = done),
+    requestedAccountId: () => this.requested?.accountId,
+    report: (operation, error, retry) => this.reportError(operation, error, retry),
+    failureOf: (task) => this.failureOf(task),
   });
 
   /** The step on screen: `search`, `request`, `verify` or `done`. */
@@ -246,7 +233,7 @@ export class TnCustomerConnect extends TnElement {
     super.willUpdate(changed);
     this.provider.setValue(this.resolvedAdapter);
     // After a reload, the location saved in the history entry wins over the deep-link attributes.
-    const saved = !this.hasUpdated && this.manageHistory ? savedLocation(this.historyKey) : undefined;
+    const saved = this.hasUpdated ? undefined : this.history.saved;
     if (saved) {
       this.navigate(saved);
     } else if (changed.has('verificationId') && this.verificationId) {
@@ -260,8 +247,7 @@ export class TnCustomerConnect extends TnElement {
   }
 
   protected override firstUpdated(): void {
-    // The entry the flow starts on holds its location too, so Back to it returns here.
-    if (this.manageHistory && !savedLocation(this.historyKey)) saveLocation(this.historyKey, this.location, 'replace');
+    this.history.start();
   }
 
   protected override updated(): void {
@@ -273,16 +259,6 @@ export class TnCustomerConnect extends TnElement {
     void Promise.all(steps.map((step) => step.updateComplete)).then(() =>
       focusHeading(this.renderRoot.querySelector<HTMLElement>('#flow-title')),
     );
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
   }
 
   // ----- public API
@@ -480,29 +456,10 @@ export class TnCustomerConnect extends TnElement {
   /** Tells the host (and the history, with `manage-history`) where the user took the flow. */
   private locationChanged(entry: 'push' | 'replace'): void {
     if (this.restoring) return;
-    const location = this.location;
-    if (this.manageHistory) {
-      // The same place twice (e.g. Connect on the entity already in the request) is one entry.
-      const how = entry === 'push' && sameLocation(savedLocation(this.historyKey), location) ? 'replace' : entry;
-      saveLocation(this.historyKey, location, how);
-    }
-    this.emit('tn-flow-location-change', { location, history: entry });
+    this.history.save(entry);
+    this.emit('tn-flow-location-change', { location: this.location, history: entry });
   }
 
-  private readonly onPopState = (event: PopStateEvent): void => {
-    if (!this.manageHistory) return;
-    const state: unknown = event.state;
-    // An entry from before the flow (the host's own) leaves the flow as it is.
-    const location = typeof state === 'object' && state !== null ? readLocation((state as Record<string, unknown>)[this.historyKey]) : undefined;
-    if (location) this.navigate(location);
-  };
-
-  private get doneAccountId(): string | undefined {
-    const outcome = this.done?.outcome;
-    if (!outcome) return undefined;
-    if (outcome.kind === 'connected') return outcome.accountId ?? this.requested?.accountId;
-    return this.done?.supportCase?.accountId ?? this.requested?.accountId;
-  }
 
   // ----- child events (they keep bubbling to the host)
 
@@ -565,7 +522,7 @@ export class TnCustomerConnect extends TnElement {
         >
           ${stepTitle(step, this.done?.outcome.kind === 'connected')}
         </div>
-        ${this.renderNav()}
+        ${renderNav(step, () => this.back(), () => this.startOver())}
       </div>
       <div
         part="step"
@@ -616,46 +573,16 @@ export class TnCustomerConnect extends TnElement {
           .adapterTimeout=${this.adapterTimeout}
         ></tn-verify-invoice>
       </div>
-      ${step === 'done' ? this.renderDone() : nothing}
-    </div>`;
-  }
-
-  private renderDone(): TemplateResult {
-    return renderDoneStep(this.done, {
-      account: this.accountLabel(),
-      caseFailure: this.failureOf(this.caseTask),
-      retryCase: () => rerun(this.caseTask),
-      viewCase: (supportCase) => this.emit('tn-view-case', viewCaseDetail(supportCase)),
-      startOver: () => this.startOver(),
-    });
-  }
-
-  /** The account's name when known, else its ID. */
-  private accountLabel(): string | undefined {
-    if (this.done?.accountName) return this.done.accountName;
-    const id = this.doneAccountId;
-    const accounts = this.accountsTask.value;
-    return (Array.isArray(accounts) ? accounts.find((a) => a.id === id)?.name : undefined) ?? id;
-  }
-
-  private renderNav(): TemplateResult | typeof nothing {
-    const step = this.current;
-    const canGoBack = step === 'request' || step === 'verify';
-    if (step === 'search' || step === 'done') return nothing;
-    return html`<div part="nav" class="nav">
-      ${canGoBack
-        ? html`<button part="back" class="button" type="button" @click=${() => this.back()}>
-            <span aria-hidden="true" class="arrow">←</span> ${msg('Back')}
-          </button>`
+      ${step === 'done'
+        ? this.doneStep.render({
+            viewCase: (supportCase) => this.emit('tn-view-case', viewCaseDetail(supportCase)),
+            startOver: () => this.startOver(),
+          })
         : nothing}
-      <button part="start-over" class="button link" type="button" @click=${() => this.startOver()}>
-        ${msg('Start over')}
-      </button>
     </div>`;
   }
 
   private level(offset: number): number {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2) + offset);
-    return level;
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2) + offset);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * What frames every step of the flow: the progress list and the step titles.
+ * What frames every step of the flow: the progress list, the step titles, Back and Start over.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -56,4 +56,15 @@ export function stepTitle(step: FlowStep, connected: boolean): string {
   }
   if (step === 'verify') return msg('Verify your relationship', { desc: 'Flow title at the verification step' });
   return stepName(step);
+}
+
+/** Back and Start over, on the request and verification steps (`part="nav"`). */
+export function renderNav(step: FlowStep, back: () => void, startOver: () => void): TemplateResult | typeof nothing {
+  if (step !== 'request' && step !== 'verify') return nothing;
+  return html`<div part="nav" class="nav">
+    <button part="back" class="button" type="button" @click=${back}>
+      <span aria-hidden="true" class="arrow">←</span> ${msg('Back')}
+    </button>
+    <button part="start-over" class="button link" type="button" @click=${startOver}>${msg('Start over')}</button>
+  </div>`;
 }

@@ -1,11 +1,12 @@
 /**
  * The flow's location as plain JSON, and the browser-history bookkeeping of the
- * `manage-history` attribute.
+ * `manage-history` attribute (`FlowHistory`).
  *
  * A location comes back from places the flow does not control (`history.state` written by an
  * older version, a host's URL, storage), so `readLocation` keeps only well-formed fields and
  * answers `undefined` for anything that is not a location at all.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FlowLocation, FlowOutcome, FlowStep } from '../../events.js';
 
 /** More ticked entities than this are not kept in a location (it stays a few KB at most). */
@@ -71,19 +72,62 @@ export function sameLocation(a: FlowLocation | undefined, b: FlowLocation | unde
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The location the flow saved in the current history entry under `key`, if any. */
-export function savedLocation(key: string): FlowLocation | undefined {
-  const state: unknown = history.state;
+/** The location a history state holds under `key`, if any. */
+export function locationIn(state: unknown, key: string): FlowLocation | undefined {
   return typeof state === 'object' && state !== null ? readLocation((state as Record<string, unknown>)[key]) : undefined;
 }
 
+/** What {@link FlowHistory} needs from its flow. */
+export interface HistoryHost extends ReactiveControllerHost {
+  /** Whether the flow keeps the history (its `manage-history` attribute). */
+  readonly manageHistory: boolean;
+  readonly historyKey: string;
+  readonly location: FlowLocation;
+  navigate(location: FlowLocation): void;
+}
+
 /**
- * Saves `location` under `key` in the browser history: a new entry (`push`) or the current one
- * (`replace`), keeping the URL and whatever else the host keeps in `history.state`.
+ * The `manage-history` bookkeeping: the flow's location in `history.state[historyKey]` of
+ * its entries (the URL stays as the host made it, the host's own state is kept), Back and
+ * Forward followed, and the location of the entry a reload lands on.
  */
-export function saveLocation(key: string, location: FlowLocation, how: 'push' | 'replace'): void {
-  const current: unknown = history.state;
-  const state = { ...(typeof current === 'object' && current !== null ? current : {}), [key]: location };
-  if (how === 'push') history.pushState(state, '');
-  else history.replaceState(state, '');
+export class FlowHistory implements ReactiveController {
+  constructor(private readonly flow: HistoryHost) {
+    flow.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  /** The location the current entry holds (after a reload), when the flow keeps the history. */
+  get saved(): FlowLocation | undefined {
+    return this.flow.manageHistory ? locationIn(history.state, this.flow.historyKey) : undefined;
+  }
+
+  /** The entry the flow starts on gets its location too, so Back to it returns there. */
+  start(): void {
+    if (this.flow.manageHistory && !this.saved) this.save('replace');
+  }
+
+  /** Records the flow's location: a new entry, or the current one. */
+  save(how: 'push' | 'replace'): void {
+    if (!this.flow.manageHistory) return;
+    const location = this.flow.location;
+    const current: unknown = history.state;
+    const state = { ...(typeof current === 'object' && current !== null ? current : {}), [this.flow.historyKey]: location };
+    // The same place twice (e.g. Connect on the entity already in the request) is one entry.
+    if (how === 'push' && !sameLocation(this.saved, location)) history.pushState(state, '');
+    else history.replaceState(state, '');
+  }
+
+  private readonly onPopState = (event: PopStateEvent): void => {
+    // An entry from before the flow (the host's own) leaves the flow as it is.
+    const location = this.flow.manageHistory ? locationIn(event.state, this.flow.historyKey) : undefined;
+    if (location) this.flow.navigate(location);
+  };
 }

@@ -37,7 +37,7 @@
 's1bf971244e5f6694': `Verbinding bevestigd`,
 's1d40f1b08ab73de0': `Uw accounts worden geladen…`,
 's1d8137eba9f242d6': `De klant wordt geladen…`,
-'s1f7698c061c208c9': `Open`,
+'s1f7698c061c208c9': `Openstaand`,
 's1fe4c003f47d35fe': `Klantrelaties`,
 's235c23856184d2f7': `Voer de factuurdatum in.`,
 's25516ced64caa000': str`Geen rechtspersoon komt overeen met ‘${0}’.`,
