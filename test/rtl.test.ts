@@ -40,6 +40,29 @@ describe('right to left', () => {
     expect(getComputedStyle(id!).direction).to.equal('ltr');
   });
 
+  it('a result reads from the right: the name lines up right, the separator follows the ID on its left', async () => {
+    const wrapper = await fixture(
+      html`<div dir="rtl" style="width: 600px"><tn-customer-search .adapter=${createDemoAdapter()} value="tungsten bank" debounce="0"></tn-customer-search></div>`,
+    );
+    const el = wrapper.querySelector<TnCustomerSearch>('tn-customer-search')!;
+    el.shadowRoot!.querySelector('input')!.focus();
+    await press('ArrowDown');
+    const shown = () => el.shadowRoot!.querySelector<HTMLElement>('[role="option"]');
+    await waitUntil(() => (shown()?.getBoundingClientRect().width ?? 0) > 0, 'no results on screen', { timeout: 5000 });
+    const option = shown()!;
+    // The Latin name keeps its own direction but sits on the right, like the line under it.
+    const name = option.querySelector<HTMLElement>('[part~="name"]')!;
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    const text = range.getBoundingClientRect();
+    expect(name.getBoundingClientRect().right - text.right, 'the name is not aligned right').to.be.lessThan(2);
+    // The ID is first (rightmost); its "·" stands after it, on its left, never at the line's right edge.
+    const id = option.querySelector<HTMLElement>('.id')!;
+    const digits = id.querySelector<HTMLElement>('[dir="ltr"]')!;
+    expect(id.getBoundingClientRect().right - digits.getBoundingClientRect().right).to.be.lessThan(1);
+    expect(digits.getBoundingClientRect().left - id.getBoundingClientRect().left, 'no separator on the ID’s left').to.be.greaterThan(4);
+  });
+
   it('in the group tree, ← expands and → collapses (the caret points left)', async () => {
     const wrapper = await fixture(
       html`<div dir="rtl">

@@ -88,7 +88,7 @@ describe('<tn-support-case>', () => {
 
   it('an unknown reference says so; a server string stays text', async () => {
     const adapter = createDemoAdapter();
-    const el = await fixture<TnSupportCase>(html`<tn-support-case .adapter=${adapter} reference="<img src=x onerror=alert(1)>"></tn-support-case>`);
+    const el = await fixture<TnSupportCase>(html`<tn-support-case .adapter=${adapter} .reference=${"<img src=x onerror=alert(1)>"}></tn-support-case>`);
     await waitUntil(() => part(el, 'error'), 'no error', { timeout: 5000 });
     expect(part(el, 'error')!.textContent).to.contain('No support case has this reference.');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);

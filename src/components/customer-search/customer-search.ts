@@ -434,13 +434,15 @@ export class TnCustomerSearch extends TnElement {
       part=${active ? 'option option-active' : 'option'}
       class=${active ? 'option active' : 'option'}
     >
-      <span part="name" class="name clamp" dir="auto"
-        >${highlightRuns(displayText(entity.legalName), query).map((run) =>
-          run.match ? html`<mark part="match">${run.text}</mark>` : run.text,
-        )}</span
+      <span part="name" class="name clamp"
+        ><span dir="auto"
+          >${highlightRuns(displayText(entity.legalName), query).map((run) =>
+            run.match ? html`<mark part="match">${run.text}</mark>` : run.text,
+          )}</span
+        ></span
       >
       <span part="meta" class="meta">
-        <span class="id" dir="ltr">${entity.id}</span>
+        <span class="id"><span dir="ltr">${entity.id}</span></span>
         ${entity.taxIds.map(
           (taxId) =>
             html`<span class="tax"
