@@ -15,7 +15,7 @@ import {
   type GeneratedDirectory,
 } from '../src/adapter/demo/index.js';
 import { SEED_CUSTOMERS, SEED_GROUPS } from '../src/adapter/demo/data.js';
-import { mulberry32 } from '../src/adapter/demo/directory.js';
+import { mulberry32 } from '../src/adapter/demo/seeded-random.js';
 import { NameIndex } from '../src/adapter/demo/name-index.js';
 import { fold as searchFold } from '../src/base/fold.js';
 

@@ -28,7 +28,7 @@ import type {
   VerificationSession,
 } from '../types.js';
 import { abortableDelay } from '../../base/delay.js';
-import { mulberry32 } from './directory.js';
+import { mulberry32 } from './seeded-random.js';
 import { DemoNetwork, type DemoNetworkOptions } from './engine.js';
 
 /** Simulated latency in milliseconds: a fixed value or a uniform range. */
