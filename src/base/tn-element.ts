@@ -76,7 +76,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & { ve
  * @cssprop [--tn-radius=4px] - Corner radius of fields, buttons, notices and panels.
  * @cssprop [--tn-space=0.5em] - Spacing unit: gaps and paddings are multiples of it.
  * @cssprop [--tn-density=1] - Height of buttons, fields and rows, a number: `0.85` compact, `1.2` roomy (below `0.75`, controls fall under WCAG 2.2's 24 px target size).
- * @cssprop [--tn-focus-ring=2px solid light-dark(#1a73e8, #8cc8ff)] - The focus indicator (an `outline` value).
+ * @cssprop [--tn-focus-ring=2px solid light-dark(#1a73e8, #8cc8ff)] - The focus indicator (an `outline` value); keep it visible: 3:1 against the page.
  * @cssprop [--tn-color-canvas=var(--tn-color-surface, light-dark(#ffffff, #161b22))] - What the element paints behind itself, so its text keeps its contrast on any page; `transparent` shows the page.
  * @cssprop [--tn-preferred-width=40em] - Width the element takes where its container leaves the choice to it (a dialog, a flex row item, an inline-block, a float); it still shrinks to narrower space.
  * @cssprop [--tn-shadow=0 4px 16px light-dark(rgb(0 0 0 / 0.16), rgb(0 0 0 / 0.6))] - Shadow of floating panels (search results).
