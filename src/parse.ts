@@ -265,10 +265,18 @@ export function dateEntryFormat(locale: string): DateEntryFormat {
   return format;
 }
 
-/** A date in digits as `locale` writes it ("31/12/2025" in French), for hints: `iso` is `YYYY-MM-DD`. */
+/**
+ * A date in digits as `locale` writes it ("31/12/2025" in French), for hints: `iso` is
+ * `YYYY-MM-DD`. The example shows the way it is typed: Intl's right-to-left marks are
+ * dropped and the date is isolated left to right, so that in Arabic the day stands on the
+ * left, as it does in the field when typed (with the marks, the year did, and the example
+ * looked year first beside what the user typed).
+ */
 export function dateExample(iso: string, locale: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, DIGIT_DATE).format(new Date(year, month - 1, day));
+  const written = new Intl.DateTimeFormat(locale, DIGIT_DATE).format(new Date(year, month - 1, day));
+  const bare = written.replace(BIDI_MARKS, '');
+  return bare === written ? written : `\u2066${bare}\u2069`;
 }
 
 /** Marks people put between the parts of a date: slashes, dots, dashes, commas, spaces. */

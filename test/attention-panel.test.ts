@@ -129,6 +129,18 @@ describe('<tn-attention-panel>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows no empty "Customer" label in the narrow layout when a row has several customers', async () => {
+    const fake = new FakeAdapter();
+    const el = await panelFixture(fake, new ManualClock(START));
+    el.style.inlineSize = '300px';
+    await answer(el, fake, seedSummary());
+    const [failedRow, ticketRow] = [...el.shadowRoot!.querySelectorAll('.summary tbody tr')];
+    const customerCellOf = (row: Element) => row.querySelectorAll('td[data-label]')[2] as HTMLElement;
+    // One customer: its name under the label. Two tickets for two customers: the cell is gone.
+    expect(getComputedStyle(customerCellOf(failedRow)).display).to.not.equal('none');
+    expect(customerCellOf(failedRow).textContent!.trim()).to.equal('Tungsten Network - Demo Account');
+    expect(getComputedStyle(customerCellOf(ticketRow)).display).to.equal('none');
+  });
   it('renders in French, with French amounts and relative times', async () => {
     await setLocale('fr');
     const fake = new FakeAdapter();

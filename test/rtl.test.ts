@@ -3,6 +3,7 @@ import '../src/define.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import type { TnCustomerConnect } from '../src/components/customer-connect/customer-connect.js';
+import type { TnVerifyInvoice } from '../src/components/verify-invoice/verify-invoice.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS } from '../src/adapter/demo/index.js';
 import { setLocale } from '../src/localization.js';
 import { press } from './helpers/keys.js';
@@ -61,6 +62,15 @@ describe('right to left', () => {
     const digits = id.querySelector<HTMLElement>('[dir="ltr"]')!;
     expect(id.getBoundingClientRect().right - digits.getBoundingClientRect().right).to.be.lessThan(1);
     expect(digits.getBoundingClientRect().left - id.getBoundingClientRect().left, 'no separator on the ID’s left').to.be.greaterThan(4);
+    // The group's Latin name, above its entities, lines up right too.
+    const label = el.shadowRoot!.querySelector<HTMLElement>('[part~="group-label"]')!;
+    expect(label.textContent!.trim()).to.equal('TUNGSTEN ALL COMPANIES GROUP');
+    const words = document.createTreeWalker(label, NodeFilter.SHOW_TEXT, (node) =>
+      node.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+    ).nextNode()!;
+    range.selectNodeContents(words);
+    const padding = parseFloat(getComputedStyle(label).paddingInlineEnd);
+    expect(label.getBoundingClientRect().right - padding - range.getBoundingClientRect().right, 'the group name is not aligned right').to.be.lessThan(2);
   });
 
   it('in the group tree, ← expands and → collapses (the caret points left)', async () => {
@@ -101,4 +111,38 @@ describe('right to left', () => {
     const arrow = el.shadowRoot!.querySelector('.arrow')!;
     expect(getComputedStyle(arrow).transform).to.not.equal('none');
   });
+
+  it('the verification’s date example reads as it is typed: the day on the left, as in the field', async () => {
+    const adapter = createDemoAdapter();
+    const outcome = await adapter.requestConnection({
+      accountId: DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt,
+      entityIds: [DEMO_IDS.demonstrationExampleBuyer],
+      idempotencyKey: 'rtl-date-example',
+    });
+    if (outcome.kind !== 'verification-required') throw new Error(`expected a verification, got ${outcome.kind}`);
+    const wrapper = await fixture(
+      html`<div dir="rtl"><tn-verify-invoice .adapter=${adapter} .session=${outcome.verification}></tn-verify-invoice></div>`,
+    );
+    const el = wrapper.querySelector<TnVerifyInvoice>('tn-verify-invoice')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('#invoice-date-hint'), 'no date hint');
+    const hint = el.shadowRoot!.querySelector<HTMLElement>('#invoice-date-hint')!;
+    // The hint's text node; whatever digits Intl writes Arabic in, find the day (31) and the year.
+    const node = [...hint.childNodes].find((child) => child.nodeType === Node.TEXT_NODE && /\d{4}|[\u0660-\u0669]{4}/.test(child.textContent!))!;
+    const digits = asciiDigitsOf(node.textContent!);
+    const day = digits.indexOf('31');
+    const year = digits.search(/\d{4}/);
+    expect(day, `no day in ${node.textContent}`).to.be.greaterThan(-1);
+    const box = (start: number, length: number) => {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + length);
+      return range.getBoundingClientRect();
+    };
+    expect(box(day, 2).right, 'the year stands left of the day').to.be.lessThan(box(year, 4).left + 1);
+  });
 });
+
+/** `text` with Arabic-Indic digits as ASCII ones (same length). */
+function asciiDigitsOf(text: string): string {
+  return text.replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x660));
+}

@@ -264,7 +264,7 @@ export class TnAttentionPanel extends TnElement {
           <th scope="row"><span class="dot failed" aria-hidden="true"></span>${failedInvoicesText()}</th>
           <td class="number" data-label=${msg('Count')}>${formatCount(failed.count)}</td>
           <td data-label=${msg('Date')}>${failed.latestAt ? tableDate(failed.latestAt) : nothing}</td>
-          <td data-label=${msg('Customer')}><span dir="auto">${commonName(failed.items.map((item) => item.buyerName))}</span></td>
+          <td data-label=${msg('Customer')}>${customerCell(commonName(failed.items.map((item) => item.buyerName)))}</td>
           <td class="actions">
             ${failed.count === 0
               ? nothing
@@ -277,7 +277,7 @@ export class TnAttentionPanel extends TnElement {
           <th scope="row"><span class="dot tickets" aria-hidden="true"></span>${supportTicketsText()}</th>
           <td class="number" data-label=${msg('Count')}>${formatCount(tickets.count)}</td>
           <td data-label=${msg('Date')}>${tickets.latestAt ? tableDate(tickets.latestAt) : nothing}</td>
-          <td data-label=${msg('Customer')}><span dir="auto">${ticketCustomer}</span></td>
+          <td data-label=${msg('Customer')}>${customerCell(ticketCustomer)}</td>
           <td class="actions">
             ${tickets.count === 0 ? nothing : this.renderViewAll('support-tickets', supportTicketsText())}
           </td>
@@ -452,4 +452,12 @@ const tableDate = (iso: string) => formatDateTime(iso, getLocale(), 'medium');
 function commonName(names: (string | undefined)[]): string {
   const distinct = new Set(names.filter((name): name is string => !!name));
   return distinct.size === 1 ? displayText([...distinct][0]) : '';
+}
+
+/**
+ * A summary row's customer: the name, or nothing at all when the row's items have several
+ * customers or none, so that the narrow layout shows no "Customer" label without a value.
+ */
+function customerCell(name: string): TemplateResult | typeof nothing {
+  return name ? html`<span dir="auto">${name}</span>` : nothing;
 }

@@ -57,6 +57,10 @@ type HistoryEntry = 'push' | 'replace' | 'none';
  * - or own the history in the host: `tn-flow-location-change` says `push` or `replace` with
  *   the location to keep; on `popstate` (or after a reload) give it back to `navigate()`.
  *
+ * The location holds no form values. Add `keep-drafts` and what the user typed but has not
+ * sent (the request's account, vendor code and notes; the verification's answers) is kept in
+ * the tab's `sessionStorage` until it is sent, so a reload finds the form as it was.
+ *
  * To deep-link, set `query` (search pre-filled), `customer-id` (straight to the request for
  * that entity; add `group` for its group), `group-id` (the request on a whole group) or
  * `verification-id` (resume a pending verification). `min-chars`, `debounce` and
@@ -150,6 +154,12 @@ export class TnCustomerConnect extends TnElement {
    * and a reload returns to the step (the location sits in `history.state[historyKey]`).
    */
   @property({ type: Boolean, attribute: 'manage-history' }) manageHistory = false;
+
+  /**
+   * Keep the unsent request and verification answers in the tab's `sessionStorage` (the
+   * steps' `keep-drafts`), so that a reload finds them; removed once sent. Not the attachment.
+   */
+  @property({ type: Boolean, attribute: 'keep-drafts' }) keepDrafts = false;
 
   /** The `history.state` key of the flow's location (give two flows on one page two keys). */
   @property({ attribute: 'history-key' }) historyKey = 'tn-customer-connect';
@@ -556,6 +566,7 @@ export class TnCustomerConnect extends TnElement {
           customer-id=${ifDefined(this.linkedCustomerId)}
           group-id=${ifDefined(this.linkedGroupId)}
           account-id=${ifDefined(this.accountId || undefined)}
+          ?keep-drafts=${this.keepDrafts}
           .adapterTimeout=${this.adapterTimeout}
         ></tn-group-picker>
       </div>
@@ -570,6 +581,7 @@ export class TnCustomerConnect extends TnElement {
           .session=${this.session}
           verification-id=${ifDefined(this.linkedVerificationId)}
           heading-level=${this.level(1)}
+          ?keep-drafts=${this.keepDrafts}
           .adapterTimeout=${this.adapterTimeout}
         ></tn-verify-invoice>
       </div>

@@ -412,9 +412,8 @@ export class TnCustomerSearch extends TnElement {
       ${this.view.sections.map((section, i) =>
         section.group
           ? html`<div role="group" part="group" class="group" aria-labelledby="group-${i}">
-              <div id="group-${i}" part="group-label" class="group-label" role="presentation" dir="auto">
-                <span class="clamp">
-                ${displayText(section.group.name)}</span>
+              <div id="group-${i}" part="group-label" class="group-label" role="presentation">
+                <span class="clamp"><span dir="auto">${displayText(section.group.name)}</span></span>
               </div>
               ${section.entries.map(({ entity, index }) => this.renderOption(entity, index, results.query))}
             </div>`

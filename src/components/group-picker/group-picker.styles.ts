@@ -138,16 +138,31 @@ export const styles = css`
     justify-content: space-between;
     gap: calc(var(--tn-i-space) / 2) var(--tn-i-space);
   }
+  /* A segmented control: the two options joined, in the count's size, so that label and
+     options keep to one line at 320 px in every locale. */
   .show {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: 0.25em;
+    white-space: nowrap;
   }
   .show-label {
     font-size: 0.875em;
     color: var(--tn-i-muted);
-    margin-inline-end: 0.25em;
+    margin-inline-end: 0.5em;
+  }
+  .show .button {
+    font-size: 0.875em;
+    padding-inline: 0.625em;
+    border-radius: 0;
+  }
+  .show .button:first-of-type {
+    border-start-start-radius: var(--tn-i-radius);
+    border-end-start-radius: var(--tn-i-radius);
+  }
+  .show .button:last-of-type {
+    border-start-end-radius: var(--tn-i-radius);
+    border-end-end-radius: var(--tn-i-radius);
+    margin-inline-start: -1px;
   }
   .show .button[aria-pressed='true'] {
     background: var(--tn-i-accent);

@@ -23,6 +23,7 @@ import { FIELD_ORDER, fieldErrorMessage, tooLong, vendorCodeRequiredBy } from '.
 import type { Field, FieldErrors } from './fields.js';
 import { GroupTree } from './group-tree.js';
 import { RequestDetails } from './request-details.js';
+import { DraftController } from '../../base/draft.js';
 import { renderOutcome } from './request-outcome.js';
 import { renderSubmitSection } from './submit-section.js';
 import { renderAccountSection } from './account-section.js';
@@ -56,6 +57,10 @@ interface Submission {
  * Entities already connected, and those that require the vendor code, say so in words. The
  * list is as tall as its rows up to `--tn-group-tree-height`, then scrolls, the country of the
  * rows at its top staying in view; a group of at most 12 entities shows every row.
+ *
+ * With `keep-drafts`, what the user typed and has not sent (account, vendor code, notes — not
+ * the attachment) is kept in the tab's `sessionStorage` for this customer, so a reload finds
+ * it; the draft is removed once the request is sent, or emptied.
  *
  * Group keyboard (a tree; focus stays on it and moves through rows): ↑/↓ move,
  * Home/End go to the first/last row, Page Up/Page Down move by ten, Space ticks or unticks
@@ -204,6 +209,25 @@ export class TnGroupPicker extends TnElement {
     vendorCodeRequired: () => this.vendorCodeRequired,
   });
 
+  /** The unsent account, vendor code and notes, with `keep-drafts`. */
+  private readonly draft = new DraftController(this, {
+    kind: 'request',
+    enabled: () => this.keepDrafts,
+    scope: () => this.customerId ?? this.customer?.id ?? this.groupId,
+    finished: () => !!this.outcome,
+    read: () => ({ accountId: this.accountChoice, vendorCode: this.details.vendorCode, notes: this.details.notes }),
+    restore: ({ accountId, vendorCode, notes }) => {
+      // The host's account-id, or a choice made already, wins; a stale account is dropped
+      // when the accounts arrive (or now, if they have).
+      const accounts = this.accountsTask.status === TaskStatus.COMPLETE ? this.accountsTask.value : undefined;
+      if (accountId && !this.accountChoice && (!accounts || accounts.some((a) => a.id === accountId))) {
+        this.accountChoice = accountId;
+      }
+      if (vendorCode !== undefined) this.details.vendorCode = vendorCode;
+      if (notes !== undefined) this.details.notes = notes;
+    },
+  });
+
   @state() private requestMode: 'single' | 'group' = 'single';
   @state() private accountChoice = '';
   @state() private errors: FieldErrors = {};
@@ -246,6 +270,12 @@ export class TnGroupPicker extends TnElement {
 
   /** Longest notes accepted: 1–10000. */
   @property({ type: Number, attribute: 'notes-max-length' }) notesMaxLength = 1000;
+
+  /**
+   * Keeps the unsent account, vendor code and notes in the tab's `sessionStorage` (per
+   * customer), so that a reload finds them; removed when the request is sent or the fields emptied.
+   */
+  @property({ type: Boolean, attribute: 'keep-drafts' }) keepDrafts = false;
 
   /**
    * Largest group whose countries all start expanded: 0–1000000 entities. A larger group
@@ -366,6 +396,7 @@ export class TnGroupPicker extends TnElement {
     this.groupWanted = false;
     this.outcome = undefined;
     this.details.clear();
+    this.draft.discard();
     this.errors = {};
     this.submission = undefined;
     const ticked = this.tree.selection?.selected.size ?? 0;

@@ -33,6 +33,7 @@ import { FIELD_IDS, FIELD_ORDER, serverFieldErrors } from './field-errors.js';
 import type { Field, FieldErrors } from './field-errors.js';
 import { EMPTY, readAnswer } from './read-answer.js';
 import type { Answer, FormStep, Typed } from './read-answer.js';
+import { DraftController } from '../../base/draft.js';
 import { renderStepIndicator } from './step-indicator.js';
 import { dateEntry, renderAmountField, renderDateField, renderNumberField } from './form-fields.js';
 import type { FormState } from './form-fields.js';
@@ -67,7 +68,8 @@ import {
  * `verification-id` to fetch it. Amounts and dates are read in the user's locale ("4 508,00"
  * and "14/09/2015" in French, "4,508.00" and "09/14/2015" in English), the date's pattern
  * shown under its field. Focus moves to the heading of each new step; what the supplier
- * typed survives wrong answers and failed requests.
+ * typed survives wrong answers and failed requests — and, with `keep-drafts`, a reload: the
+ * unsent answers are kept in the tab's `sessionStorage` for this verification until it ends.
  *
  * @summary Three-step invoice-history verification with challenge, attempts and a support-case fallback.
  *
@@ -226,8 +228,50 @@ export class TnVerifyInvoice extends TnElement {
   /** Longest invoice number accepted: 1–200. */
   @property({ type: Number, attribute: 'invoice-number-max-length' }) invoiceNumberMaxLength = 50;
 
+  /**
+   * Keeps the unsent answers in the tab's `sessionStorage` (per verification), so that a
+   * reload finds them; removed once the verification ends (verified, locked or a support case).
+   */
+  @property({ type: Boolean, attribute: 'keep-drafts' }) keepDrafts = false;
+
   /** The clock that says what "today" is (invoice dates can't be later). */
   @property({ attribute: false }) clock: Clock = systemClock;
+
+  constructor() {
+    super();
+    // The unsent answers, with `keep-drafts` (the controller keeps itself up to date through
+    // the update cycle). The challenge's answers are kept with the invoice they answer, and
+    // put back only while the network still names that invoice.
+    new DraftController(this, {
+      kind: 'verification',
+      enabled: () => this.keepDrafts,
+      scope: () => this.current?.id,
+      finished: () => !this.formStep,
+      read: () => {
+        const challenge = this.challengeAnswer;
+        const answered = challenge.invoiceDate !== '' || challenge.amount !== '';
+        return {
+          invoiceNumber: this.evidence.invoiceNumber,
+          invoiceDate: this.evidence.invoiceDate,
+          amount: this.evidence.amount,
+          challengeInvoice: answered ? (this.current?.challenge?.invoiceNumber ?? '') : '',
+          challengeDate: challenge.invoiceDate,
+          challengeAmount: challenge.amount,
+        };
+      },
+      restore: (saved) => {
+        this.evidence = {
+          invoiceNumber: saved.invoiceNumber ?? '',
+          invoiceDate: saved.invoiceDate ?? '',
+          amount: saved.amount ?? '',
+        };
+        const challenge = this.current?.challenge?.invoiceNumber;
+        if (challenge && saved.challengeInvoice === challenge) {
+          this.challengeAnswer = { invoiceNumber: '', invoiceDate: saved.challengeDate ?? '', amount: saved.challengeAmount ?? '' };
+        }
+      },
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

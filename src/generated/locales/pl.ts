@@ -128,7 +128,7 @@
 's90de1f97844479e6': `Nie znaleziono tego, czego szukasz. Być może zostało usunięte.`,
 's91682e4869670edc': str`Twój kod dostawcy jest wymagany przez: ${0} i inne; ${1} z zaznaczonych podmiotów prawnych.`,
 's9184c74e845f514b': str`${0} i ${1} innych`,
-'s933f33d784d440ca': `Nazwa, identyfikator sieci lub NIP UE`,
+'s933f33d784d440ca': `Nazwa, ID sieci lub NIP UE`,
 's93e8ae8016b13d7c': `Zapisane faktury`,
 's948409a912c26048': `Sieć przesłała odpowiedź, której nie udało się odczytać. Spróbuj ponownie.`,
 's959048c1217a7f81': `Wczytywanie relacji…`,
