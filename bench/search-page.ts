@@ -4,7 +4,7 @@
  * search keys, the first (cold) query after that build, and warm queries — with the JS heap
  * the directory holds. Issue #12's budget: ≤ 5 ms median per query, cold and warm.
  */
-import { fold } from '../src/base/fold.js';
+import { fold } from '../src/adapter/text-matching.js';
 import { SEED_CUSTOMERS } from '../src/adapter/demo/data.js';
 import { generateDirectory } from '../src/adapter/demo/directory.js';
 import { DemoNetwork } from '../src/adapter/demo/engine.js';

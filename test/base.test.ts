@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { defineElement } from '../src/base/tn-element.js';
-import { fold, highlightRuns } from '../src/base/fold.js';
+import { fold, highlightRuns } from '../src/adapter/text-matching.js';
 import { resolveLocale } from '../src/localization.js';
 import { countryName } from '../src/format.js';
 import { VERSION } from '../src/version.js';

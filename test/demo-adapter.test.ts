@@ -17,7 +17,7 @@ import {
 import { SEED_CUSTOMERS, SEED_GROUPS } from '../src/adapter/demo/data.js';
 import { mulberry32 } from '../src/adapter/demo/seeded-random.js';
 import { NameIndex } from '../src/adapter/demo/name-index.js';
-import { fold as searchFold } from '../src/base/fold.js';
+import { fold as searchFold } from '../src/adapter/text-matching.js';
 
 // ---------------------------------------------------------------------------------------
 // Helpers

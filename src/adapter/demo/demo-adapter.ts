@@ -27,7 +27,7 @@ import type {
   VerificationResult,
   VerificationSession,
 } from '../types.js';
-import { abortableDelay } from '../../base/delay.js';
+import { abortableDelay } from '../abortable-delay.js';
 import { mulberry32 } from './seeded-random.js';
 import { DemoNetwork, type DemoNetworkOptions } from './engine.js';
 

@@ -9,7 +9,7 @@
  * entities of a group stay together — groups by name (accents and case folded), entities
  * without a group after every group — then by legal name, then by network ID.
  */
-import { fold } from '../../base/fold.js';
+import { fold } from '../text-matching.js';
 import type { CustomerEntity, GroupRef } from '../types.js';
 import { SEED_CUSTOMERS, SEED_GROUPS, type SeedCustomer } from './data.js';
 import { generateDirectory } from './directory.js';

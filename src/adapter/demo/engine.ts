@@ -13,7 +13,7 @@
  * (validation, business-day deadlines, decimals, request fingerprints, search paging, the
  * challenge's choice) in `rules.ts`. This file holds the state and its transitions.
  */
-import { fold } from '../../base/fold.js';
+import { fold } from '../text-matching.js';
 import { TnAdapterError, type FieldError } from '../errors.js';
 import type {
   AttentionSummary,

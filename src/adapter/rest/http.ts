@@ -7,7 +7,7 @@
  * Requests go through `fetch`, except uploads, which use `XMLHttpRequest` because `fetch`
  * cannot report upload progress.
  */
-import { abortableDelay } from '../../base/delay.js';
+import { abortableDelay } from '../abortable-delay.js';
 import { TnAdapterError, isAdapterError, toAdapterError, type AdapterErrorCode, type FieldError } from '../errors.js';
 import { FieldErrorSchema, ProblemSchema, type BodySchema } from '../schemas.js';
 import { validate } from '../validators.js';

@@ -17,7 +17,7 @@
  * changes or a bulk action ticks or unticks; a tick in the review leaves its row in place).
  */
 import type { GroupEntity } from '../../adapter/types.js';
-import { fold } from '../../base/fold.js';
+import { fold } from '../../adapter/text-matching.js';
 import { countryName } from '../../format.js';
 
 /** A country heading row: tri-state over the entities it shows. */

@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { RELATIONSHIP_STATUSES, RelationshipsSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
-import { fold } from '../../base/fold.js';
+import { fold } from '../../adapter/text-matching.js';
 import type { Relationship, RelationshipStatus } from '../../adapter/types.js';
 import { countryName, displayText, formatCount, formatDate } from '../../format.js';
 import { getLocale } from '../../localization.js';

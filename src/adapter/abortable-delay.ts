@@ -1,4 +1,4 @@
-import { TnAdapterError } from '../adapter/errors.js';
+import { TnAdapterError } from './errors.js';
 
 /** Waits `ms` milliseconds, or rejects with an `aborted` error as soon as `signal` aborts. */
 export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
