@@ -244,8 +244,6 @@ function tnManifestPlugin() {
 export default {
   globs: [
     'src/components/**/*.ts',
-    'src/adapter/adapter-provider.ts',
-    'src/adapter/tn-adapter-provider.ts',
     // The base class: the members, CSS custom properties and parts every element inherits.
     'src/base/tn-element.ts',
   ],

@@ -35,7 +35,7 @@ const npmEntries = {
   'components/customer-connect/tn-customer-connect': 'src/components/customer-connect/tn-customer-connect.ts',
   'components/relationships/tn-relationships': 'src/components/relationships/tn-relationships.ts',
   'components/support-case/tn-support-case': 'src/components/support-case/tn-support-case.ts',
-  'adapter/tn-adapter-provider': 'src/adapter/tn-adapter-provider.ts',
+  'components/adapter-provider/tn-adapter-provider': 'src/components/adapter-provider/tn-adapter-provider.ts',
   'adapter/demo/index': 'src/adapter/demo/index.ts',
   'adapter/rest/index': 'src/adapter/rest/index.ts',
   'testing/index': 'src/testing/index.ts',

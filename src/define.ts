@@ -1,5 +1,5 @@
 /** Registers every tn-* element. Safe to load twice (see `defineElement`). */
-import './adapter/tn-adapter-provider.js';
+import './components/adapter-provider/tn-adapter-provider.js';
 import './components/customer-search/tn-customer-search.js';
 import './components/attention-panel/tn-attention-panel.js';
 import './components/group-picker/tn-group-picker.js';

@@ -15,7 +15,7 @@ export type { AmountError, AmountParse, DateError, DateParse } from './parse.js'
 export { systemClock } from './base/clock.js';
 export type { Clock } from './base/clock.js';
 export { clearDrafts } from './base/draft.js';
-export { TnAdapterProvider } from './adapter/adapter-provider.js';
+export { TnAdapterProvider } from './components/adapter-provider/adapter-provider.js';
 export { adapterContext } from './adapter/context.js';
 export { provideAdapter } from './adapter/provide.js';
 export type { AdapterProvision } from './adapter/provide.js';

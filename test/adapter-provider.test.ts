@@ -8,9 +8,9 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ContextEvent } from '@lit/context';
-import '../src/adapter/tn-adapter-provider.js';
+import '../src/components/adapter-provider/tn-adapter-provider.js';
 import '../src/components/customer-search/tn-customer-search.js';
-import type { TnAdapterProvider } from '../src/adapter/adapter-provider.js';
+import type { TnAdapterProvider } from '../src/components/adapter-provider/adapter-provider.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import { adapterContext } from '../src/adapter/context.js';
 import type { CustomerConnectAdapter } from '../src/adapter/types.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/components/customer-connect/tn-customer-connect.js';
-import '../src/adapter/tn-adapter-provider.js';
+import '../src/components/adapter-provider/tn-adapter-provider.js';
 import type { TnCustomerConnect } from '../src/components/customer-connect/customer-connect.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import type { TnVerifyInvoice } from '../src/components/verify-invoice/verify-invoice.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../src/components/customer-search/tn-customer-search.js';
-import '../src/adapter/tn-adapter-provider.js';
+import '../src/components/adapter-provider/tn-adapter-provider.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import { provideAdapter } from '../src/adapter/provide.js';
 import { TnAdapterError } from '../src/adapter/errors.js';

@@ -35,7 +35,7 @@ import { TnVerifyInvoice as TnVerifyInvoiceElement } from '../src/components/ver
 import { TnAttentionPanel as TnAttentionPanelElement } from '../src/components/attention-panel/attention-panel.js';
 import { TnCustomerConnect as TnCustomerConnectElement } from '../src/components/customer-connect/customer-connect.js';
 import { TnRelationships as TnRelationshipsElement } from '../src/components/relationships/relationships.js';
-import { TnAdapterProvider as TnAdapterProviderElement } from '../src/adapter/adapter-provider.js';
+import { TnAdapterProvider as TnAdapterProviderElement } from '../src/components/adapter-provider/adapter-provider.js';
 import type { CustomerEntity, SearchQuery } from '../src/adapter/types.js';
 import type { TnConnectEvent, TnSearchEvent } from '../src/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';

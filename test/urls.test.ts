@@ -5,7 +5,7 @@
  * not http(s), and the elements inside say they are not configured.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/adapter/tn-adapter-provider.js';
+import '../src/components/adapter-provider/tn-adapter-provider.js';
 import '../src/components/customer-search/tn-customer-search.js';
 import { createRestAdapter } from '../src/adapter/rest/index.js';
 import { viewCaseDetail } from '../src/base/support-case-outcome.js';

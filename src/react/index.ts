@@ -22,7 +22,7 @@ import { TnAttentionPanel as TnAttentionPanelElement } from '../components/atten
 import { TnCustomerConnect as TnCustomerConnectElement } from '../components/customer-connect/tn-customer-connect.js';
 import { TnRelationships as TnRelationshipsElement } from '../components/relationships/tn-relationships.js';
 import { TnSupportCase as TnSupportCaseElement } from '../components/support-case/tn-support-case.js';
-import { TnAdapterProvider as TnAdapterProviderElement } from '../adapter/tn-adapter-provider.js';
+import { TnAdapterProvider as TnAdapterProviderElement } from '../components/adapter-provider/tn-adapter-provider.js';
 import {
   adapterProviderEvents,
   attentionPanelEvents,

@@ -2,10 +2,10 @@ import { LitElement, css, html } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { adapterContext, ensureContextRoot } from './context.js';
-import type { CustomerConnectAdapter } from './types.js';
-import { createRestAdapter } from './rest/rest-adapter.js';
-import { VERSION } from '../version.js';
+import { adapterContext, ensureContextRoot } from '../../adapter/context.js';
+import type { CustomerConnectAdapter } from '../../adapter/types.js';
+import { createRestAdapter } from '../../adapter/rest/rest-adapter.js';
+import { VERSION } from '../../version.js';
 
 const CREDENTIALS: readonly RequestCredentials[] = ['same-origin', 'include', 'omit'];
 

@@ -1,4 +1,4 @@
-import { defineElement } from '../base/tn-element.js';
+import { defineElement } from '../../base/tn-element.js';
 import { TnAdapterProvider } from './adapter-provider.js';
 
 export { TnAdapterProvider };
