@@ -16,7 +16,7 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from 'virtual:tn-custom-elements';
-import { resolveLocale, rtlLocales, setLocale } from '../src/localization.js';
+import { resolveLocale, rtlLocales, setLocale } from '../src/localization/localization.js';
 import { THEMES, themeStyle } from '../stories/themes.js';
 import type { ThemeName } from '../stories/themes.js';
 

@@ -8,7 +8,7 @@
 import '../src/define.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { createRestAdapter } from '../src/adapter/rest/index.js';
-import { setLocale, resolveLocale, rtlLocales } from '../src/localization.js';
+import { setLocale, resolveLocale, rtlLocales } from '../src/localization/localization.js';
 import type { FlowLocation } from '../src/events.js';
 import { PAGE_TEXT } from './page-text.js';
 import { showInvoices } from './invoices.js';

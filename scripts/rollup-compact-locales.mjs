@@ -1,9 +1,9 @@
 // Rollup plugin for the script-tag build: rewrites each generated locale module
 // (src/generated/locales/<locale>.ts, after TypeScript) from lit-localize's
 // `templates = { 'sXXXXXXXXXXXXXXXX': template, … }` into the compact form that
-// src/base/locale-slots.ts reads — `templates = { seeds, check, entries }`, with no IDs.
+// src/localization/locale-slots.ts reads — `templates = { seeds, check, entries }`, with no IDs.
 //
-// The slots come from `slotOf` in src/base/locale-slots.ts itself (loaded here through
+// The slots come from `slotOf` in src/localization/locale-slots.ts itself (loaded here through
 // esbuild), so the build and the browser cannot disagree on where a message is. For each
 // locale the plugin searches, bucket by bucket (largest first), the smallest seed that puts
 // every ID of the bucket on a free slot, then checks that every ID reads back its own
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
-const source = readFileSync(fileURLToPath(new URL('../src/base/locale-slots.ts', import.meta.url)), 'utf8');
+const source = readFileSync(fileURLToPath(new URL('../src/localization/locale-slots.ts', import.meta.url)), 'utf8');
 const { code: slotsJs } = transformSync(source, { loader: 'ts', format: 'esm' });
 const { slotOf, compactLookup } = await import(`data:text/javascript;base64,${Buffer.from(slotsJs).toString('base64')}`);
 

@@ -10,8 +10,8 @@ export { TnVerifyInvoice } from './components/verify-invoice/verify-invoice.js';
 export { TnCustomerConnect } from './components/customer-connect/customer-connect.js';
 export { TnRelationships } from './components/relationships/relationships.js';
 export { TnSupportCase } from './components/support-case/support-case.js';
-export { parseAmount, parseInvoiceDate, amountExample, currencyFractionDigits, localIsoDate } from './parse.js';
-export type { AmountError, AmountParse, DateError, DateParse } from './parse.js';
+export { parseAmount, parseInvoiceDate, amountExample, currencyFractionDigits, localIsoDate } from './localization/parse.js';
+export type { AmountError, AmountParse, DateError, DateParse } from './localization/parse.js';
 export { systemClock } from './base/clock.js';
 export type { Clock } from './base/clock.js';
 export { clearDrafts } from './base/draft.js';
@@ -33,5 +33,5 @@ export {
   supportedLocales,
   rtlLocales,
   LOCALE_STATUS_EVENT,
-} from './localization.js';
+} from './localization/localization.js';
 export { VERSION } from './version.js';

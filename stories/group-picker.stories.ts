@@ -14,7 +14,7 @@ import type { TnSupportCaseOpenedEvent } from '../src/events.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import { localKilobytes, localNumber, msg, shows as showsIn, str } from './story-text.js';
-import { isolated } from '../src/format.js';
+import { isolated } from '../src/localization/format.js';
 
 interface PickerArgs {
   customerId: string;

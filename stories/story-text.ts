@@ -13,7 +13,7 @@
  * - data (customer names, IDs, invoice numbers): as the adapter sent them, never translated.
  */
 import { expect, waitFor } from 'storybook/test';
-import { getLocale } from '../src/localization.js';
+import { getLocale } from '../src/localization/localization.js';
 
 export { msg, str } from '@lit/localize';
 

@@ -4,7 +4,7 @@ import type { TnAttentionPanel } from '../src/components/attention-panel/attenti
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { AttentionSummary, SavedInvoice } from '../src/adapter/types.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { ManualClock } from './helpers/manual-clock.js';
 

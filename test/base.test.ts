@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { defineElement } from '../src/base/tn-element.js';
 import { fold, highlightRuns } from '../src/adapter/text-matching.js';
-import { resolveLocale } from '../src/localization.js';
-import { countryName } from '../src/format.js';
+import { resolveLocale } from '../src/localization/localization.js';
+import { countryName } from '../src/localization/format.js';
 import { VERSION } from '../src/version.js';
 
 describe('defineElement', () => {
@@ -96,7 +96,7 @@ describe('locales and formats', () => {
 
 describe('formats', () => {
   it('formats money from decimal strings, per locale, without float drift', async () => {
-    const { formatMoney } = await import('../src/format.js');
+    const { formatMoney } = await import('../src/localization/format.js');
     expect(formatMoney({ amount: '4508.00', currency: 'GBP' }, 'en')).to.equal('£4,508.00');
     expect(formatMoney({ amount: '4508.00', currency: 'GBP' }, 'fr').replace(/\s/g, ' ')).to.equal('4 508,00 £GB');
     expect(formatMoney({ amount: '0.00', currency: 'GBP' }, 'fr').replace(/\s/g, ' ')).to.equal('0,00 £GB');
@@ -104,7 +104,7 @@ describe('formats', () => {
   });
 
   it('formats deadlines, dates and relative times per locale', async () => {
-    const { formatDateTime, formatDate, formatRelative } = await import('../src/format.js');
+    const { formatDateTime, formatDate, formatRelative } = await import('../src/localization/format.js');
     const local = new Date(2018, 3, 18, 15, 45).toISOString();
     expect(formatDateTime(local, 'en')).to.contain('Wednesday').and.to.contain('April').and.to.contain('3:45');
     expect(formatDateTime(local, 'fr')).to.contain('mercredi 18 avril 2018').and.to.contain('15:45');

@@ -15,7 +15,7 @@ import {
 } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import type { FlowStep, TnFlowStepChangeEvent } from '../src/events.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 import { chord, press, type } from './helpers/keys.js';
 
 // ----- helpers: the flow is driven through its children, as a user sees them

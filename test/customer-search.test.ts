@@ -6,7 +6,7 @@ import type { TnCustomerSearch } from '../src/components/customer-search/custome
 import { provideAdapter } from '../src/adapter/provide.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { CustomerEntity, SearchPage, SearchQuery } from '../src/adapter/types.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { chord, press, type } from './helpers/keys.js';
 

@@ -8,7 +8,7 @@
  * each result can be hit at its centre, and page overflow.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { displayText, isolated } from '../src/format.js';
+import { displayText, isolated } from '../src/localization/format.js';
 
 type Frame = { win: Window; doc: Document; el: HTMLElement };
 const frames: HTMLIFrameElement[] = [];

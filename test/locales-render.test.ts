@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import '../src/define.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS, DEMO_SEED_CASE_REFERENCES } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
-import { getLocale, setLocale, supportedLocales } from '../src/localization.js';
+import { getLocale, setLocale, supportedLocales } from '../src/localization/localization.js';
 
 /**
  * Every element, in a state that shows most of its words, rendered in every shipped

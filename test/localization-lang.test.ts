@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/customer-search/tn-customer-search.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
-import { getLocale, setLocale } from '../src/localization.js';
+import { getLocale, setLocale } from '../src/localization/localization.js';
 
 // Its own file (its own page): the library must not have been told a locale yet.
 

@@ -2,8 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/customer-search/tn-customer-search.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
-import { getLocale, overrideMessages, resolveLocale, setLocale, supportedLocales } from '../src/localization.js';
-import { formatCount, formatDate, formatDateTime, formatMoney, formatRelative, countryName } from '../src/format.js';
+import { getLocale, overrideMessages, resolveLocale, setLocale, supportedLocales } from '../src/localization/localization.js';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatRelative, countryName } from '../src/localization/format.js';
 
 /** The translation `locales/<locale>.xlf` gives an English source (what the element must show). */
 async function translation(locale: string, source: string): Promise<string> {

@@ -8,8 +8,8 @@ import {
   parseAmount,
   parseInvoiceDate,
   parseLocalDate,
-} from '../src/parse.js';
-import type { AmountError, DateError } from '../src/parse.js';
+} from '../src/localization/parse.js';
+import type { AmountError, DateError } from '../src/localization/parse.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';

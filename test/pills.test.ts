@@ -3,7 +3,7 @@ import type { LitElement } from 'lit';
 import '../src/define.js';
 import type { TnRelationships } from '../src/components/relationships/relationships.js';
 import type { Relationship } from '../src/adapter/types.js';
-import { setLocale, supportedLocales } from '../src/localization.js';
+import { setLocale, supportedLocales } from '../src/localization/localization.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 
 const rel = (id: string, status: Relationship['status'], extra: Partial<Relationship> = {}): Relationship => ({

@@ -4,7 +4,7 @@ import type { TnRelationships } from '../src/components/relationships/relationsh
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { Relationship } from '../src/adapter/types.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS } from '../src/adapter/demo/index.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { press, type } from './helpers/keys.js';
 

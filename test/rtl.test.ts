@@ -5,7 +5,7 @@ import type { TnCustomerSearch } from '../src/components/customer-search/custome
 import type { TnCustomerConnect } from '../src/components/customer-connect/customer-connect.js';
 import type { TnVerifyInvoice } from '../src/components/verify-invoice/verify-invoice.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS } from '../src/adapter/demo/index.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 import { press } from './helpers/keys.js';
 
 /** Right to left (Arabic): the layout mirrors, keys follow it, IDs and numbers stay LTR. */

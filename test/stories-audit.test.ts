@@ -5,7 +5,7 @@ import type { TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import 'axe-core/axe.min.js';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { resolveLocale, rtlLocales, setLocale } from '../src/localization.js';
+import { resolveLocale, rtlLocales, setLocale } from '../src/localization/localization.js';
 import { THEMES, themeStyle } from '../stories/themes.js';
 import type { ThemeName } from '../stories/themes.js';
 import * as attentionPanel from '../stories/attention-panel.stories.js';

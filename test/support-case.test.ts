@@ -4,7 +4,7 @@ import type { TnSupportCase } from '../src/components/support-case/support-case.
 import { DEMO_SEED_CASE_REFERENCES, DEMO_IDS, DEMO_ACCOUNT_IDS, createDemoAdapter } from '../src/adapter/demo/index.js';
 import type { SupportCase } from '../src/adapter/types.js';
 import type { TnErrorEvent } from '../src/events.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 import { resetServer, restAdapter } from './helpers/reference-server.js';
 
 const text = (el: TnSupportCase) => el.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!.innerText;

@@ -7,7 +7,7 @@ import '../src/components/attention-panel/tn-attention-panel.js';
 import type { TnAttentionPanel } from '../src/components/attention-panel/attention-panel.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { AttentionSummary } from '../src/adapter/types.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 
 const summary = (count: number, at: number): AttentionSummary => ({
   generatedAt: new Date(at).toISOString(),

@@ -3,7 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/customer-search/tn-customer-search.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 
 const blockSize = (el: Element) => el.getBoundingClientRect().height;
 

@@ -17,7 +17,7 @@ import {
   createDemoAdapter,
 } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
-import { getLocale, setLocale } from '../src/localization.js';
+import { getLocale, setLocale } from '../src/localization/localization.js';
 import type { TnStepChangeEvent } from '../src/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { press, type } from './helpers/keys.js';

@@ -23,7 +23,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define.js';
-import { setLocale } from '../src/localization.js';
+import { setLocale } from '../src/localization/localization.js';
 import { ManualClock } from '../src/testing/index.js';
 import {
   DEMO_GROUP_IDS,

@@ -15,7 +15,7 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { SupportCase } from '../adapter/types.js';
 import { navigableUrl } from '../adapter/urls.js';
-import { displayText, formatCount, formatDateTime } from '../format.js';
+import { displayText, formatCount, formatDateTime } from '../localization/format.js';
 
 /** Names shown before "and N more". */
 const NAMES_SHOWN = 3;

@@ -10,7 +10,7 @@ import { checkedAdapter, DEFAULT_ADAPTER_TIMEOUT_MS } from '../adapter/checked-a
 import type { AnswerChecks } from '../adapter/checked-adapter.js';
 import { isAbort, toAdapterError } from '../adapter/errors.js';
 import type { TnAdapterError } from '../adapter/errors.js';
-import { ensureLocalization } from '../localization.js';
+import { ensureLocalization } from '../localization/localization.js';
 import { trackInputModality } from './heading-focus.js';
 import { VERSION } from '../version.js';
 import { clampToRange } from './numeric-range.js';

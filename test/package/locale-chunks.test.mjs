@@ -1,5 +1,5 @@
 // The script-tag build's locale chunks are compact (no message IDs; see
-// src/base/locale-slots.ts and scripts/rollup-compact-locales.mjs). This reads every built
+// src/localization/locale-slots.ts and scripts/rollup-compact-locales.mjs). This reads every built
 // chunk back through the same lookup the browser uses and checks that every message ID of
 // lit-localize's own output finds its own translation — and that an ID the locale doesn't
 // have finds nothing (English shows) rather than another message.
@@ -53,7 +53,7 @@ async function built(locale) {
   return (await importAsModule(`${bindings.join('\n')}\n${code.slice(imported[0].length)}`)).templates;
 }
 
-const lookup = (await importAsModule(transformSync(readFileSync(join(ROOT, 'src/base/locale-slots.ts'), 'utf8'), { loader: 'ts', format: 'esm' }).code));
+const lookup = (await importAsModule(transformSync(readFileSync(join(ROOT, 'src/localization/locale-slots.ts'), 'utf8'), { loader: 'ts', format: 'esm' }).code));
 
 describe('compact locale chunks of the script-tag build', () => {
   for (const locale of targetLocales) {

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { FlowStep } from '../../events.js';
-import { formatCount } from '../../format.js';
+import { formatCount } from '../../localization/format.js';
 
 /** The list of steps, the current one marked (`part="progress"`). */
 export function renderProgress(currentStep: FlowStep, verifying: boolean): TemplateResult {

@@ -11,7 +11,7 @@ import type { Relationship, SkippedEntity, SupportCase } from '../../adapter/typ
 import { renderErrorNotice } from '../../base/states.js';
 import { entityNames, renderSupportCaseOutcome } from '../../base/support-case-outcome.js';
 import type { FlowOutcome } from '../../events.js';
-import { displayText } from '../../format.js';
+import { displayText } from '../../localization/format.js';
 
 /** The done step: what the network answered, and what the recap shows of it. */
 export interface Done {

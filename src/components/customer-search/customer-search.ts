@@ -10,8 +10,8 @@ import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states
 import { highlightRuns } from '../../adapter/text-matching.js';
 import { abortableDelay } from '../../adapter/abortable-delay.js';
 import type { CustomerEntity, GroupRef } from '../../adapter/types.js';
-import { countryName, displayText, formatCount } from '../../format.js';
-import { getLocale } from '../../localization.js';
+import { countryName, displayText, formatCount } from '../../localization/format.js';
+import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './customer-search.styles.js';
 import { AnchoredPopupController } from './anchored-popup.js';

@@ -8,7 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import type { SupplierAccount } from '../../adapter/types.js';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
-import { displayText } from '../../format.js';
+import { displayText } from '../../localization/format.js';
 import { renderErrorNotice } from '../../base/states.js';
 import { renderFieldError } from './fields.js';
 

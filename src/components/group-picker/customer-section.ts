@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { CustomerEntity } from '../../adapter/types.js';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
-import { countryName, displayText } from '../../format.js';
+import { countryName, displayText } from '../../localization/format.js';
 import { renderErrorNotice } from '../../base/states.js';
 
 export interface CustomerSection {

@@ -18,7 +18,7 @@
  */
 import type { GroupEntity } from '../../adapter/types.js';
 import { fold } from '../../adapter/text-matching.js';
-import { countryName } from '../../format.js';
+import { countryName } from '../../localization/format.js';
 
 /** A country heading row: tri-state over the entities it shows. */
 export interface CountryRow {

@@ -6,8 +6,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CustomerEntity } from '../../adapter/types.js';
-import { formatCount, isolated } from '../../format.js';
-import { getLocale } from '../../localization.js';
+import { formatCount, isolated } from '../../localization/format.js';
+import { getLocale } from '../../localization/localization.js';
 
 /** Form fields that can carry an error. */
 export type Field = 'accountId' | 'entityIds' | 'vendorCode' | 'notes' | 'attachment';

@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ConnectionOutcome, SupportCase } from '../../adapter/types.js';
-import { displayText, isolated } from '../../format.js';
+import { displayText, isolated } from '../../localization/format.js';
 import { renderSupportCaseOutcome, supportCaseTitle } from '../../base/support-case-outcome.js';
 
 export interface OutcomeActions {

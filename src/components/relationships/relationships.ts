@@ -9,8 +9,8 @@ import { RELATIONSHIP_STATUSES, RelationshipsSchema } from '../../adapter/schema
 import { renderErrorNotice, renderNotConfigured } from '../../base/states.js';
 import { fold } from '../../adapter/text-matching.js';
 import type { Relationship, RelationshipStatus } from '../../adapter/types.js';
-import { countryName, displayText, formatCount, formatDate } from '../../format.js';
-import { getLocale } from '../../localization.js';
+import { countryName, displayText, formatCount, formatDate } from '../../localization/format.js';
+import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { tableStyles } from '../../styles/table.js';
 import { styles } from './relationships.styles.js';

@@ -9,7 +9,7 @@ import { entityNames, processedByText } from '../../base/support-case-outcome.js
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
 import { navigableUrl } from '../../adapter/urls.js';
 import type { SupportCase, SupportCaseStatus } from '../../adapter/types.js';
-import { formatDateTime } from '../../format.js';
+import { formatDateTime } from '../../localization/format.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './support-case.styles.js';
 

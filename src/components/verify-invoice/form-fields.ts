@@ -10,8 +10,8 @@ import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { FIELD_IDS } from './field-errors.js';
 import type { Field, FieldErrors } from './field-errors.js';
-import { dateEntryFormat, dateExample } from '../../parse.js';
-import { getLocale } from '../../localization.js';
+import { dateEntryFormat, dateExample } from '../../localization/parse.js';
+import { getLocale } from '../../localization/localization.js';
 import { amountHintText, dateHintText, datePattern, invoiceNumberLabel } from './messages.js';
 
 /** What every field of the form on screen shares. */

@@ -4,10 +4,10 @@
  */
 import { msg, str } from '@lit/localize';
 import type { VerificationSession } from '../../adapter/types.js';
-import { amountExample } from '../../parse.js';
-import type { AmountError, DateEntryFormat, DateField } from '../../parse.js';
-import { formatCount, isolated } from '../../format.js';
-import { getLocale } from '../../localization.js';
+import { amountExample } from '../../localization/parse.js';
+import type { AmountError, DateEntryFormat, DateField } from '../../localization/parse.js';
+import { formatCount, isolated } from '../../localization/format.js';
+import { getLocale } from '../../localization/localization.js';
 
 /** Same text as the group picker's (one message for lit-localize). */
 export const tooLong = (max: number) => msg(str`Use at most ${formatCount(max)} characters.`);

@@ -4,7 +4,7 @@
  * not right.
  */
 import type { ChallengeAnswer, InvoiceEvidence } from '../../adapter/types.js';
-import { parseAmount, parseLocalDate } from '../../parse.js';
+import { parseAmount, parseLocalDate } from '../../localization/parse.js';
 import type { FieldErrors } from './field-errors.js';
 import type { DateEntry } from './form-fields.js';
 import { amountMessage, enterDateText, enterNumberText, futureDateText, invalidDateText, tooLong } from './messages.js';

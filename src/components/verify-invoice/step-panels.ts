@@ -8,7 +8,7 @@ import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { Relationship, VerificationSession } from '../../adapter/types.js';
 import { renderErrorNotice } from '../../base/states.js';
-import { displayText } from '../../format.js';
+import { displayText } from '../../localization/format.js';
 import type { FormStep } from './read-answer.js';
 import {
   attemptsLeftText,

@@ -25,8 +25,8 @@ import type {
   VerificationStep,
 } from '../../adapter/types.js';
 import type { VerifyInvoiceStep } from '../../events.js';
-import { localIsoDate } from '../../parse.js';
-import { getLocale } from '../../localization.js';
+import { localIsoDate } from '../../localization/parse.js';
+import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './verify-invoice.styles.js';
 import { FIELD_IDS, FIELD_ORDER, serverFieldErrors } from './field-errors.js';

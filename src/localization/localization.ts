@@ -22,8 +22,8 @@
 import { configureLocalization, LOCALE_STATUS_EVENT, str } from '@lit/localize';
 import type { LocaleModule } from '@lit/localize';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
-import { sourceLocale, targetLocales } from './generated/locale-codes.js';
-import { compactTable, isCompact } from './base/locale-slots.js';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { compactTable, isCompact } from './locale-slots.js';
 
 /** Every locale the library ships. */
 export const supportedLocales: readonly string[] = [sourceLocale, ...targetLocales];
@@ -34,14 +34,14 @@ export const rtlLocales: readonly string[] = ['ar'];
 type Templates = LocaleModule['templates'];
 
 const loaders: Record<(typeof targetLocales)[number], () => Promise<LocaleModule>> = {
-  ar: () => import('./generated/locales/ar.js'),
-  de: () => import('./generated/locales/de.js'),
-  es: () => import('./generated/locales/es.js'),
-  fr: () => import('./generated/locales/fr.js'),
-  it: () => import('./generated/locales/it.js'),
-  nl: () => import('./generated/locales/nl.js'),
-  pl: () => import('./generated/locales/pl.js'),
-  pt: () => import('./generated/locales/pt.js'),
+  ar: () => import('../generated/locales/ar.js'),
+  de: () => import('../generated/locales/de.js'),
+  es: () => import('../generated/locales/es.js'),
+  fr: () => import('../generated/locales/fr.js'),
+  it: () => import('../generated/locales/it.js'),
+  nl: () => import('../generated/locales/nl.js'),
+  pl: () => import('../generated/locales/pl.js'),
+  pt: () => import('../generated/locales/pt.js'),
 };
 
 /** What `@lit/localize` calls the state before any locale loaded: English source text. */
@@ -72,7 +72,7 @@ async function loadTemplates(locale: string): Promise<LocaleModule> {
   let table = tables.get(locale);
   if (!table) {
     const shipped: unknown = locale === sourceLocale ? {} : (await loaders[locale as keyof typeof loaders]()).templates;
-    // The script-tag build's locale chunks are compact (see base/locale-slots.ts).
+    // The script-tag build's locale chunks are compact (see locale-slots.ts).
     const layer = { ...overrides.get(locale) };
     table = isCompact(shipped) ? compactTable(shipped, layer) : { ...(shipped as Templates), ...layer };
     tables.set(locale, table);
