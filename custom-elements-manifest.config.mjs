@@ -10,7 +10,7 @@
 //   `customElements.define`; each such call becomes the module's `custom-element-definition`
 //   export, which links the class to its tag. The `customElements.define(tag, ctor)` inside
 //   `defineElement` itself (a variable, not a tag) is not a definition and is dropped.
-// - Event types: every `@fires` event gets the type that src/events.ts declares for it in
+// - Event types: every `@fires` event gets the type that src/base/events.ts declares for it in
 //   `GlobalEventHandlersEventMap` (the type `addEventListener` gives listeners), unless the
 //   JSDoc names one. The `new CustomEvent(name, …)` in `TnElement.emit` (a variable name) is
 //   not an event and is dropped.
@@ -88,7 +88,7 @@ function tnManifestPlugin() {
   return {
     name: 'tn-manifest',
     initialize({ ts }) {
-      events = eventTypes(ts, 'src/events.ts');
+      events = eventTypes(ts, 'src/base/events.ts');
     },
     analyzePhase({ ts, node, moduleDoc }) {
       if (ts.isSourceFile(node)) {

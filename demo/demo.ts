@@ -9,12 +9,12 @@ import '../src/define.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { createRestAdapter } from '../src/adapter/rest/index.js';
 import { setLocale, resolveLocale, rtlLocales } from '../src/localization/localization.js';
-import type { FlowLocation } from '../src/events.js';
+import type { FlowLocation } from '../src/base/events.js';
 import { PAGE_TEXT } from './page-text.js';
 import { showInvoices } from './invoices.js';
 import './reset.js';
 
-/** Every event the elements dispatch (see src/events.ts). */
+/** Every event the elements dispatch (see src/base/events.ts). */
 const EVENTS = [
   'tn-connect',
   'tn-view-group',

@@ -4,7 +4,7 @@
  * filled from the adapter's attention summary, the invoice the user chose marked and
  * scrolled to. Every value is set as text.
  */
-import type { AttentionList } from '../src/events.js';
+import type { AttentionList } from '../src/base/events.js';
 import type { CustomerConnectAdapter } from '../src/adapter/types.js';
 import { PAGE_TEXT } from './page-text.js';
 

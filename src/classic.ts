@@ -10,7 +10,7 @@
  * Not part of the npm package's API (the npm entries are `index.ts` and `define.ts`).
  */
 import * as api from './define.js';
-import { VERSION } from './version.js';
+import { VERSION } from './base/version.js';
 
 const host = globalThis as { TnCustomerConnect?: unknown };
 host.TnCustomerConnect ??= Object.freeze({ ...api, version: VERSION });

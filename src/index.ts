@@ -24,7 +24,7 @@ export type { AdapterErrorCode, AdapterErrorInit, FieldError } from './adapter/e
 export type * from './adapter/types.js';
 export { RestAdapter, createRestAdapter, errorCodeForStatus } from './adapter/rest/index.js';
 export type { RestAdapterOptions, RestHeadersHook, RestRequestInfo, RestRetryOptions } from './adapter/rest/index.js';
-export type * from './events.js';
+export type * from './base/events.js';
 export {
   setLocale,
   getLocale,
@@ -34,4 +34,4 @@ export {
   rtlLocales,
   LOCALE_STATUS_EVENT,
 } from './localization/localization.js';
-export { VERSION } from './version.js';
+export { VERSION } from './base/version.js';

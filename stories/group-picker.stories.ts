@@ -10,7 +10,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import '../src/components/group-picker/tn-group-picker.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import type { CustomerConnectAdapter } from '../src/adapter/types.js';
-import type { TnSupportCaseOpenedEvent } from '../src/events.js';
+import type { TnSupportCaseOpenedEvent } from '../src/base/events.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import { localKilobytes, localNumber, msg, shows as showsIn, str } from './story-text.js';

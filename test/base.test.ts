@@ -4,7 +4,7 @@ import { defineElement } from '../src/base/tn-element.js';
 import { fold, highlightRuns } from '../src/adapter/text-matching.js';
 import { resolveLocale } from '../src/localization/localization.js';
 import { countryName } from '../src/localization/format.js';
-import { VERSION } from '../src/version.js';
+import { VERSION } from '../src/base/version.js';
 
 describe('defineElement', () => {
   it('registers once and ignores the same class again', () => {

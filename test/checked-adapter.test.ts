@@ -6,7 +6,7 @@ import { TnAdapterError } from '../src/adapter/errors.js';
 import type { CustomerConnectAdapter, SupportCase, VerificationSession } from '../src/adapter/types.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
 import { errorMessage } from '../src/base/states.js';
-import type { TnErrorEvent } from '../src/events.js';
+import type { TnErrorEvent } from '../src/base/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 
 /**

@@ -14,7 +14,7 @@ import {
   createDemoAdapter,
 } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
-import type { FlowStep, TnFlowStepChangeEvent } from '../src/events.js';
+import type { FlowStep, TnFlowStepChangeEvent } from '../src/base/events.js';
 import { setLocale } from '../src/localization/localization.js';
 import { chord, press, type } from './helpers/keys.js';
 

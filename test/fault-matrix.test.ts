@@ -11,7 +11,7 @@ import type {
   VerificationSession,
 } from '../src/adapter/types.js';
 import { errorMessage } from '../src/base/states.js';
-import type { TnErrorEvent } from '../src/events.js';
+import type { TnErrorEvent } from '../src/base/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import type { PendingCall } from './helpers/fake-adapter.js';
 

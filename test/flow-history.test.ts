@@ -9,7 +9,7 @@ import type { TnGroupPicker } from '../src/components/group-picker/group-picker.
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import { DEMO_ACCOUNT_IDS, DEMO_IDS, createDemoAdapter } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
-import type { FlowLocation, TnFlowLocationChangeEvent } from '../src/events.js';
+import type { FlowLocation, TnFlowLocationChangeEvent } from '../src/base/events.js';
 import { type } from './helpers/keys.js';
 
 const search = (el: TnCustomerConnect) => el.shadowRoot!.querySelector<TnCustomerSearch>('tn-customer-search')!;

@@ -15,7 +15,7 @@ import type {
 } from '../src/adapter/types.js';
 import { createDemoAdapter, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
 import { SMALL_GROUP } from '../src/components/group-picker/group-tree.js';
-import type { TnSelectionChangeEvent } from '../src/events.js';
+import type { TnSelectionChangeEvent } from '../src/base/events.js';
 import { setLocale } from '../src/localization/localization.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { press, type } from './helpers/keys.js';

@@ -37,7 +37,7 @@ import { TnCustomerConnect as TnCustomerConnectElement } from '../src/components
 import { TnRelationships as TnRelationshipsElement } from '../src/components/relationships/relationships.js';
 import { TnAdapterProvider as TnAdapterProviderElement } from '../src/components/adapter-provider/adapter-provider.js';
 import type { CustomerEntity, SearchQuery } from '../src/adapter/types.js';
-import type { TnConnectEvent, TnSearchEvent } from '../src/events.js';
+import type { TnConnectEvent, TnSearchEvent } from '../src/base/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { type } from './helpers/keys.js';
 

@@ -3,7 +3,7 @@ import '../src/components/support-case/tn-support-case.js';
 import type { TnSupportCase } from '../src/components/support-case/support-case.js';
 import { DEMO_SEED_CASE_REFERENCES, DEMO_IDS, DEMO_ACCOUNT_IDS, createDemoAdapter } from '../src/adapter/demo/index.js';
 import type { SupportCase } from '../src/adapter/types.js';
-import type { TnErrorEvent } from '../src/events.js';
+import type { TnErrorEvent } from '../src/base/events.js';
 import { setLocale } from '../src/localization/localization.js';
 import { resetServer, restAdapter } from './helpers/reference-server.js';
 

@@ -18,7 +18,7 @@ import {
 } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import { getLocale, setLocale } from '../src/localization/localization.js';
-import type { TnStepChangeEvent } from '../src/events.js';
+import type { TnStepChangeEvent } from '../src/base/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { press, type } from './helpers/keys.js';
 import { ManualClock } from './helpers/manual-clock.js';

@@ -12,7 +12,7 @@ import { isAbort, toAdapterError } from '../adapter/errors.js';
 import type { TnAdapterError } from '../adapter/errors.js';
 import { ensureLocalization } from '../localization/localization.js';
 import { trackInputModality } from './heading-focus.js';
-import { VERSION } from '../version.js';
+import { VERSION } from './version.js';
 import { clampToRange } from './numeric-range.js';
 import type { NumericRange } from './numeric-range.js';
 

@@ -24,7 +24,7 @@ import type {
   TnViewAttentionEvent,
   TnViewCaseEvent,
   TnViewGroupEvent,
-} from '../events.js';
+} from '../base/events.js';
 
 const onTnError = 'tn-error' as EventName<TnErrorEvent>;
 

@@ -5,7 +5,7 @@
 //                                     the Storybook ones need `npm run build-storybook` first)
 //
 // The facts come from the TypeScript sources (test/manifest/source.mjs: decorators,
-// modifiers, templates, style sheets, `defineElement` calls, src/events.ts), never from
+// modifiers, templates, style sheets, `defineElement` calls, src/base/events.ts), never from
 // the manifest or its JSDoc, so a member the analyzer misses, a JSDoc line that drifts from
 // the code, or a rendered part nobody documented each fail a test.
 import { before, describe, test } from 'node:test';
@@ -209,7 +209,7 @@ describe('custom-elements.json', () => {
     expect.done();
   });
 
-  test('events: every one it dispatches is documented, described, with the detail type of src/events.ts', () => {
+  test('events: every one it dispatches is documented, described, with the detail type of src/base/events.ts', () => {
     const expect = collector();
     const types = eventMap(ROOT);
     for (const element of elements) {
@@ -221,9 +221,9 @@ describe('custom-elements.json', () => {
       for (const event of events.values()) {
         const where = `<${element.tagName}> ${event.name}`;
         expect.ok(described(event), `${where} has no description`);
-        expect.ok(types.has(event.name), `${where} is not in GlobalEventHandlersEventMap (src/events.ts)`);
+        expect.ok(types.has(event.name), `${where} is not in GlobalEventHandlersEventMap (src/base/events.ts)`);
         expect.match(event.type?.text ?? '', /^CustomEvent<\{.+\}>$/, `${where} has no detail type`);
-        expect.equal(event.type?.text, types.get(event.name), `${where}: type differs from src/events.ts`);
+        expect.equal(event.type?.text, types.get(event.name), `${where}: type differs from src/base/events.ts`);
       }
     }
     expect.done();

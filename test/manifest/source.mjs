@@ -347,11 +347,11 @@ export function varReads(css) {
 }
 
 /**
- * `GlobalEventHandlersEventMap` of src/events.ts: event name → the event type alias's
+ * `GlobalEventHandlersEventMap` of src/base/events.ts: event name → the event type alias's
  * definition, printed on one line without comments.
  */
 export function eventMap(root) {
-  const file = join(root, 'src/events.ts');
+  const file = join(root, 'src/base/events.ts');
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const printer = ts.createPrinter({ removeComments: true });
   const aliases = new Map();

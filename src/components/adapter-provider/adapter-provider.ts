@@ -5,7 +5,7 @@ import { ContextProvider } from '@lit/context';
 import { adapterContext, ensureContextRoot } from '../../adapter/context.js';
 import type { CustomerConnectAdapter } from '../../adapter/types.js';
 import { createRestAdapter } from '../../adapter/rest/rest-adapter.js';
-import { VERSION } from '../../version.js';
+import { VERSION } from '../../base/version.js';
 
 const CREDENTIALS: readonly RequestCredentials[] = ['same-origin', 'include', 'omit'];
 

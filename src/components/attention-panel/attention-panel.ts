@@ -11,7 +11,7 @@ import type { Clock } from '../../base/clock.js';
 import { isAbort, toAdapterError } from '../../adapter/errors.js';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { AttentionSummary, FailedInvoice, SavedInvoice, SupportCase } from '../../adapter/types.js';
-import type { AttentionList } from '../../events.js';
+import type { AttentionList } from '../../base/events.js';
 import { displayText, formatCount, formatDateTime, formatMoney, formatRelative } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';

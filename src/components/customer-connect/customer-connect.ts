@@ -10,7 +10,7 @@ import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-cas
 import { adapterContext } from '../../adapter/context.js';
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
 import type { CustomerEntity, Relationship, SkippedEntity, VerificationSession } from '../../adapter/types.js';
-import type { FlowLocation, FlowStep } from '../../events.js';
+import type { FlowLocation, FlowStep } from '../../base/events.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import type { TnCustomerSearch } from '../customer-search/customer-search.js';
 import type { TnGroupPicker } from '../group-picker/group-picker.js';

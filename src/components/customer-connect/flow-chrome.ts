@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { FlowStep } from '../../events.js';
+import type { FlowStep } from '../../base/events.js';
 import { formatCount } from '../../localization/format.js';
 
 /** The list of steps, the current one marked (`part="progress"`). */

@@ -7,7 +7,7 @@
  * answers `undefined` for anything that is not a location at all.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FlowLocation, FlowOutcome, FlowStep } from '../../events.js';
+import type { FlowLocation, FlowOutcome, FlowStep } from '../../base/events.js';
 
 /** More ticked entities than this are not kept in a location (it stays a few KB at most). */
 export const MAX_SELECTED_IN_LOCATION = 1000;

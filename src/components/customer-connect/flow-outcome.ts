@@ -10,7 +10,7 @@ import type { TnAdapterError } from '../../adapter/errors.js';
 import type { Relationship, SkippedEntity, SupportCase } from '../../adapter/types.js';
 import { renderErrorNotice } from '../../base/states.js';
 import { entityNames, renderSupportCaseOutcome } from '../../base/support-case-outcome.js';
-import type { FlowOutcome } from '../../events.js';
+import type { FlowOutcome } from '../../base/events.js';
 import { displayText } from '../../localization/format.js';
 
 /** The done step: what the network answered, and what the recap shows of it. */

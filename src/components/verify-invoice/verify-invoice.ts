@@ -24,7 +24,7 @@ import type {
   VerificationSession,
   VerificationStep,
 } from '../../adapter/types.js';
-import type { VerifyInvoiceStep } from '../../events.js';
+import type { VerifyInvoiceStep } from '../../base/events.js';
 import { localIsoDate } from '../../localization/parse.js';
 import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';

@@ -3,7 +3,7 @@
  * an object `detail`. The `GlobalEventHandlersEventMap` augmentation types
  * `addEventListener('tn-connect', e => e.detail.customer)` on elements, document and window.
  */
-import type { AdapterErrorCode, TnAdapterError } from './adapter/errors.js';
+import type { AdapterErrorCode, TnAdapterError } from '../adapter/errors.js';
 import type {
   CustomerConnectAdapter,
   CustomerEntity,
@@ -15,7 +15,7 @@ import type {
   SupportCase,
   VerificationSession,
   VerificationStep,
-} from './adapter/types.js';
+} from '../adapter/types.js';
 
 /** The user chose **Connect** on one legal entity. */
 export type TnConnectEvent = CustomEvent<{ customer: CustomerEntity }>;
