@@ -1,9 +1,9 @@
 /**
  * What the flow's done step fetches for itself: the support case when only its reference is
- * known (after a reload) and the account's name for the recap. A controller, so the element
- * keeps only the flow.
+ * known (after a reload) and the account's name for the recap. Its two Tasks are the host
+ * element's (they update it), so the element keeps only the flow.
  */
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { CustomerConnectAdapter, SupportCase } from '../../adapter/types.js';
@@ -25,7 +25,7 @@ export interface DoneStepHost {
   failureOf(task: Task): TnAdapterError | undefined;
 }
 
-export class DoneStep implements ReactiveController {
+export class DoneStep {
   private readonly caseTask: Task;
   private readonly accountsTask: Task;
 
@@ -33,7 +33,6 @@ export class DoneStep implements ReactiveController {
     host: ReactiveControllerHost,
     private readonly flow: DoneStepHost,
   ) {
-    host.addController(this);
     this.caseTask = new Task(host, {
       args: () => {
         const done = flow.done();
@@ -60,8 +59,6 @@ export class DoneStep implements ReactiveController {
       },
     });
   }
-
-  hostConnected(): void {}
 
   /** The done step, or nothing before the flow is done. */
   render(actions: { viewCase: (supportCase: SupportCase) => void; startOver: () => void }): TemplateResult {
