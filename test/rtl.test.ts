@@ -138,7 +138,8 @@ describe('right to left', () => {
       range.setEnd(node, start + length);
       return range.getBoundingClientRect();
     };
-    expect(box(day, 2).right, 'the year stands left of the day').to.be.lessThan(box(year, 4).left + 1);
+    // One character at a time: WebKit gives a range of two digits the box of the whole number.
+    expect(box(day + 1, 1).right, 'the year stands left of the day').to.be.lessThan(box(year, 1).left + 1);
   });
 });
 
