@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Opens every story of the built Storybook (storybook-static/, from `npm run build-storybook`)
-// in headless Chromium — in every shipped locale (light theme) and in every theme of the
-// toolbar (English) — and fails a story on a console error, a page error, a dialog (alert()
+// in headless Chromium and fails a story on a console error, a page error, a dialog (alert()
 // from injected markup), a failed request, a render or play-function error, an undefined
 // custom element, an empty root, an axe violation (the accessibility addon's run, WCAG 2.2
 // A/AA rules, see .storybook/preview.ts), a page around the story whose `lang` or direction
@@ -11,13 +10,29 @@
 // in the build.
 //
 //   node scripts/check-stories.mjs [--screenshots DIR] [--only TEXT] [--timeout MS]
-//                                  [--quick] [--locales fr,ar] [--themes dark]
+//                                  [--quick] [--full] [--locales fr,ar] [--themes dark]
 //
-// The matrix: each story × {every locale in the light theme, dark and brand in English}
-// (9 + 2 = 11 checks per story). --quick: English, light theme only. --locales / --themes
-// keep only those rows of the matrix (--locales en,fr --themes '' : English and French,
-// light). A story that pins a global (the French stories pin the locale) is checked once per
-// distinct way it is shown; its other rows print `same <id> [globals]` and count as nothing.
+// The matrix (rows of locale and theme; every check above runs in each row):
+//   - English, light: every story, and the docs pages;
+//   - French, light: every story — a library message left in English; axe and the play
+//     functions on text longer than English's, with amounts and dates typed the French way;
+//   - Arabic, light: every story — right to left (`dir`, the elements' layout direction);
+//   - English, dark: the stories of THEME_STORIES (below), the states with the most colours.
+// (The Theming stories show the light, dark and host-brand themes side by side, so the
+// English row puts every theme through axe; test/stories-audit.test.ts runs axe over every
+// story in the light, dark and host-brand themes in three engines.)
+// The other shipped locales (de, es, it, nl, pl, pt) are not rendered here: a message
+// missing from them, left in English or losing a placeholder fails test/locales.test.ts
+// (`npm test`), a locale out of date with the sources fails scripts/check-locales.mjs, and
+// every element rendered in every locale with English or a raw placeholder on screen fails
+// test/locales-render.test.ts; amounts and dates per locale are test/parse.test.ts's.
+// --full: the whole matrix — every story in every shipped locale (light) and in dark and
+// host brand (English), 11 rows — e.g. after a change to translations or themes.
+// --quick: English, light only. --locales / --themes choose the rows (any shipped locale;
+// dark, brand; '' for none; theme rows run only with English): --locales en,de --themes ''
+// is English and German, light. A story that pins a global (the French stories pin the
+// locale) is checked once per distinct way it is shown; its other rows print
+// `same <id> [globals]` and count as nothing.
 // Prints `ok  <id> [globals]` / `FAIL <id> [globals]: reason` per check, then the time
 // taken and `N passed, N failed`. Exits 1 when a check failed; writes {passed, failed}
 // to $TN_SUMMARY_FILE when set. Browser: $CHROME_PATH or /usr/bin/chromium; pages at once:
@@ -38,6 +53,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     timeout: { type: 'string', default: '20000' },
     quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
     locales: { type: 'string' },
     themes: { type: 'string' },
   },
@@ -50,23 +66,56 @@ const LOCALES = [LOCALE_CONFIG.sourceLocale, ...LOCALE_CONFIG.targetLocales];
 const OTHER_THEMES = ['dark', 'brand'];
 /** Locales written right to left (src/localization.ts `rtlLocales`). */
 const RTL_LOCALES = ['ar'];
-
-const only = (list, filter) => (filter === undefined ? list : list.filter((item) => filter.split(',').includes(item)));
+/** The rows checked without --full / --locales / --themes (see the header). */
+const DEFAULT_LOCALES = ['en', 'fr', 'ar'];
+const DEFAULT_THEMES = ['dark'];
 /**
- * Storybook globals each story is checked with (see .storybook/preview.ts). `a11y.manual`
- * stops the accessibility addon's automatic run, so that the check starts it once the story
- * has settled (see `axeViolations`) rather than paying for axe twice.
+ * The stories of the theme rows (without --full): for each element the state with the most
+ * colours — status badges, selection, errors, the tree's checkboxes. An id missing from the
+ * build fails the check, so that a renamed story does not drop out unnoticed.
  */
-const GLOBALS = (
-  options.quick
-    ? ['locale:en;theme:light']
-    : [
-        ...only(LOCALES, options.locales).map((locale) => `locale:${locale};theme:light`),
-        ...(options.locales === undefined || options.locales.split(',').includes('en')
-          ? only(OTHER_THEMES, options.themes).map((theme) => `locale:en;theme:${theme}`)
-          : []),
-      ]
-).map((globals) => `${globals};a11y.manual:!true`);
+const THEME_STORIES = [
+  'elements-tn-customer-search--results',
+  'elements-tn-customer-search--error-with-retry',
+  'elements-tn-group-picker--group-of-seven',
+  'elements-tn-group-picker--validation-errors',
+  'elements-tn-verify-invoice--wrong-answer',
+  'elements-tn-attention-panel--many-items',
+  'elements-tn-relationships--all-statuses',
+  'elements-tn-support-case--default',
+  'elements-tn-customer-connect--request-group',
+];
+
+/** A comma-separated option as a list of known values ('' is none); an unknown value stops the run. */
+function listOption(name, fallback, known) {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const unknown = items.filter((item) => !known.includes(item));
+  if (unknown.length) {
+    console.log(`FAIL --${name}: unknown ${unknown.join(', ')} (known: ${known.join(', ')})`);
+    process.exit(2);
+  }
+  return items;
+}
+const CHECKED_LOCALES = options.quick ? ['en'] : listOption('locales', options.full ? LOCALES : DEFAULT_LOCALES, LOCALES);
+const CHECKED_THEMES =
+  options.quick || !CHECKED_LOCALES.includes('en')
+    ? []
+    : listOption('themes', options.full ? OTHER_THEMES : DEFAULT_THEMES, OTHER_THEMES);
+/**
+ * The rows of the matrix: the Storybook globals a story is checked with (see
+ * .storybook/preview.ts), and the stories checked in that row (`subset`; every story when
+ * undefined). `a11y.manual` stops the accessibility addon's automatic run, so that the check
+ * starts it once the story has settled (see `axeViolations`) rather than paying for axe twice.
+ */
+const ROWS = [
+  ...CHECKED_LOCALES.map((locale) => ({ globals: `locale:${locale};theme:light` })),
+  ...CHECKED_THEMES.map((theme) => ({
+    globals: `locale:en;theme:${theme}`,
+    subset: options.full ? undefined : THEME_STORIES,
+  })),
+].map((row) => ({ ...row, globals: `${row.globals};a11y.manual:!true` }));
 /** Pages checked at once. */
 const PARALLEL = Number(process.env.TN_STORY_PAGES ?? 3);
 const STORY_TIMEOUT = Number(options.timeout);
@@ -507,8 +556,22 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
-  let total = 0;
   let same = 0;
+  // A story of THEME_STORIES that the build does not have (renamed, removed) is a failure.
+  for (const id of new Set(ROWS.flatMap((row) => row.subset ?? []))) {
+    if (all.has(id)) continue;
+    failed += 1;
+    console.log(`FAIL ${id}: in THEME_STORIES (scripts/check-stories.mjs) but not in the build`);
+  }
+  const missing = failed;
+  // Docs pages once (English, light) when the matrix has that row; then each row's stories.
+  const rows = ROWS.map((row) => ({ ...row, ids: row.subset ? stories.filter((id) => row.subset.includes(id)) : stories }));
+  const withDocs = rows.some((row) => row.globals.startsWith('locale:en;theme:light'));
+  const queue = [
+    ...(withDocs ? docs.map((id) => ({ id, docs: true })) : []),
+    ...rows.flatMap(({ globals, ids }) => ids.map((id) => ({ id, globals }))),
+  ];
+  const total = queue.length;
   const started = Date.now();
   try {
     server = await serve();
@@ -531,13 +594,6 @@ async function main() {
     });
     const context = await browser.newContext({ viewport: { width: 960, height: 720 }, reducedMotion: 'reduce' });
     // A few pages at once: most of a check is the page loading Storybook's preview.
-    // Docs pages once (English, light) when the matrix has that row; then every story × globals.
-    const withDocs = GLOBALS.some((globals) => globals.startsWith('locale:en;theme:light'));
-    const queue = [
-      ...(withDocs ? docs.map((id) => ({ id, docs: true })) : []),
-      ...GLOBALS.flatMap((globals) => stories.map((id) => ({ id, globals }))),
-    ];
-    total = queue.length;
     // A story that pins a global (the French stories pin the locale) looks the same in every
     // row that differs only there: it is checked once, the other rows say which check it was.
     const pinnedBy = new Map();
@@ -578,7 +634,7 @@ async function main() {
   } catch (error) {
     // The harness itself broke (no browser, no port): every story not yet checked fails.
     if (!interrupted) console.log(`FAIL harness: ${error?.message ?? error}`);
-    failed = (total || stories.length * GLOBALS.length) - passed - same;
+    failed = missing + total - passed - same;
   } finally {
     await stop();
     process.off('SIGINT', onSignal);
@@ -586,7 +642,8 @@ async function main() {
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(
-    `${docs.length} docs pages, ${stories.length} stories × ${GLOBALS.length} (${GLOBALS.map((g) => g.replace(';a11y.manual:!true', '')).join(' | ')}), ` +
+    `${withDocs ? docs.length : 0} docs pages, ` +
+      `stories ${rows.map(({ globals, ids }) => `${ids.length} × [${globals.replace(';a11y.manual:!true', '')}]`).join(' + ')}, ` +
       `${same} shown as an earlier check (pinned globals), ${PARALLEL} pages at once: ${Math.floor(seconds / 60)} min ${seconds % 60} s`,
   );
   finish(passed, failed);
