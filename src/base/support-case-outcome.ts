@@ -17,6 +17,13 @@ import type { SupportCase } from '../adapter/types.js';
 import { navigableUrl } from '../adapter/urls.js';
 import { displayText, formatCount, formatDateTime } from '../localization/format.js';
 
+/** "Loading the support case…": the status while a case loads (flow, case view, verification). */
+export const caseLoadingText = () => msg('Loading the support case…', { desc: 'Status while a support case loads' });
+
+/** "Couldn't load the support case.": the lead of the error when a case fails to load. */
+export const caseLoadFailedText = () =>
+  msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' });
+
 /** Names shown before "and N more". */
 const NAMES_SHOWN = 3;
 

@@ -9,7 +9,7 @@ import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { Relationship, SkippedEntity, SupportCase } from '../../adapter/types.js';
 import { renderErrorNotice } from '../../base/states.js';
-import { entityNames, renderSupportCaseOutcome } from '../../base/support-case-outcome.js';
+import { caseLoadFailedText, caseLoadingText, entityNames, renderSupportCaseOutcome } from '../../base/support-case-outcome.js';
 import type { FlowOutcome } from '../../base/events.js';
 import { displayText } from '../../localization/format.js';
 
@@ -92,9 +92,9 @@ export function renderDoneStep(done: Done | undefined, view: DoneView): Template
     } else if (supportCase) {
       next = renderSupportCaseOutcome(supportCase, view.viewCase, { brief: true });
     } else if (view.caseFailure) {
-      next = renderErrorNotice(msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' }), view.caseFailure.code, view.retryCase);
+      next = renderErrorNotice(caseLoadFailedText(), view.caseFailure.code, view.retryCase);
     } else {
-      next = html`<p class="loading" role="status">${msg('Loading the support case…', { desc: 'Status while a support case loads' })}</p>`;
+      next = html`<p class="loading" role="status">${caseLoadingText()}</p>`;
     }
     body = html`${renderRecap(recap)} ${next} ${renderSkipped(done.skipped)}`;
   }

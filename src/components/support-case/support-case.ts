@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
-import { entityNames, processedByText } from '../../base/support-case-outcome.js';
+import { caseLoadFailedText, caseLoadingText, entityNames, processedByText } from '../../base/support-case-outcome.js';
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
 import { navigableUrl } from '../../adapter/urls.js';
 import type { SupportCase, SupportCaseStatus } from '../../adapter/types.js';
@@ -112,10 +112,10 @@ export class TnSupportCase extends TnElement {
       const lead =
         failure.code === 'not-found'
           ? msg('No support case has this reference.', { desc: 'Case view: unknown reference' })
-          : msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' });
+          : caseLoadFailedText();
       return renderErrorNotice(lead, failure.code, () => rerun(this.caseTask));
     }
-    if (loading) return html`<p part="loading" class="loading" role="status">${msg('Loading the support case…', { desc: 'Status while a support case loads' })}</p>`;
+    if (loading) return html`<p part="loading" class="loading" role="status">${caseLoadingText()}</p>`;
     return nothing;
   }
 

@@ -60,11 +60,6 @@ export const checkingText = () => msg('Checking the invoice details…', { desc:
 export const checkFailedText = () =>
   msg("Couldn't check these details.", { desc: 'Lead of the error when an answer could not be sent' });
 
-export const caseLoadingText = () => msg('Loading the support case…', { desc: 'Status while a support case loads' });
-
-export const caseLoadFailedText = () =>
-  msg("Couldn't load the support case.", { desc: 'Lead of the error when a support case fails to load' });
-
 export const openingCaseText = () =>
   msg('Opening a support case…', { desc: 'Status and button text while connecting without verification' });
 

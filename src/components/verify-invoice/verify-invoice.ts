@@ -10,6 +10,8 @@ import { errorMessage, renderErrorNotice, renderNotConfigured, rerun } from '../
 import { systemClock } from '../../base/clock.js';
 import type { Clock } from '../../base/clock.js';
 import {
+  caseLoadFailedText,
+  caseLoadingText,
   renderSupportCaseOutcome,
   supportCaseOutcomeStyles,
   supportCaseTitle,
@@ -40,8 +42,6 @@ import type { FormState } from './form-fields.js';
 import { renderConfirmation, renderFallback, renderLockedState, renderRejection } from './step-panels.js';
 import {
   attemptsLeftText,
-  caseLoadFailedText,
-  caseLoadingText,
   checkFailedText,
   checkingText,
   loadFailedText,
