@@ -1,26 +1,40 @@
 // The reference API server: the HTTP contract (api/openapi.yaml) over the demo network,
 // on node:http with no framework. It routes and validates with the contract itself
 // (server/contract.mjs), runs each operation on the demo engine (server/engine.mjs), and
-// adds what a real deployment needs: bearer auth, CORS for configured origins, body and
-// attachment size caps, Idempotency-Key on writes, one log line per request. With
-// `testControl` it also accepts fault injection and shows its request log (test-control.mjs)
-// and checks every answer it sends against the contract.
+// adds what the contract asks of a deployment: bearer auth (one demo network per token),
+// CORS for configured origins, body and attachment size caps, every request checked before
+// the engine sees it, Idempotency-Key on writes (a bounded store per caller), timeouts and
+// a connection cap, one log line per request. With `testControl` it also accepts fault
+// injection and shows its request log (test-control.mjs) and checks every answer it sends
+// against the contract. What it is and is not (a reference, in memory, not hardened for
+// the internet): server/README.md.
 import { createHash } from 'node:crypto';
 import { STATUS_CODES, createServer } from 'node:http';
 import { bodyFieldErrors, codeFor, loadContract } from './contract.mjs';
 import { loadDemoEngine } from './engine.mjs';
-import { IdempotencyStore } from './idempotency.mjs';
+import { DAY_MS, DEFAULT_MAX_KEYS, IdempotencyStore } from './idempotency.mjs';
 import { TestControl } from './test-control.mjs';
 
 /**
  * @typedef {object} ServerOptions
  * @property {string} [host]                 interface to listen on; default `127.0.0.1` (loopback only)
  * @property {number} [port]                 default 8787; 0 picks a free port
- * @property {string[]} [corsOrigins]        origins allowed to call from a browser (`*` for any); default none
- * @property {string} [token]                when set, every operation needs `Authorization: Bearer <token>`
+ * @property {string[]} [corsOrigins]        origins allowed to call from a browser; default none. A listed
+ *                                           origin is answered with credentials allowed; `*` lets any other
+ *                                           origin read answers (`Access-Control-Allow-Origin: *`, no
+ *                                           credentials) except `null`, which must be listed to be allowed
+ * @property {string[]} [tokens]             the callers: every operation needs `Authorization: Bearer <one of them>`,
+ *                                           and each token has a demo network (and idempotency keys) of its own
+ * @property {string} [token]                one caller (= `tokens: [token]`)
  * @property {{ min: number, max: number }} [latency]  simulated delay before each operation, ms
  * @property {number} [maxBodyBytes]         JSON body cap; default 2 MiB
  * @property {number} [maxAttachmentBytes]   upload cap; default 10 MiB
+ * @property {number} [idempotencyTtlMs]    how long a write's answer is kept for its key; default 24 h
+ * @property {number} [idempotencyMaxKeys]   keys kept per caller at most, the oldest evicted past it; default 10,000
+ * @property {number} [headersTimeoutMs]     a request's headers must arrive within this; default 10 s
+ * @property {number} [requestTimeoutMs]     a whole request (headers and body) must arrive within this; default 60 s
+ * @property {number} [keepAliveTimeoutMs]   an idle kept-alive connection is closed after this; default 5 s
+ * @property {number} [maxConnections]       open connections at most; more are closed at once; default 256
  * @property {boolean} [testControl]         enable /__test/ fault injection and request log
  * @property {boolean} [checkResponses]      validate every answer against the contract; default = testControl
  * @property {(line: string) => void} [log]  where request lines go; default stdout
@@ -31,6 +45,7 @@ import { TestControl } from './test-control.mjs';
  * @property {import('node:http').Server} server
  * @property {string} url       base URL of the API, e.g. `http://127.0.0.1:8787/v1`
  * @property {() => Promise<void>} close
+ * @property {(token?: string) => { keys: number, evicted: number }} idempotencyStats  a caller's store (no token: the only caller)
  */
 
 /** @typedef {import('./idempotency.mjs').StoredResponse} StoredResponse */
@@ -49,6 +64,10 @@ const STATUS_BY_CODE = {
 };
 const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed';
+/** The operations whose idempotency keys the engine keeps too (it forgets them when the server does). */
+const ENGINE_KEYED = new Set(['requestConnection', 'connectWithoutVerification']);
+/** Strict UTF-8: a body that is not is a 400, not a string with U+FFFD in it. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The operations, by operationId (= adapter method): each turns the validated request into
@@ -111,9 +130,10 @@ function wait(ms, gone) {
 }
 
 /**
- * Reads a request body up to `limit` bytes, hashing it as it comes. Past the limit the rest
- * is read and dropped (so the client still gets the 413), up to four times the limit, where
- * the connection is cut.
+ * Reads a request body up to `limit` bytes, hashing it as it comes. Past the limit it stops
+ * reading and resolves `tooLarge` at once (the answer, a 413, closes the connection). A
+ * declared `Content-Length` over the limit never gets here (refused before any byte is read).
+ * A client that stops sending is cut by the server's request timeout.
  * @returns {Promise<{ size: number, hash: string, bytes?: Buffer, tooLarge: boolean }>}
  */
 function readBody(req, limit, keep) {
@@ -122,22 +142,53 @@ function readBody(req, limit, keep) {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
-    req.on('data', (chunk) => {
+    const onData = (chunk) => {
       size += chunk.length;
-      if (size > limit * 4) {
-        req.destroy();
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve({ size, hash: '', tooLarge: true });
         return;
       }
-      if (size <= limit) {
-        hash.update(chunk);
-        if (keep) chunks.push(chunk);
-      }
-    });
+      hash.update(chunk);
+      if (keep) chunks.push(chunk);
+    };
+    req.on('data', onData);
     req.on('end', () =>
       resolve({ size, hash: hash.digest('hex'), bytes: keep ? Buffer.concat(chunks) : undefined, tooLarge: size > limit }),
     );
     req.on('error', reject);
   });
+}
+
+/** The media type of a Content-Type header, lower case without parameters; `charset` when one is given. */
+function mediaType(header) {
+  const [type = '', ...parameters] = String(header ?? '').split(';');
+  const charset = parameters
+    .map((parameter) => parameter.trim().split('='))
+    .find(([name]) => name?.toLowerCase() === 'charset')?.[1]
+    ?.replace(/^"|"$/g, '')
+    .toLowerCase();
+  return { type: type.trim().toLowerCase(), charset };
+}
+
+/** A plain JSON object (not null, an array, a string, a number or a boolean). */
+function isJsonObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The request target as a URL, or undefined when it is not one (absolute form or a path). */
+function requestUrl(target) {
+  try {
+    return target.startsWith('/') ? new URL(`http://server${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** sha256 of a token, hex: tokens are looked up (and logged as a caller number) by their hash. */
+function tokenHash(token) {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /** `text=a&pageSize=2` → `{ text: 'a', pageSize: 2 }`, coercing by each parameter's schema type. */
@@ -154,7 +205,18 @@ function coerce(value, schema) {
  */
 export async function startReferenceServer(options = {}) {
   const host = options.host ?? '127.0.0.1';
-  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const corsOrigins = new Set((options.corsOrigins ?? []).filter((origin) => origin !== '*'));
+  const corsAny = (options.corsOrigins ?? []).includes('*');
+  const tokens = options.tokens ?? (options.token !== undefined ? [options.token] : []);
+  for (const token of tokens) {
+    // RFC 6750 b64token: what a bearer token may be, so that a header can carry it.
+    if (typeof token !== 'string' || !/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) {
+      throw new Error('A bearer token is one or more of A-Z a-z 0-9 - . _ ~ + / (then = padding).');
+    }
+  }
+  if (new Set(tokens).size !== tokens.length) throw new Error('The same bearer token is listed twice.');
+  const idempotencyTtlMs = options.idempotencyTtlMs ?? DAY_MS;
+  const idempotencyMaxKeys = options.idempotencyMaxKeys ?? DEFAULT_MAX_KEYS;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * MiB;
   const maxAttachmentBytes = options.maxAttachmentBytes ?? 10 * MiB;
   const testControl = options.testControl ? new TestControl() : undefined;
@@ -174,17 +236,72 @@ export async function startReferenceServer(options = {}) {
   const contractJson = JSON.stringify(contract.document);
 
   const engine = await loadDemoEngine();
-  const state = { network: new engine.DemoNetwork() };
-  state.network.directoryStats(); // builds the 60,000-entity directory index now, not on the first search
-  const idempotency = new IdempotencyStore();
+  new engine.DemoNetwork().directoryStats(); // builds the 60,000-entity directory index (shared) now, not on the first search
 
-  /** Adds CORS headers for an allowed origin; false when the origin is not allowed. */
+  /**
+   * @typedef {object} Tenant  one caller: its network and its idempotency keys
+   * @property {string} hash    of its token
+   * @property {number} number  1, 2… in the order of the token list (the log names callers so, never by token)
+   * @property {any} network
+   * @property {IdempotencyStore} idempotency
+   */
+  /** Callers' numbers by the hash of their token ('' without tokens: one anonymous caller). */
+  const callers = new Map((tokens.length ? tokens.map(tokenHash) : ['']).map((hash, i) => [hash, i + 1]));
+  /** Callers' states, made on first use. @type {Map<string, Tenant>} */
+  const tenants = new Map();
+
+  /** A fresh state for a caller: a seed network, and a store that makes the network forget what it forgets. */
+  function freshTenant(hash, number) {
+    const network = new engine.DemoNetwork();
+    const idempotency = new IdempotencyStore({
+      ttlMs: idempotencyTtlMs,
+      maxKeys: idempotencyMaxKeys,
+      onEvict: (operationId, key) => {
+        if (ENGINE_KEYED.has(operationId)) network.forgetIdempotencyKey(operationId, key);
+      },
+    });
+    return { hash, number, network, idempotency };
+  }
+
+  /** The caller a request's credentials name, or undefined when they name none. @returns {Tenant | undefined} */
+  function tenantOf(req) {
+    let hash = '';
+    if (tokens.length > 0) {
+      const match = /^Bearer ([^\s]+)$/.exec(req.headers.authorization ?? '');
+      if (!match) return undefined;
+      hash = tokenHash(match[1]);
+    }
+    const number = callers.get(hash);
+    if (number === undefined) return undefined;
+    let tenant = tenants.get(hash);
+    if (!tenant) tenants.set(hash, (tenant = freshTenant(hash, number)));
+    return tenant;
+  }
+
+  const unauthorized = () =>
+    problem(401, {
+      detail: 'A valid bearer token is required.',
+      code: 'unauthorized',
+      headers: { 'WWW-Authenticate': 'Bearer realm="customer-connect"' },
+    });
+
+  /**
+   * Adds CORS headers for an allowed origin; false when the origin is not allowed. A listed
+   * origin is echoed with credentials allowed; with `*`, any other origin but `null` gets a
+   * literal `*` and no credentials (a browser then sends no cookies, and the bearer token
+   * only where the page's own script puts it).
+   */
   function cors(req, res) {
     const origin = req.headers.origin;
     if (origin === undefined) return true;
-    if (!corsOrigins.has(origin) && !corsOrigins.has('*')) return false;
-    res.setHeader('Access-Control-Allow-Origin', origin);
-    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    if (corsOrigins.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+    } else if (corsAny && origin !== 'null') {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+    } else {
+      return false;
+    }
     res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     res.setHeader('Vary', 'Origin');
     return true;
@@ -197,45 +314,75 @@ export async function startReferenceServer(options = {}) {
     res.end(response.body);
   }
 
-  /** Test control: `/__test/…`. */
+  /**
+   * Answers without reading the request's body, and closes the connection after the answer:
+   * a refused request's body (unauthenticated, too large, of the wrong type, for no
+   * operation) is never waited for.
+   */
+  function refuse(res, response) {
+    send(res, response, { Connection: 'close' });
+  }
+
+  /** Test control: `/__test/…`, for a caller with valid credentials. */
   async function control(req, res, path) {
+    const tenant = tenantOf(req);
+    if (!tenant) return { response: unauthorized(), early: true };
     if (req.method === 'POST' && path === '/__test/reset') {
-      state.network = new engine.DemoNetwork();
-      idempotency.clear();
+      tenants.set(tenant.hash, freshTenant(tenant.hash, tenant.number));
       testControl.reset();
-      return { status: 204, headers: {}, body: '' };
+      return { response: { status: 204, headers: {}, body: '' } };
     }
     if (req.method === 'POST' && path === '/__test/faults') {
-      const { bytes } = await readBody(req, 64 * 1024, true);
+      const { bytes, tooLarge } = await readBody(req, 64 * 1024, true);
+      if (tooLarge) return { response: problem(413, { detail: 'A fault is at most 64 KiB.' }), early: true };
       let value;
       try {
-        value = JSON.parse(bytes.toString('utf8'));
+        value = JSON.parse(utf8.decode(bytes));
       } catch {
-        return problem(400, { detail: 'The fault is not JSON.' });
+        return { response: problem(400, { detail: 'The fault is not JSON.' }) };
       }
       const error = testControl.addFault(value, operationIds);
-      return error ? problem(400, { detail: error }) : { status: 204, headers: {}, body: '' };
+      return { response: error ? problem(400, { detail: error }) : { status: 204, headers: {}, body: '' } };
     }
-    if (req.method === 'GET' && path === '/__test/log') return json(200, { requests: testControl.requests() });
-    return problem(404, { detail: 'No such test-control endpoint.' });
+    if (req.method === 'GET' && path === '/__test/log') return { response: json(200, { requests: testControl.requests() }) };
+    return { response: problem(404, { detail: 'No such test-control endpoint.' }), early: true };
   }
 
   /**
-   * Runs one operation: parameters, auth, body, validation, idempotency, the engine.
-   * @returns {Promise<{ response: StoredResponse, replayed?: boolean, drop?: boolean } | undefined>} undefined: the client left
+   * Runs one operation: auth, declared size and type, body, parameters and body checked
+   * against the contract, idempotency, the engine. Everything the engine gets has been
+   * validated; every refusal is a 4xx problem.
+   * @returns {Promise<{ response: StoredResponse, replayed?: boolean, drop?: boolean, early?: boolean } | undefined>}
+   *   undefined: the client left; `early`: answered without reading the body (the connection closes)
    */
   async function runOperation(req, url, operation, match, record, gone) {
-    // Auth first: nothing about the request is looked at for a caller without credentials.
-    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
-      req.resume();
-      return {
-        response: problem(401, {
-          detail: 'A valid bearer token is required.',
-          code: 'unauthorized',
-          headers: { 'WWW-Authenticate': 'Bearer realm="customer-connect"' },
-        }),
-      };
+    // Auth first: nothing about the request is looked at, nor its body read, for a caller without credentials.
+    const tenant = tenantOf(req);
+    if (!tenant) return { response: unauthorized(), early: true };
+    if (callers.size > 1) record.caller = tenant.number;
+
+    // What the headers say about the body, before reading any of it.
+    const upload = operation.body === 'binary';
+    const limit = upload ? maxAttachmentBytes : maxBodyBytes;
+    const tooLarge = () =>
+      problem(413, {
+        detail: `The body is over the limit of ${limit} bytes.`,
+        code: 'invalid',
+        fieldErrors: upload ? [{ field: 'file', code: 'too-large' }] : [],
+      });
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > limit) return { response: tooLarge(), early: true };
+    if (operation.body === 'json') {
+      const { type, charset } = mediaType(req.headers['content-type']);
+      if (type !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
+        return { response: problem(415, { detail: 'The body must be application/json (UTF-8).', code: 'invalid' }), early: true };
+      }
     }
+
+    // Body: JSON (capped at maxBodyBytes) or an upload (capped at maxAttachmentBytes).
+    const body = await readBody(req, limit, !upload);
+    if (gone()) return undefined;
+    if (body.tooLarge) return { response: tooLarge(), early: true };
 
     const fault = testControl?.takeFault(operation.operationId);
     if (fault) record.fault = fault.kind;
@@ -247,7 +394,6 @@ export async function startReferenceServer(options = {}) {
     if (gone()) return undefined;
     if (fault?.kind === 'drop') return { response: problem(500), drop: true };
     if (fault?.kind === 'respond') {
-      req.resume();
       return { response: { status: fault.status ?? 500, headers: fault.headers ?? {}, body: fault.body ?? '' } };
     }
 
@@ -258,8 +404,14 @@ export async function startReferenceServer(options = {}) {
     const fieldErrors = [];
     for (const parameter of operation.parameters) {
       let raw;
-      if (parameter.in === 'path') raw = decodeURIComponent(match[operation.pathNames.indexOf(parameter.name) + 1]);
-      else if (parameter.in === 'query') raw = url.searchParams.get(parameter.name) ?? undefined;
+      if (parameter.in === 'path') {
+        try {
+          raw = decodeURIComponent(match[operation.pathNames.indexOf(parameter.name) + 1]);
+        } catch {
+          fieldErrors.push({ field: parameter.field, code: 'invalid', message: 'is not valid percent-encoded UTF-8' });
+          continue;
+        }
+      } else if (parameter.in === 'query') raw = url.searchParams.get(parameter.name) ?? undefined;
       else raw = req.headers[parameter.name.toLowerCase()];
       const value = coerce(raw, parameter.schema);
       if (value === undefined) {
@@ -274,30 +426,31 @@ export async function startReferenceServer(options = {}) {
       params[parameter.name] = value;
     }
 
-    // Body: JSON (capped at maxBodyBytes) or an upload (capped at maxAttachmentBytes).
-    const upload = operation.body === 'binary';
-    const body = await readBody(req, upload ? maxAttachmentBytes : maxBodyBytes, !upload);
-    if (gone()) return undefined;
-    if (body.tooLarge) {
-      return {
-        response: problem(413, {
-          detail: `The body is over the limit of ${upload ? maxAttachmentBytes : maxBodyBytes} bytes.`,
-          code: 'invalid',
-          fieldErrors: upload ? [{ field: 'file', code: 'too-large' }] : [],
-        }),
-      };
-    }
+    // The JSON body: UTF-8, JSON, an object, and what the contract's schema says.
     let payload;
     if (operation.body === 'json') {
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        return { response: problem(415, { detail: 'The body must be application/json.', code: 'invalid' }) };
+      let text;
+      try {
+        text = utf8.decode(body.bytes);
+      } catch {
+        return { response: problem(400, { detail: 'The body is not UTF-8.', code: 'invalid' }) };
       }
       try {
-        payload = JSON.parse(body.bytes.toString('utf8'));
+        payload = JSON.parse(text);
       } catch {
         return { response: problem(400, { detail: 'The body is not valid JSON.', code: 'invalid' }) };
       }
-      if (!operation.validateBody(payload)) fieldErrors.push(...bodyFieldErrors(operation.validateBody.errors));
+      if (!isJsonObject(payload)) {
+        return { response: problem(400, { detail: 'The body must be a JSON object.', code: 'invalid', fieldErrors }) };
+      }
+      if (!operation.validateBody(payload)) {
+        const errors = bodyFieldErrors(operation.validateBody.errors);
+        if (errors.length === 0) {
+          const detail = `The body does not match the contract: ${contract.describeErrors(operation.validateBody)}.`;
+          return { response: problem(400, { detail, code: 'invalid', fieldErrors }) };
+        }
+        fieldErrors.push(...errors);
+      }
     }
     if (fieldErrors.length > 0) {
       const fields = fieldErrors.map((error) => `${error.field} (${error.code})`).join(', ');
@@ -307,7 +460,7 @@ export async function startReferenceServer(options = {}) {
     const execute = async () => {
       let response;
       try {
-        const value = HANDLERS[operation.operationId]({ network: state.network, params, body: payload, upload: { size: body.size } });
+        const value = HANDLERS[operation.operationId]({ network: tenant.network, params, body: payload, upload: { size: body.size } });
         response = json(operation.successStatus, value);
         if (checkResponses && operation.validateResponse && !operation.validateResponse(value)) {
           const detail = `The server's answer breaks the contract: ${contract.describeErrors(operation.validateResponse)}`;
@@ -330,8 +483,8 @@ export async function startReferenceServer(options = {}) {
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([operation.operationId, url.pathname, query, body.hash]))
       .digest('hex');
-    const scope = `${req.headers.authorization ?? ''}\u0000${operation.operationId}`;
-    const outcome = await idempotency.run(scope, key, fingerprint, execute);
+    // The caller's own store, scoped by operation (the engine's keys are per caller and operation too).
+    const outcome = await tenant.idempotency.run(operation.operationId, key, fingerprint, execute);
     if ('conflict' in outcome) {
       return {
         response: problem(409, { detail: 'This Idempotency-Key was already used for a different request.', code: 'conflict' }),
@@ -343,11 +496,11 @@ export async function startReferenceServer(options = {}) {
   /** One request, start to end. */
   async function handle(req, res) {
     const receivedAt = Date.now();
-    const url = new URL(req.url ?? '/', 'http://server');
+    const url = requestUrl(req.url ?? '/');
     /** @type {import('./test-control.mjs').LoggedRequest} */
     const record = {
       method: req.method ?? '?',
-      path: url.pathname + url.search,
+      path: url ? url.pathname + url.search : String(req.url).slice(0, 200),
       status: 'pending',
       replayed: false,
       receivedAt,
@@ -371,6 +524,7 @@ export async function startReferenceServer(options = {}) {
         String(record.status),
         `${record.finishedAt - receivedAt}ms`,
         record.operation,
+        record.caller && `caller=${record.caller}`,
         record.idempotencyKey && `key=${record.idempotencyKey}`,
         record.replayed && 'replayed',
         record.fault && `fault=${record.fault}`,
@@ -384,9 +538,9 @@ export async function startReferenceServer(options = {}) {
     // a request on a reused connection that a fault dropped, so each fault is seen as such.
     if (testControl) res.setHeader('Connection', 'close');
 
+    if (!url) return refuse(res, problem(400, { detail: 'The request target is not a URL.', code: 'invalid' }));
     if (!cors(req, res)) {
-      req.resume();
-      return send(res, problem(403, { detail: `Origin ${req.headers.origin} is not allowed.`, code: 'forbidden' }));
+      return refuse(res, problem(403, { detail: `Origin ${req.headers.origin} is not allowed.`, code: 'forbidden' }));
     }
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
@@ -394,7 +548,10 @@ export async function startReferenceServer(options = {}) {
       res.setHeader('Access-Control-Max-Age', '600');
       return send(res, { status: 204, headers: {}, body: '' });
     }
-    if (testControl && url.pathname.startsWith('/__test/')) return send(res, await control(req, res, url.pathname));
+    if (testControl && url.pathname.startsWith('/__test/')) {
+      const { response, early } = await control(req, res, url.pathname);
+      return early ? refuse(res, response) : send(res, response);
+    }
 
     const path = url.pathname.startsWith(`${contract.basePath}/`) ? url.pathname.slice(contract.basePath.length) : undefined;
     if (req.method === 'GET' && path === '/openapi.json') return send(res, json(200, JSON.parse(contractJson)));
@@ -404,12 +561,11 @@ export async function startReferenceServer(options = {}) {
     const candidates = path === undefined ? [] : contract.operations.filter((operation) => operation.pattern.test(path));
     const found = candidates.find((operation) => operation.method === req.method);
     if (!found) {
-      req.resume();
       if (candidates.length > 0) {
         const allow = candidates.map((operation) => operation.method).join(', ');
-        return send(res, problem(405, { detail: `Use ${allow}.`, headers: { Allow: allow } }));
+        return refuse(res, problem(405, { detail: `Use ${allow}.`, headers: { Allow: allow } }));
       }
-      return send(res, problem(404, { detail: `No operation at ${url.pathname}.`, code: 'not-found' }));
+      return refuse(res, problem(404, { detail: `No operation at ${url.pathname}.`, code: 'not-found' }));
     }
     record.operation = found.operationId;
     testControl?.record(record); // listed as 'pending' until it ends
@@ -424,15 +580,32 @@ export async function startReferenceServer(options = {}) {
       req.socket.write('HTTP/1.1 200 OK\r\nContent-Type: applica', () => req.socket.destroy());
       return undefined;
     }
+    if (result.early) return refuse(res, result.response);
     return send(res, result.response, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      log(`ERROR ${req.method} ${req.url}: ${error?.stack ?? error}`);
-      send(res, problem(500, { detail: 'The server failed.', code: 'unavailable' }));
-    });
-  });
+  // Connection hygiene, set on purpose rather than left to Node's defaults (which wait 300 s
+  // for a request's body and take any number of connections): headers within 10 s, the
+  // whole request within 60 s (a 10 MiB upload needs ~1.4 Mbit/s), idle kept-alive
+  // connections closed after 5 s, at most 256 connections open (more are closed at once),
+  // and the timeouts checked every second instead of every 30 s.
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 60_000, headersTimeout);
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+    },
+    (req, res) => {
+      handle(req, res).catch((error) => {
+        log(`ERROR ${req.method} ${req.url}: ${error?.stack ?? error}`);
+        send(res, problem(500, { detail: 'The server failed.', code: 'unavailable' }));
+      });
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 256;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, host, () => resolve(undefined));
@@ -447,5 +620,9 @@ export async function startReferenceServer(options = {}) {
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       }),
+    idempotencyStats: (token) => {
+      const tenant = tenants.get(token === undefined ? [...callers.keys()][0] : tokenHash(token));
+      return { keys: tenant?.idempotency.size ?? 0, evicted: tenant?.idempotency.evicted ?? 0 };
+    },
   };
 }

@@ -2,7 +2,10 @@
 // matching request(s), and a log of the requests it received, both behind `/__test/`
 // endpoints that the browser tests call. Nothing here is reachable without the flag.
 //
-//   POST /__test/reset    fresh demo network; no faults, log or idempotency keys
+// They need the caller's bearer token, as the operations do.
+//
+//   POST /__test/reset    a fresh demo network and no idempotency keys for the calling token;
+//                         no faults or log (those are shared by all tokens)
 //   POST /__test/faults   queue a fault: { operation, kind, times?, status?, headers?, body?, delayMs? }
 //   GET  /__test/log      { requests: [{ operation, method, path, status, idempotencyKey, replayed, fault, receivedAt, finishedAt }] }
 //                         in arrival order; `status` is 'pending' until the request ends
@@ -35,6 +38,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 /**
  * @typedef {object} LoggedRequest
  * @property {string} [operation]
+ * @property {number} [caller]     which of several tokens (1, 2… in the order given), when there are several
  * @property {string} method
  * @property {string} path
  * @property {number | 'pending' | 'dropped' | 'client-closed'} status

@@ -63,9 +63,14 @@ function controlUrl(path: string): string {
   return `${new URL(serverUrl()).origin}/__test/${path}`;
 }
 
+/** Test control needs the token too (it resets this token's network). */
+function controlHeaders(): Record<string, string> {
+  return serverToken() ? { Authorization: `Bearer ${serverToken()}` } : {};
+}
+
 /** A fresh demo network on the server; no faults, log or idempotency keys. */
 export async function resetServer(): Promise<void> {
-  const response = await fetch(controlUrl('reset'), { method: 'POST' });
+  const response = await fetch(controlUrl('reset'), { method: 'POST', headers: controlHeaders() });
   if (response.status !== 204) throw new Error(`reset: HTTP ${response.status}`);
 }
 
@@ -73,7 +78,7 @@ export async function resetServer(): Promise<void> {
 export async function injectFault(fault: ServerFault): Promise<void> {
   const response = await fetch(controlUrl('faults'), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { ...controlHeaders(), 'Content-Type': 'application/json' },
     body: JSON.stringify(fault),
   });
   if (response.status !== 204) throw new Error(`fault: HTTP ${response.status} ${await response.text()}`);
@@ -81,7 +86,7 @@ export async function injectFault(fault: ServerFault): Promise<void> {
 
 /** Every operation request the server received since the last reset, in arrival order; optionally of one operation. */
 export async function serverLog(operation?: string): Promise<LoggedRequest[]> {
-  const response = await fetch(controlUrl('log'));
+  const response = await fetch(controlUrl('log'), { headers: controlHeaders() });
   const { requests } = (await response.json()) as { requests: LoggedRequest[] };
   return operation === undefined ? requests : requests.filter((request) => request.operation === operation);
 }

@@ -312,6 +312,16 @@ export class DemoNetwork {
     return this.changed(supportCase);
   }
 
+  /**
+   * Forgets the answer stored under an idempotency key of one operation; a later call with
+   * that key runs anew. The reference server calls it when its own bounded store lets the
+   * key go (expired or evicted), so the engine keeps no more keys than the server does.
+   */
+  forgetIdempotencyKey(operation: 'requestConnection' | 'connectWithoutVerification', key: string): void {
+    const answers = operation === 'requestConnection' ? this.connectionAnswers : this.fallbackAnswers;
+    if (answers.delete(key)) this.onChange?.();
+  }
+
   // ----- support cases and attention
 
   /** One support case by reference. */
