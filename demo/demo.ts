@@ -39,10 +39,14 @@ const EVENTS = [
 const params = new URLSearchParams(location.search);
 const provider = document.querySelector('tn-adapter-provider')!;
 // `?api=<base URL>` (what `npm start -- --server` opens) runs the page on the reference API
-// server through the REST adapter; without it, on the embedded demo adapter.
+// server through the REST adapter; without it, on the embedded demo adapter. The bearer token
+// is the one `npm start -- --server` put in the page for the server it started, and goes to
+// that server's URL only: a `?api=` naming any other gets no credentials.
 const api = params.get('api');
+const started = document.querySelector<HTMLMetaElement>('meta[name="tn-demo-api"]');
+const token = api && started && new URL(api, location.href).href === new URL(started.content).href ? started.dataset.token : undefined;
 provider.adapter = api
-  ? createRestAdapter({ baseUrl: api, headers: () => ({ Authorization: 'Bearer demo-token' }) })
+  ? createRestAdapter({ baseUrl: api, headers: (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {}) })
   : createDemoAdapter({ latency: { min: 150, max: 450 }, storage: sessionStorage });
 
 // ----- language and theme (kept in the query string, so a reload keeps them)

@@ -4,11 +4,13 @@
 //
 // `npm start -- --server` (or `npm run start:server`): the same page on the reference API
 // server (server/) through the REST adapter. The API server starts in this process on
-// API_PORT (default 8787, loopback only) with the bearer token `demo-token`, CORS for the
-// demo's origin and 150–450 ms of simulated latency, logs one line per request here, and
-// the demo URL carries `?api=<its base URL>`.
+// API_PORT (default 8787, loopback only) with a bearer token made for this run, CORS for
+// the demo's origin and 150–450 ms of simulated latency, logs one line per request here, and
+// the demo URL carries `?api=<its base URL>`. The demo page gets the server's URL and token
+// in a `<meta name="tn-demo-api">`, and sends the token to that URL only.
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,6 +19,7 @@ const hostname = process.env.HOST ?? 'localhost';
 const withServer = process.argv.slice(2).includes('--server');
 
 let api;
+const apiToken = randomUUID();
 if (withServer) {
   const { startReferenceServer } = await import('../server/server.mjs');
   const origins = new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://${hostname}:${port}`]);
@@ -24,7 +27,7 @@ if (withServer) {
     api = await startReferenceServer({
       port: Number(process.env.API_PORT ?? 8787),
       corsOrigins: [...origins],
-      token: 'demo-token',
+      token: apiToken,
       latency: { min: 150, max: 450 },
       log: (line) => console.log(`[api] ${line}`),
     });
@@ -42,7 +45,18 @@ const server = await startDevServer({
     nodeResolve: true,
     open: false,
     watch: false,
-    plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: `${root}tsconfig.json` })],
+    plugins: [
+      esbuildPlugin({ ts: true, target: 'es2021', tsconfig: `${root}tsconfig.json` }),
+      {
+        // The API server this process started, and its token, for the demo page (demo/demo.ts).
+        name: 'tn-demo-api',
+        transform(context) {
+          if (!api || !/^\/demo\/(index\.html)?$/.test(context.path)) return undefined;
+          const meta = `<meta name="tn-demo-api" content="${api.url}" data-token="${apiToken}">`;
+          return { body: String(context.body).replace('</head>', `  ${meta}\n</head>`) };
+        },
+      },
+    ],
     middleware: [
       // The root URL is the demo; with --server, the demo always points at the API server.
       (ctx, next) => {
