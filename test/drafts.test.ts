@@ -167,3 +167,26 @@ describe('keep-drafts: unsent values survive a reload', () => {
     sessionStorage.removeItem('host-owned');
   });
 });
+
+describe('keep-drafts and Start over', () => {
+  beforeEach(() => clearDrafts());
+
+  it('Start over abandons the request typed: the same customer then opens empty', async () => {
+    const adapter = createDemoAdapter();
+    const el = await fixture<TnCustomerConnect>(
+      html`<tn-customer-connect .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank} keep-drafts></tn-customer-connect>`,
+    );
+    const picker = () => el.shadowRoot!.querySelector<TnGroupPicker>('tn-group-picker')!;
+    await waitUntil(() => picker().shadowRoot?.querySelector('#vendor-code'), 'no request form');
+    typeInto(picker().shadowRoot!, 'vendor-code', 'V-9');
+    await picker().updateComplete;
+    expect(drafts()).to.have.length(1);
+    el.startOver();
+    await el.updateComplete;
+    expect(drafts()).to.deep.equal([]);
+    el.connect(DEMO_IDS.tungstenBank);
+    await el.updateComplete;
+    await waitUntil(() => picker().shadowRoot?.querySelector('#vendor-code'), 'no request form');
+    expect(fieldValue(picker().shadowRoot!, 'vendor-code')).to.equal('');
+  });
+});

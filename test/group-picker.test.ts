@@ -13,7 +13,7 @@ import type {
   SupplierAccount,
   SupportCase,
 } from '../src/adapter/types.js';
-import { createDemoAdapter, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
+import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_GROUP_IDS, DEMO_IDS, GLOBEX_GROUP_ID } from '../src/adapter/demo/index.js';
 import { SMALL_GROUP } from '../src/components/group-picker/group-tree.js';
 import type { TnSelectionChangeEvent } from '../src/base/events.js';
 import { setLocale } from '../src/localization/localization.js';
@@ -1354,5 +1354,42 @@ describe('<tn-group-picker>: groups a person can review', () => {
     } finally {
       document.removeEventListener('tn-selection-change', listener);
     }
+  });
+});
+
+describe('<tn-group-picker> driven by properties', () => {
+  it('group: opens on the customer’s group, the customer ticked, once a customer fetched by ID arrives', async () => {
+    const el = await fixture<TnGroupPicker>(
+      html`<tn-group-picker .adapter=${createDemoAdapter()} customer-id=${DEMO_IDS.tungstenBank} group></tn-group-picker>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="tree"]'), 'the group never showed', { timeout: 5000 });
+    expect(el.mode).to.equal('group');
+    expect(el.selectedIds).to.deep.equal([DEMO_IDS.tungstenBank]);
+  });
+
+  it('group: a new customer set later opens on its own group; without it, the customer alone', async () => {
+    const adapter = createDemoAdapter();
+    const el = await fixture<TnGroupPicker>(
+      html`<tn-group-picker .adapter=${adapter} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="customer-card"]'), 'no customer', { timeout: 5000 });
+    expect(el.mode).to.equal('single');
+    el.customerId = DEMO_IDS.tungstenNetworkLimited;
+    el.group = true;
+    await waitUntil(() => el.selectedIds.includes(DEMO_IDS.tungstenNetworkLimited), 'the new customer’s group never showed', { timeout: 5000 });
+    expect(el.mode).to.equal('group');
+  });
+
+  it('hide-outcome: the form stays after the answer, the outcome event still fires', async () => {
+    const el = await fixture<TnGroupPicker>(
+      html`<tn-group-picker .adapter=${createDemoAdapter()} customer-id=${DEMO_IDS.tungstenBank} account-id=${DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt} hide-outcome></tn-group-picker>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="customer-card"]'), 'no customer', { timeout: 5000 });
+    const opened = oneEvent(el, 'tn-support-case-opened');
+    el.submit();
+    await opened;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('form[part~="base"]'), 'the form gave way to the outcome').to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('#outcome-title')).to.equal(null);
   });
 });

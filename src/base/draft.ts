@@ -23,6 +23,17 @@ export function clearDrafts(storage: Storage = sessionStorage): void {
   for (const key of Object.keys(storage)) if (key.startsWith(DRAFT_KEY_PREFIX)) storage.removeItem(key);
 }
 
+const draftKey = (kind: string, scope: string) => `${DRAFT_KEY_PREFIX}${kind}:${scope}`;
+
+/** Removes the draft of one form (`kind`, e.g. "request") for one `scope` — a host's "start over". */
+export function discardDraft(kind: string, scope: string): void {
+  try {
+    sessionStorage.removeItem(draftKey(kind, scope));
+  } catch {
+    // No storage: nothing was kept.
+  }
+}
+
 /** The values a form keeps: field name → text typed. */
 export type DraftValues = Record<string, string>;
 
@@ -92,7 +103,7 @@ export class DraftController<T extends DraftValues> implements ReactiveControlle
 
   private key(): string | undefined {
     const scope = this.options.enabled() ? this.options.scope() : undefined;
-    return scope === undefined ? undefined : `${DRAFT_KEY_PREFIX}${this.options.kind}:${scope}`;
+    return scope === undefined ? undefined : draftKey(this.options.kind, scope);
   }
 
   /** The saved draft's known string fields, or undefined (none, or not readable). */

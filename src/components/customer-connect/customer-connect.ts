@@ -1,9 +1,11 @@
-import { html, nothing } from 'lit';
+import { html, noChange, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ContextProvider } from '@lit/context';
 import { TnElement } from '../../base/tn-element.js';
+import { discardDraft } from '../../base/draft.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { renderNotConfigured } from '../../base/states.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
@@ -13,7 +15,6 @@ import type { CustomerEntity, Relationship, SkippedEntity, VerificationSession }
 import type { FlowLocation, FlowStep } from '../../base/events.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import type { TnCustomerSearch } from '../customer-search/customer-search.js';
-import type { TnGroupPicker } from '../group-picker/group-picker.js';
 import { styles } from './customer-connect.styles.js';
 import { renderNav, renderProgress, stepTitle } from './flow-chrome.js';
 import { FlowHistory, MAX_SELECTED_IN_LOCATION, readLocation, sameLocation } from './flow-location.js';
@@ -190,6 +191,12 @@ export class TnCustomerConnect extends TnElement {
   /** The search text, as the search last reported it. */
   private searchText = '';
   private selection?: PickerSelection;
+  /** The request's picker: a new key renders a fresh one (a new customer, Start over). */
+  @state() private requestKey = 0;
+  /** Whether the request opens on the customer's group (the picker's `group`). */
+  @state() private openOnGroup = false;
+  /** Ticked entities to give the picker (a restored location); undefined: leave its own. */
+  @state() private restoredSelection?: readonly string[];
   /** What the last submitted request carried, for the recap. */
   private requested?: { accountId: string; vendorCode?: string };
   /** Focus the new step's title after the next render (not on first render: no focus stealing). */
@@ -198,7 +205,6 @@ export class TnCustomerConnect extends TnElement {
   private restoring = false;
 
   @query('tn-customer-search') private search?: TnCustomerSearch;
-  @query('tn-group-picker') private picker?: TnGroupPicker;
 
   private readonly history = new FlowHistory(this);
 
@@ -301,7 +307,6 @@ export class TnCustomerConnect extends TnElement {
       this.go('search');
     } else if (this.current === 'verify') {
       if (this.customer || this.linkedCustomerId || this.linkedGroupId) {
-        this.picker?.edit();
         this.go('request');
       } else {
         this.go('search');
@@ -372,7 +377,16 @@ export class TnCustomerConnect extends TnElement {
 
   private clear(): void {
     this.setSearchText('');
-    this.picker?.reset();
+    if (this.keepDrafts) {
+      // Start over abandons what was typed: a later request for the same customer starts empty.
+      const target = this.customer?.id ?? this.linkedCustomerId ?? this.linkedGroupId;
+      const verificationId = this.session?.id ?? this.linkedVerificationId;
+      if (target) discardDraft('request', target);
+      if (verificationId) discardDraft('verification', verificationId);
+    }
+    this.requestKey++;
+    this.openOnGroup = false;
+    this.restoredSelection = undefined;
     this.customer = undefined;
     this.linkedCustomerId = undefined;
     this.linkedGroupId = undefined;
@@ -407,13 +421,14 @@ export class TnCustomerConnect extends TnElement {
     const current = this.customer?.id ?? this.linkedCustomerId;
     const sameCustomer = (target.customer?.id ?? target.customerId) === current && current !== undefined;
     const sameTarget = target.groupId ? target.groupId === this.linkedGroupId : sameCustomer && !this.linkedGroupId;
-    // A new customer starts a new request; the same one keeps what the user typed.
+    // A new customer starts a new request (a fresh picker); the same one keeps what the user typed.
     if (!sameTarget) {
-      this.picker?.reset();
+      this.requestKey++;
       this.selection = undefined;
-    } else {
-      this.picker?.edit();
+      this.openOnGroup = false;
     }
+    if (target.group) this.openOnGroup = true;
+    this.restoredSelection = target.selectedIds;
     // The same entity keeps the object the picker already shows (no fetch again).
     const customer = target.customer ?? (sameCustomer && !target.groupId ? this.customer : undefined);
     this.customer = customer;
@@ -424,19 +439,6 @@ export class TnCustomerConnect extends TnElement {
     this.done = undefined;
     this.verifying = false;
     this.go('request', entry);
-    const { selectedIds } = target;
-    if (target.group || selectedIds) {
-      // The picker learns its customer on this render; switch it to the group afterwards.
-      // (A customer fetched by ID switches once it has arrived: the picker remembers.)
-      void this.updateComplete
-        .then(() => this.picker?.updateComplete)
-        .then(() => {
-          const picker = this.picker;
-          if (!picker) return;
-          if (target.group) picker.viewGroup();
-          if (selectedIds && 'selectedIds' in picker) picker.selectedIds = selectedIds;
-        });
-    }
   }
 
   private go(step: FlowStep, entry: HistoryEntry = 'push'): void {
@@ -560,15 +562,21 @@ export class TnCustomerConnect extends TnElement {
         @tn-support-case-opened=${this.onSupportCase}
         @tn-connected=${(e: GlobalEventHandlersEventMap['tn-connected']) => this.onConnected(e.detail.relationships, e.detail.skipped)}
       >
-        <tn-group-picker
-          hide-restart
-          .customer=${this.customer}
-          customer-id=${ifDefined(this.linkedCustomerId)}
-          group-id=${ifDefined(this.linkedGroupId)}
-          account-id=${ifDefined(this.accountId || undefined)}
-          ?keep-drafts=${this.keepDrafts}
-          .adapterTimeout=${this.adapterTimeout}
-        ></tn-group-picker>
+        ${keyed(
+          this.requestKey,
+          html`<tn-group-picker
+            hide-restart
+            hide-outcome
+            .customer=${this.customer}
+            customer-id=${ifDefined(this.linkedCustomerId)}
+            group-id=${ifDefined(this.linkedGroupId)}
+            ?group=${this.openOnGroup}
+            .selectedIds=${this.restoredSelection ?? noChange}
+            account-id=${ifDefined(this.accountId || undefined)}
+            ?keep-drafts=${this.keepDrafts}
+            .adapterTimeout=${this.adapterTimeout}
+          ></tn-group-picker>`,
+        )}
       </div>
       <div
         part="step"

@@ -46,7 +46,8 @@ interface Submission {
  * document, then **Connect** — and shows what the network answered.
  *
  * Give it a `customer` (or `customer-id`) for one entity, or a `group-id` for the group.
- * "View group" switches a single customer to its group with that entity ticked. `mode` says
+ * "View group" switches a single customer to its group with that entity ticked; `group`
+ * does the same from the host (as soon as a customer fetched by ID arrives). `mode` says
  * which it is; `selectedIds` reads (and sets back) what is ticked, and `tn-selection-change`
  * tells of every change the user makes, for a host that keeps the flow's state.
  *
@@ -156,15 +157,10 @@ export class TnGroupPicker extends TnElement {
 
   private readonly customerTask = new Task(this, {
     args: () => [this.api, this.customer ? undefined : this.customerId] as const,
+    // The ID asked for travels with the answer (the network may spell it differently).
     task: async ([adapter, id], { signal }) => {
       if (!adapter || !id) return initialState;
-      return adapter.getCustomer(id, { signal });
-    },
-    onComplete: () => {
-      if (!this.groupWanted) return;
-      this.groupWanted = false;
-      // The task counts as complete (and its value readable) only after this callback.
-      void this.updateComplete.then(() => this.viewGroup());
+      return { requested: id, customer: await adapter.getCustomer(id, { signal }) };
     },
     onError: (error) => this.reportError('getCustomer', error, () => rerun(this.customerTask)),
   });
@@ -241,8 +237,6 @@ export class TnGroupPicker extends TnElement {
   private submission?: Submission;
   /** The adapter call the submission is making (an upload first, then the request). */
   private sending: 'uploadAttachment' | 'requestConnection' = 'requestConnection';
-  /** `viewGroup()` was called before the customer (fetched by ID) arrived. */
-  private groupWanted = false;
 
   /** The legal entity to connect with (single mode). */
   @property({ attribute: false }) customer?: CustomerEntity;
@@ -264,6 +258,20 @@ export class TnGroupPicker extends TnElement {
 
   /** Longest vendor code accepted: 1–500. */
   @property({ type: Number, attribute: 'vendor-code-max-length' }) vendorCodeMaxLength = 50;
+
+  /**
+   * Shows the customer's group, with the customer ticked, instead of the customer alone (what
+   * "View group" does; set before a customer fetched by `customer-id` arrives, it switches
+   * when it does). The user's "View group" sets it.
+   */
+  @property({ type: Boolean }) group = false;
+
+  /**
+   * Keeps the form on screen once the network has answered (the outcome events still fire),
+   * for a host that shows the outcome itself, like `<tn-customer-connect>`: sending the form
+   * again unchanged reuses the same idempotency key, so the network answers the same request.
+   */
+  @property({ type: Boolean, attribute: 'hide-outcome' }) hideOutcome = false;
 
   /** Hides the outcome's "Make another request" (for hosts, like `<tn-customer-connect>`, that offer their own next step). */
   @property({ type: Boolean, attribute: 'hide-restart' }) hideRestart = false;
@@ -317,9 +325,14 @@ export class TnGroupPicker extends TnElement {
     return this.requestMode === 'group' && !!this.tree.selection && this.tree.groupId === this.activeGroupId;
   }
 
-  /** The customer in effect: the `customer` property, or the one fetched by `customer-id`. */
+  /**
+   * The customer in effect: the `customer` property, or the one fetched by `customer-id` —
+   * never the previous ID's while the new one is on its way.
+   */
   private get chosenCustomer(): CustomerEntity | undefined {
-    return this.customer ?? (this.customerTask.status === TaskStatus.COMPLETE ? this.customerTask.value : undefined);
+    if (this.customer) return this.customer;
+    const fetched = this.customerTask.status === TaskStatus.COMPLETE ? this.customerTask.value : undefined;
+    return fetched && fetched.requested === this.customerId ? fetched.customer : undefined;
   }
 
   /** The group shown in group mode: `group-id`, or the chosen customer's group. */
@@ -339,16 +352,20 @@ export class TnGroupPicker extends TnElement {
       if (!this.groupId) this.requestMode = 'single';
       this.outcome = undefined;
     }
+    // `group`: the customer's group as soon as the customer (maybe fetched by ID) is known.
+    if (this.group && !this.groupId) this.showGroup();
   }
 
-  /** Switches to the customer's group, with the customer ticked. */
+  /** Switches to the customer's group, with the customer ticked (sets `group`). */
   viewGroup(): void {
+    this.group = true;
+    this.showGroup();
+  }
+
+  /** In single mode, once the customer and its group are known: the group, the customer ticked. */
+  private showGroup(): void {
     const customer = this.chosenCustomer;
-    if (!customer && this.customerId && this.customerTask.status !== TaskStatus.ERROR) {
-      this.groupWanted = true;
-      return;
-    }
-    if (!customer?.group) return;
+    if (this.requestMode === 'group' || !customer?.group) return;
     this.pendingTicks.add(customer.id);
     this.cameFrom = customer.id;
     this.requestMode = 'group';
@@ -393,7 +410,6 @@ export class TnGroupPicker extends TnElement {
 
   /** Back to an empty request for the same customer or group (after an outcome). */
   reset(): void {
-    this.groupWanted = false;
     this.outcome = undefined;
     this.details.clear();
     this.draft.discard();
@@ -411,7 +427,7 @@ export class TnGroupPicker extends TnElement {
 
   override render(): TemplateResult {
     if (!this.resolvedAdapter) return renderNotConfigured('tn-group-picker');
-    if (this.outcome) {
+    if (this.outcome && !this.hideOutcome) {
       return renderOutcome(this.outcome, {
         viewCase: (supportCase) => this.emit('tn-view-case', viewCaseDetail(supportCase)),
         ...(this.hideRestart ? {} : { restart: () => this.reset() }),
