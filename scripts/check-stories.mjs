@@ -64,7 +64,7 @@ const LOCALE_CONFIG = JSON.parse(readFileSync(join(ROOT, 'lit-localize.json'), '
 const LOCALES = [LOCALE_CONFIG.sourceLocale, ...LOCALE_CONFIG.targetLocales];
 /** Themes other than light (stories/themes.ts), checked in English. */
 const OTHER_THEMES = ['dark', 'brand'];
-/** Locales written right to left (src/localization.ts `rtlLocales`). */
+/** Locales written right to left (src/localization/localization.ts `rtlLocales`). */
 const RTL_LOCALES = ['ar'];
 /** The rows checked without --full / --locales / --themes (see the header). */
 const DEFAULT_LOCALES = ['en', 'fr', 'ar'];

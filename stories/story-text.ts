@@ -1,7 +1,8 @@
 /**
  * What an element should say in the locale a story runs in (the toolbar's, or the one the
- * story pins), for the play functions' assertions. Stories run in every shipped locale
- * (scripts/check-stories.mjs), so a play function never compares with an English literal:
+ * story pins), for the play functions' assertions. Stories run in English, French and Arabic
+ * in CI, and in every shipped locale with `scripts/check-stories.mjs --full`, so a play
+ * function never compares with an English literal:
  *
  * - the library's own words: `msg()` from `@lit/localize` with the element's English
  *   source, which answers with the message of the active locale — the same table the
