@@ -1,9 +1,11 @@
 // The demo network for Node. The engine is TypeScript (src/adapter/demo/engine.ts) and has
-// no DOM, timers or import-time work, so the server bundles it with esbuild (a
-// devDependency) when it starts — in memory, in some 100 ms — and imports the bundle from
-// a `data:` URL. Nothing is written to disk, so the server always runs the engine as it
-// is in the sources, with no build step to forget and no stale output.
-import { build } from 'esbuild';
+// no DOM, timers or import-time work. In the repository (where tsconfig.json and esbuild, a
+// devDependency, are) the server bundles it with esbuild when it starts — in memory, in
+// some 100 ms — and imports the bundle from a `data:` URL: nothing is written to disk, so
+// the server always runs the engine as it is in the sources, with no build step to forget
+// and no stale output. Installed from the package (`npx tn-customer-connect-server`), it
+// imports the package's own built modules (dist/adapter/), which are that same engine.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,10 +17,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 
 /**
- * Bundles and imports the demo engine.
+ * Bundles and imports the demo engine from the sources, or imports the built one.
  * @returns {Promise<DemoEngine>}
  */
 export async function loadDemoEngine() {
+  if (!existsSync(`${root}tsconfig.json`)) {
+    const [{ DemoNetwork }, { isAdapterError }] = await Promise.all([
+      import('../dist/adapter/demo/engine.js'),
+      import('../dist/adapter/errors.js'),
+    ]);
+    return { DemoNetwork, isAdapterError };
+  }
+  const { build } = await import('esbuild');
   const result = await build({
     stdin: {
       contents: [
