@@ -6,7 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { createElement, createRef } from 'react';
-import type { ComponentType, ReactElement } from 'react';
+import type { ComponentProps, ComponentType, HTMLAttributes, ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
@@ -79,6 +79,28 @@ createElement(TnCustomerSearch, { onTnConnect: typedConnect, onTnSearch: typedSe
 createElement(TnCustomerSearch, { onTnSearch: typedConnect });
 // @ts-expect-error <tn-attention-panel> does not fire tn-connect
 createElement(TnAttentionPanel, { onTnConnect: typedConnect });
+
+// Element props are its public, writable properties (and React's HTML attributes): no Lit
+// internals, no methods, no read-only getters.
+createElement(TnCustomerConnect, { headingLevel: 3, customerId: 'AAA489745059', className: 'flow', slot: 'main' });
+// @ts-expect-error `step` is a read-only getter: setting it would throw
+createElement(TnCustomerConnect, { step: 'done' });
+// @ts-expect-error `location` is read-only too
+createElement(TnCustomerConnect, { location: { step: 'search' } });
+// @ts-expect-error Lit's `requestUpdate` is not a prop
+createElement(TnCustomerSearch, { requestUpdate: () => undefined });
+// @ts-expect-error a method is not a prop
+createElement(TnCustomerSearch, { showMore: () => undefined });
+// @ts-expect-error `minChars` is a number
+createElement(TnCustomerSearch, { minChars: '3' });
+type SearchProps = keyof ComponentProps<typeof TnCustomerSearch>;
+/** The props that set <tn-customer-search>'s own properties: exactly its manifest's writable fields. */
+export type SearchOwnProps = Assert<
+  Same<
+    Exclude<SearchProps, keyof HTMLAttributes<HTMLElement> | keyof typeof customerSearchEvents | 'ref' | 'key'>,
+    'value' | 'minChars' | 'debounce' | 'pageSize' | 'label' | 'placeholder' | 'adapter' | 'adapterTimeout'
+  >
+>;
 
 // ---- Rendering ----------------------------------------------------------------------
 

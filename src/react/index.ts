@@ -11,8 +11,9 @@
  * </TnAdapterProvider>
  * ```
  *
- * Every property of the element is a prop (set as a property, so objects such as `adapter`
- * pass as they are); every event it fires is an `on` + PascalCase prop (`tn-connect` →
+ * Every public, writable property of the element is a prop (set as a property, so objects
+ * such as `adapter` pass as they are) — not its methods, read-only getters (`step`) or Lit's
+ * own members; every event it fires is an `on` + PascalCase prop (`tn-connect` →
  * `onTnConnect`) typed with the event, e.g. `(e: TnConnectEvent) => void`.
  */
 import { TnCustomerSearch as TnCustomerSearchElement } from '../components/customer-search/tn-customer-search.js';

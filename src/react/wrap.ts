@@ -1,9 +1,55 @@
 import React from 'react';
 import { createComponent } from '@lit/react';
-import type { EventName, ReactWebComponent } from '@lit/react';
+import type { EventName } from '@lit/react';
+import type { LitElement } from 'lit';
 
 type EventProps = Record<string, EventName>;
 type Listener = (event: Event) => void;
+
+/** `A` when `X` and `Y` are the same type, `readonly` modifiers included; else `B`. */
+type IfSame<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
+
+/**
+ * The properties of element `I` a host can set: its own public members (not LitElement's
+ * nor HTMLElement's: `requestUpdate`, `renderRoot`, `innerHTML`…) that are neither methods
+ * nor read-only (a getter without a setter, such as `step` of `<tn-customer-connect>`, is
+ * read-only). These are the public, writable fields custom-elements.json lists for it
+ * (test/package/integration-types.test.mjs compares them).
+ */
+export type WritableKeys<I> = {
+  // Mapped over `keyof I` itself, so that `{ [Q in K]: I[K] }` keeps `readonly`.
+  [K in keyof I]-?: K extends keyof LitElement
+    ? never
+    : I[K] extends (...args: never[]) => unknown
+      ? never
+      : IfSame<{ [Q in K]: I[K] }, { -readonly [Q in K]: I[K] }, K, never>;
+}[keyof I];
+
+/** Props that set the element's properties. */
+export type ElementProps<I> = { [K in WritableKeys<I>]?: I[K] };
+
+/** Props that listen to the element's events: `onTnConnect?: (e: TnConnectEvent) => void`. */
+export type ListenerProps<E extends EventProps> = {
+  [K in keyof E]?: E[K] extends EventName<infer T> ? (event: T) => void : never;
+};
+
+/**
+ * A wrapper's props: the element's writable properties, its events, and the attributes
+ * React gives every HTML element (`className`, `style`, `id`, `slot`, `aria-*`, `children`…),
+ * plus `ref` (the element).
+ */
+export type WrapperProps<I extends HTMLElement, E extends EventProps> = Omit<
+  React.HTMLAttributes<I>,
+  keyof E | WritableKeys<I>
+> &
+  ListenerProps<E> &
+  ElementProps<I> &
+  React.RefAttributes<I>;
+
+/** The React component `wrap` makes for element `I` with event props `E`. */
+export type WrappedElement<I extends HTMLElement, E extends EventProps> = React.ForwardRefExoticComponent<
+  WrapperProps<I, E>
+>;
 
 /**
  * A layout effect in the browser; on a server (SSR), where effects don't run and React 18
@@ -29,7 +75,7 @@ export function wrap<I extends HTMLElement, E extends EventProps>(
   elementClass: new () => I,
   events: E,
   displayName: string,
-): ReactWebComponent<I, E> {
+): WrappedElement<I, E> {
   const Element = createComponent({ react: React, tagName, elementClass, displayName: `${displayName}Element` });
   const eventProps = Object.entries(events) as [string, string][];
   const eventPropNames = new Set(Object.keys(events));
@@ -73,5 +119,5 @@ export function wrap<I extends HTMLElement, E extends EventProps>(
     return React.createElement(Element, { ...elementProps, ref } as React.ComponentProps<typeof Element>);
   });
   Wrapper.displayName = displayName;
-  return Wrapper as unknown as ReactWebComponent<I, E>;
+  return Wrapper as unknown as WrappedElement<I, E>;
 }
