@@ -147,8 +147,9 @@ const report = {
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 for (const [name, target] of Object.entries(pkg.exports)) {
   const file = typeof target === 'string' ? target : target.default;
-  // Pattern entries (./locales/*.js) are the locale modules, measured above as chunks.
-  if (!file.endsWith('.js') || file.includes('*')) continue;
+  // Pattern entries (./locales/*.js) are the locale modules, measured above as chunks; the
+  // types-only entries (./jsx, ./vue) and data files have no code.
+  if (!file?.endsWith('.js') || file.includes('*')) continue;
   const result = await build({
     entryPoints: [join(ROOT, file)],
     bundle: true,

@@ -159,6 +159,13 @@ describe('package.json', () => {
         continue;
       }
       assert.equal(Object.keys(target)[0], 'types', `${entry}: "types" must come first (TypeScript reads conditions in order)`);
+      if (!('default' in target)) {
+        // Types only (the JSX and Vue declarations): nothing to run, one declaration file.
+        assert.deepEqual(Object.keys(target), ['types'], `${entry}: unexpected conditions`);
+        assert.match(target.types, /\.d\.ts$/, `${entry}: a types-only entry names a declaration file`);
+        assert.equal(exportTargets(target.types).length, 1, `${entry}: ${target.types} is not in the tarball`);
+        continue;
+      }
       assert.deepEqual(Object.keys(target).sort(), ['default', 'types'], `${entry}: unexpected conditions`);
       const code = exportTargets(target.default);
       assert.ok(code.length > 0, `${entry}: ${target.default} matches nothing in the tarball`);

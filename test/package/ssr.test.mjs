@@ -64,7 +64,8 @@ before(async () => {
   entries = [];
   for (const [entry, target] of Object.entries(pkg.exports)) {
     const file = typeof target === 'string' ? target : target.default;
-    if (!file.endsWith('.js')) continue;
+    // Data files and the types-only entries (./jsx, ./vue) have no code to load.
+    if (!file?.endsWith('.js')) continue;
     if (!entry.includes('*')) {
       entries.push(entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`);
       continue;
