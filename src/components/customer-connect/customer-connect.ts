@@ -196,7 +196,7 @@ export class TnCustomerConnect extends TnElement {
   /** Whether the request opens on the customer's group (the picker's `group`). */
   @state() private openOnGroup = false;
   /** Ticked entities to give the picker (a restored location); undefined: leave its own. */
-  @state() private restoredSelection?: readonly string[];
+  @state() private restoredSelection?: string[];
   /** What the last submitted request carried, for the recap. */
   private requested?: { accountId: string; vendorCode?: string };
   /** Focus the new step's title after the next render (not on first render: no focus stealing). */
