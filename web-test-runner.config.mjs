@@ -1,8 +1,9 @@
 // web-test-runner: every test file runs in real browsers.
 //
-// Browsers come from the system (Debian packages), never downloaded:
-//   chromium  — @web/test-runner-chrome, CHROME_PATH or /usr/bin/chromium
-//   firefox   — @web/test-runner-puppeteer (WebDriver BiDi), FIREFOX_PATH or /usr/bin/firefox-esr
+// Browsers come from the system (Debian packages), never downloaded; scripts/browsers.mjs
+// finds them (and scripts/test.mjs installs or reports a missing one before this runs):
+//   chromium  — @web/test-runner-chrome, CHROME_PATH or `chromium` on PATH
+//   firefox   — @web/test-runner-puppeteer (WebDriver BiDi), FIREFOX_PATH or `firefox-esr` on PATH
 //   webkit    — @web/test-runner-webdriver against a WebKitWebDriver that scripts/test.mjs
 //               starts under Xvfb and announces through WEBKIT_WEBDRIVER_PORT
 // TN_BROWSERS (comma-separated) picks a subset; scripts/test.mjs sets it.
@@ -21,6 +22,7 @@ import { pressChordPlugin } from './scripts/wtr-keys-plugin.mjs';
 import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { buildSync } from 'esbuild';
+import { findEngine } from './scripts/browsers.mjs';
 
 // The story audit (test/stories-audit.test.ts) runs the stories' play functions, which use
 // `storybook/test`. Its @testing-library/dom pulls in CommonJS packages (aria-query, …) that
@@ -48,7 +50,7 @@ if (wanted.includes('chromium')) {
   browsers.push(
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: findEngine('chromium').paths.browser ?? '/usr/bin/chromium',
         headless: true,
         args: [
           '--no-sandbox',
@@ -67,7 +69,7 @@ if (wanted.includes('firefox')) {
     puppeteerLauncher({
       launchOptions: {
         browser: 'firefox',
-        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        executablePath: findEngine('firefox').paths.browser ?? '/usr/bin/firefox-esr',
         headless: true,
       },
     }),
@@ -85,7 +87,7 @@ if (wanted.includes('webkit')) {
       logLevel: 'error',
       capabilities: {
         'webkitgtk:browserOptions': {
-          binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          binary: findEngine('webkit').paths.browser ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
           args: ['--automation'],
         },
       },

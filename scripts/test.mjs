@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: runs every test file in Chromium, Firefox ESR and WebKit.
 //
+// First it makes sure the engines are there (scripts/browsers.mjs): a missing one is installed
+// from Debian when this runs as root with apt-get, else the run stops with the command to
+// type; where no apt-get can provide it (macOS, Windows) it is skipped with the reason, except
+// with CI=true, where every engine asked for must run.
+//
 // WebKit is driven through WebKitWebDriver, which needs a display: this script starts it
 // under `xvfb-run -a` on a free loopback port, hands the port to web-test-runner, and stops
 // it (by process group) when the run ends, whatever happens.
@@ -19,10 +24,11 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { findEngine, prepareEngines } from './browsers.mjs';
 
 const args = process.argv.slice(2);
 const env = { ...process.env };
@@ -32,7 +38,14 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === '--files') env.TN_FILES = args[++i];
   else passThrough.push(args[i]);
 }
-const browsers = (env.TN_BROWSERS ?? 'chromium,firefox,webkit').split(',');
+const prepared = prepareEngines((env.TN_BROWSERS ?? 'chromium,firefox,webkit').split(','), { env });
+if (prepared.error) {
+  console.error(prepared.error);
+  process.exit(1);
+}
+const skipped = prepared.skipped.map(({ why }) => `Skipped ${why}`).join('\n');
+if (skipped) console.log(skipped);
+const browsers = prepared.engines;
 env.TN_BROWSERS = browsers.join(',');
 
 function freePort() {
@@ -116,14 +129,9 @@ function startApiServer(origin, token, logFile) {
 }
 
 if (browsers.includes('webkit')) {
-  for (const bin of ['/usr/bin/WebKitWebDriver', '/usr/bin/xvfb-run']) {
-    if (!existsSync(bin)) {
-      console.error(`${bin} is missing: apt-get install -y webkit2gtk-driver xvfb xauth (or --browsers chromium,firefox)`);
-      process.exit(1);
-    }
-  }
+  const { xvfbRun, driver: webDriver } = findEngine('webkit', env).paths;
   const port = await freePort();
-  driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
+  driver = spawn(xvfbRun, ['-a', webDriver, `--port=${port}`, '--host=127.0.0.1'], {
     detached: true,
     stdio: 'ignore',
   });
@@ -149,5 +157,6 @@ const runner = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.
 });
 runner.on('exit', (code, signal) => {
   stopAll();
+  if (skipped) console.log(skipped);
   process.exit(code ?? (signal ? 1 : 0));
 });
