@@ -22,6 +22,13 @@ import { connectedDone, outcomeStyles, supportCaseDone } from './flow-outcome.js
 import { DoneStep } from './done-step.js';
 import type { Done } from './flow-outcome.js';
 
+/**
+ * Lit's `noChange` for the picker's `selectedIds` binding: the picker keeps its own selection
+ * unless the flow restores one. Typed as the property's type for the template type checker,
+ * which does not know the directive value.
+ */
+const keepSelection = noChange as unknown as string[];
+
 /** The group picker's selection, as its `tn-selection-change` event tells it. */
 interface PickerSelection {
   mode: 'single' | 'group';
@@ -571,7 +578,7 @@ export class TnCustomerConnect extends TnElement {
             customer-id=${ifDefined(this.linkedCustomerId)}
             group-id=${ifDefined(this.linkedGroupId)}
             ?group=${this.openOnGroup}
-            .selectedIds=${this.restoredSelection ?? noChange}
+            .selectedIds=${this.restoredSelection ?? keepSelection}
             account-id=${ifDefined(this.accountId || undefined)}
             ?keep-drafts=${this.keepDrafts}
             .adapterTimeout=${this.adapterTimeout}
