@@ -49,7 +49,7 @@ function exportTargets(target) {
 }
 
 describe('the tarball', () => {
-  it('holds only the package: dist/, src/, locales/*.xlf and their glossary, the HTTP contract, the manifest, README and package.json', () => {
+  it('holds only the package: dist/, src/, locales/*.xlf and their glossary, the HTTP contract, the reference server, the manifest, README and package.json', () => {
     const allowed = [
       /^dist\//,
       /^src\/.+\.ts$/,
@@ -57,6 +57,9 @@ describe('the tarball', () => {
       // The terms each locale uses: what a translator of a new locale follows, beside the .xlf files.
       /^locales\/GLOSSARY\.md$/,
       /^api\/openapi\.yaml$/,
+      // The reference API server (the package's bin, tn-customer-connect-server), without its tests.
+      /^server\/[^/]+\.mjs$/,
+      /^server\/README\.md$/,
       /^custom-elements\.json$/,
       /^package\.json$/,
       /^README\.md$/,
@@ -69,7 +72,7 @@ describe('the tarball', () => {
     );
     // Named again for a clear message (the demo *adapter*, dist/adapter/demo/, does ship).
     const forbidden =
-      /^(test|tests|stories|demo|bench|server|scripts|examples|\.storybook|\.ci|storybook-static)\/|(^|\/)node_modules\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
+      /^(test|tests|stories|demo|bench|server\/test|scripts|examples|\.storybook|\.ci|storybook-static)\/|(^|\/)node_modules\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
     assert.deepEqual(files.filter((file) => forbidden.test(file)), [], 'tests, stories or tooling in the tarball');
     // package.json says MIT; the licence text must travel with the code.
     assert.ok(files.includes('LICENSE'), 'no LICENSE in the tarball');
