@@ -9,8 +9,11 @@
 //   2. what one write costs the idempotency store holding 1,000 and 100,000 keys
 //      (server/test/idempotency-cost.mjs, in this process: the store alone, no HTTP);
 //   3. a heavy-group flood — GET /directory/groups/GRP-GLOBEX (the largest group, ~2 MB of
-//      JSON) 300 times at concurrency 50 — and, meanwhile, the latency of light requests
-//      (GET /accounts, one at a time): p50/p95/p99/max, and the server's memory.
+//      JSON) at concurrency 50, at least 300 times and for at least 10 s, accepting gzip as
+//      browsers do, with a write every second (an upload) so that the network changes and
+//      the group is computed again under the flood — and, meanwhile, the
+//      latency of light requests (GET /accounts, one at a time, from a worker thread so that
+//      this process's own work does not count): p50/p95/p99/max, and the server's memory.
 //
 // Exit code 1 when a hostile request got a 5xx or no answer, or the server failed.
 //
@@ -18,10 +21,12 @@
 //   npm run server:load -- --quick    fewer requests (a few seconds; what the test runs)
 import { spawn, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { loadContract } from '../server/contract.mjs';
 import { hostileRequests, send, verificationFor } from '../server/test/hostile-requests.mjs';
 import { idempotencyWriteCost } from '../server/test/idempotency-cost.mjs';
@@ -37,10 +42,12 @@ try {
   console.error(`server:load: ${error.message}\nUsage: npm run server:load [-- --quick]`);
   process.exit(2);
 }
-// The flood stops starting requests after `floodBudgetMs`, so that a slow machine still ends in time.
+// The flood sends at least `floodRequests` and goes on for at least `floodMinMs` (so that
+// the light requests make a sample worth a p99), and stops starting requests after
+// `floodBudgetMs`, so that a slow machine still ends in time.
 const plan = quick
-  ? { floodRequests: 20, floodConcurrency: 10, floodBudgetMs: 5_000, largeStore: 20_000, heavyGroup: 'GRP-GLOBEX' }
-  : { floodRequests: 300, floodConcurrency: 50, floodBudgetMs: 25_000, largeStore: 100_000, heavyGroup: 'GRP-GLOBEX' };
+  ? { floodRequests: 20, floodConcurrency: 10, floodMinMs: 1_000, floodBudgetMs: 5_000, largeStore: 20_000, heavyGroup: 'GRP-GLOBEX' }
+  : { floodRequests: 300, floodConcurrency: 50, floodMinMs: 10_000, floodBudgetMs: 25_000, largeStore: 100_000, heavyGroup: 'GRP-GLOBEX' };
 
 const startedAt = Date.now();
 const token = randomUUID();
@@ -123,6 +130,7 @@ for (const entry of failures) console.log(`   FAILED ${entry.operationId} · ${e
 
 // ----- 2. Idempotency: one write at 1,000 and at 100,000 keys
 
+await idempotencyWriteCost(1_000, { batches: 1 }); // warms the JIT up, so that the first size measured is not the slower one
 const small = await idempotencyWriteCost(1_000);
 const large = await idempotencyWriteCost(plan.largeStore);
 console.log('2. Idempotency store, one write (the store at its cap, evicting the oldest key on each write; median of 5 × 2,000 writes)');
@@ -137,73 +145,124 @@ const noteError = (error) => {
   const code = error?.cause?.code ?? error?.message ?? 'error';
   networkErrors.set(code, (networkErrors.get(code) ?? 0) + 1);
 };
-let lightFailures = 0;
-/** One light request; its latency in ms, or undefined when it failed. */
-const light = async () => {
-  const start = performance.now();
-  try {
-    const response = await fetch(`${baseUrl}/accounts`, { headers: auth });
-    await response.arrayBuffer();
-    if (response.status === 200) return performance.now() - start;
-  } catch (error) {
-    noteError(error);
-  }
-  lightFailures += 1;
-  return undefined;
-};
-const quiet = [];
-for (let i = 0; i < 20; i++) quiet.push((await light()) ?? NaN);
-lightFailures = 0;
+/**
+ * Light requests, one at a time with 10 ms between them, from a worker thread until told to
+ * stop; posts back the latencies (ms) of those answered 200 and how many failed.
+ */
+const PROBER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+let running = true;
+parentPort.on('message', () => (running = false));
+(async () => {
+  const latencies = [];
+  const errors = {};
+  let failed = 0;
+  do {
+    const start = performance.now();
+    try {
+      const response = await fetch(workerData.url, { headers: workerData.headers });
+      await response.arrayBuffer();
+      if (response.status === 200) latencies.push(performance.now() - start);
+      else failed += 1;
+    } catch (error) {
+      failed += 1;
+      const code = error?.cause?.code ?? error?.message ?? 'error';
+      errors[code] = (errors[code] ?? 0) + 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  } while (running && latencies.length + failed < workerData.limit);
+  parentPort.postMessage({ latencies, failed, errors });
+})();
+`;
+/** Starts the prober; `stop()` resolves what it measured. */
+function probe(limit = Infinity) {
+  const worker = new Worker(PROBER, { eval: true, workerData: { url: `${baseUrl}/accounts`, headers: auth, limit } });
+  const result = new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  }).finally(() => worker.terminate());
+  return { result, stop: () => (worker.postMessage('stop'), result) };
+}
+const quiet = (await probe(20).result).latencies;
 const rssBefore = serverRss();
 let rssPeak = rssBefore;
-let flooding = true;
-let floodBytes = 0;
+let wireBytes = 0;
 let floodErrors = 0;
-const during = [];
-const floodStart = performance.now();
 const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, serverRss())), 250);
-const prober = (async () => {
-  while (flooding) {
-    const latency = await light();
-    if (latency !== undefined) during.push(latency);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-})();
+const prober = probe();
+// The flood over node:http (keep-alive, up to `floodConcurrency` sockets), counting the bytes
+// as they come over the wire (not decompressed: the client's own work stays small).
+const agent = new Agent({ keepAlive: true, maxSockets: plan.floodConcurrency });
+const { hostname, port } = new URL(baseUrl);
+const heavy = () =>
+  new Promise((resolve) => {
+    const req = httpRequest(
+      {
+        host: hostname,
+        port,
+        path: `${new URL(baseUrl).pathname}/directory/groups/${plan.heavyGroup}`,
+        headers: { ...auth, 'Accept-Encoding': 'gzip' },
+        agent,
+      },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode, bytes }));
+        res.on('error', (error) => resolve({ status: 0, bytes, error }));
+      },
+    );
+    req.on('error', (error) => resolve({ status: 0, bytes: 0, error }));
+    req.end();
+  });
+const floodStart = performance.now();
+const floodGoesOn = () => {
+  const elapsed = performance.now() - floodStart;
+  return elapsed < plan.floodBudgetMs && (sent < plan.floodRequests || elapsed < plan.floodMinMs);
+};
 let sent = 0;
 let done = 0;
+let writes = 0;
+const writer = setInterval(() => {
+  writes += 1;
+  fetch(`${baseUrl}/attachments?name=load-${writes}.pdf`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/pdf', 'Idempotency-Key': `load-${writes}` },
+    body: 'pdf',
+  }).then((response) => response.arrayBuffer(), noteError);
+}, 1_000);
 await Promise.all(
   Array.from({ length: plan.floodConcurrency }, async () => {
-    while (sent < plan.floodRequests && performance.now() - floodStart < plan.floodBudgetMs) {
+    while (floodGoesOn()) {
       sent += 1;
-      try {
-        const response = await fetch(`${baseUrl}/directory/groups/${plan.heavyGroup}`, { headers: auth });
-        const body = await response.arrayBuffer();
-        if (response.status === 200) floodBytes += body.byteLength;
-        else floodErrors += 1;
-        done += 1;
-      } catch (error) {
-        noteError(error);
+      const { status, bytes, error } = await heavy();
+      done += 1;
+      if (status === 200) wireBytes += bytes;
+      else {
         floodErrors += 1;
+        if (error) noteError(error);
       }
     }
   }),
 );
 const floodMs = performance.now() - floodStart;
-flooding = false;
-await prober;
+clearInterval(writer);
+agent.destroy();
+const during = await prober.stop();
 clearInterval(sampler);
+for (const [code, count] of Object.entries(during.errors)) networkErrors.set(code, (networkErrors.get(code) ?? 0) + count);
 const sortedQuiet = quiet.sort((a, b) => a - b);
-const sorted = during.sort((a, b) => a - b);
+const sorted = during.latencies.sort((a, b) => a - b);
 console.log(
   `3. Heavy-group flood: GET /directory/groups/${plan.heavyGroup} at concurrency ${plan.floodConcurrency}: ` +
-    `${done} of ${plan.floodRequests} answered in ${(floodMs / 1000).toFixed(1)} s` +
-    `${sent < plan.floodRequests ? ` (stopped at the ${plan.floodBudgetMs / 1000} s budget)` : ''}, ` +
-    `${(floodBytes / Math.max(1, done - floodErrors) / MiB).toFixed(2)} MiB each, ${floodErrors} failed`,
+    `${done} answered in ${(floodMs / 1000).toFixed(1)} s` +
+    `${sent < plan.floodRequests ? ` (stopped at the ${plan.floodBudgetMs / 1000} s budget)` : ''}, ${writes} writes meanwhile, ` +
+    `${(wireBytes / Math.max(1, done - floodErrors) / 1024).toFixed(0)} KiB each on the wire, ${floodErrors} failed`,
 );
-console.log(`   light GET /accounts, idle:           p50 ${ms(percentile(sortedQuiet, 50))}, p99 ${ms(percentile(sortedQuiet, 99))}`);
+console.log(`   light GET /accounts, before:         p50 ${ms(percentile(sortedQuiet, 50))}, p99 ${ms(percentile(sortedQuiet, 99))}`);
 console.log(
   `   light GET /accounts, during flood:   p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, ` +
-    `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)} (${sorted.length} requests, ${lightFailures} failed)`,
+    `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)} (${sorted.length} requests, ${during.failed} failed)`,
 );
 if (networkErrors.size > 0) console.log(`   network errors: ${[...networkErrors].map(([code, count]) => `${code} ×${count}`).join(', ')}`);
 console.log(`   server memory (RSS): ${rssBefore.toFixed(0)} MiB before, ${rssPeak.toFixed(0)} MiB at most during the flood\n`);

@@ -21,7 +21,7 @@ export const DEFAULT_MAX_KEYS = 10_000;
  * @typedef {object} StoredResponse
  * @property {number} status
  * @property {Record<string, string>} headers
- * @property {string} body
+ * @property {string | Buffer} body
  */
 
 /**

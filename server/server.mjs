@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { STATUS_CODES, createServer } from 'node:http';
 import { bodyFieldErrors, codeFor, loadContract } from './contract.mjs';
 import { loadDemoEngine } from './engine.mjs';
+import { HeavyReadCache, acceptsGzip, matchesEtag } from './heavy-reads.mjs';
 import { DAY_MS, DEFAULT_MAX_KEYS, IdempotencyStore } from './idempotency.mjs';
 import { TestControl } from './test-control.mjs';
 
@@ -64,6 +65,8 @@ const STATUS_BY_CODE = {
 };
 const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed';
+/** Heavy reads: answered from a cache per caller (computed once per state of its network), gzipped, with an ETag. */
+const HEAVY_READS = new Set(['getGroup']);
 /** The operations whose idempotency keys the engine keeps too (it forgets them when the server does). */
 const ENGINE_KEYED = new Set(['requestConnection', 'connectWithoutVerification']);
 /** Strict UTF-8: a body that is not is a 400, not a string with U+FFFD in it. */
@@ -243,6 +246,8 @@ export async function startReferenceServer(options = {}) {
    * @property {string} hash    of its token
    * @property {number} number  1, 2… in the order of the token list (the log names callers so, never by token)
    * @property {any} network
+   * @property {number} version  bumped on every change of the network (heavy answers are cached per version)
+   * @property {HeavyReadCache} heavy
    * @property {IdempotencyStore} idempotency
    */
   /** Callers' numbers by the hash of their token ('' without tokens: one anonymous caller). */
@@ -252,7 +257,9 @@ export async function startReferenceServer(options = {}) {
 
   /** A fresh state for a caller: a seed network, and a store that makes the network forget what it forgets. */
   function freshTenant(hash, number) {
-    const network = new engine.DemoNetwork();
+    /** @type {Tenant} */
+    const tenant = { hash, number, version: 0, heavy: new HeavyReadCache() };
+    const network = new engine.DemoNetwork({ onChange: () => (tenant.version += 1) });
     const idempotency = new IdempotencyStore({
       ttlMs: idempotencyTtlMs,
       maxKeys: idempotencyMaxKeys,
@@ -260,7 +267,7 @@ export async function startReferenceServer(options = {}) {
         if (ENGINE_KEYED.has(operationId)) network.forgetIdempotencyKey(operationId, key);
       },
     });
-    return { hash, number, network, idempotency };
+    return Object.assign(tenant, { network, idempotency });
   }
 
   /** The caller a request's credentials name, or undefined when they name none. @returns {Tenant | undefined} */
@@ -307,10 +314,29 @@ export async function startReferenceServer(options = {}) {
     return true;
   }
 
+  /**
+   * A cached heavy answer for this request: `304` when its If-None-Match names the ETag,
+   * else the JSON, gzipped when the client accepts it. Browsers revalidate (`no-cache`).
+   * @param {import('./heavy-reads.mjs').CachedAnswer} answer
+   * @returns {StoredResponse}
+   */
+  function heavyAnswer(req, answer) {
+    const headers = { ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Authorization' };
+    if (matchesEtag(req.headers['if-none-match'], answer.etag)) return { status: 304, headers, body: '' };
+    const gzip = acceptsGzip(req.headers['accept-encoding']);
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) },
+      body: gzip ? answer.gzip : answer.identity,
+    };
+  }
+
   /** Sends a stored response (plus `extraHeaders`). */
   function send(res, response, extraHeaders = {}) {
     if (res.headersSent || res.destroyed) return;
-    res.writeHead(response.status, { ...response.headers, ...extraHeaders });
+    const vary = [res.getHeader('Vary'), response.headers.Vary].filter(Boolean).join(', ');
+    const length = response.status === 204 || response.status === 304 ? {} : { 'Content-Length': Buffer.byteLength(response.body) };
+    res.writeHead(response.status, { ...response.headers, ...extraHeaders, ...length, ...(vary ? { Vary: vary } : {}) });
     res.end(response.body);
   }
 
@@ -457,17 +483,30 @@ export async function startReferenceServer(options = {}) {
       return { response: problem(400, { detail: `Invalid request: ${fields}.`, code: 'invalid', fieldErrors }) };
     }
 
+    /** The operation's value, checked against the contract when asked to (a violation throws). */
+    const compute = () => {
+      const value = HANDLERS[operation.operationId]({ network: tenant.network, params, body: payload, upload: { size: body.size } });
+      if (checkResponses && operation.validateResponse && !operation.validateResponse(value)) {
+        throw Object.assign(new Error(`The server's answer breaks the contract: ${contract.describeErrors(operation.validateResponse)}`), {
+          contractViolation: true,
+        });
+      }
+      return value;
+    };
     const execute = async () => {
       let response;
       try {
-        const value = HANDLERS[operation.operationId]({ network: tenant.network, params, body: payload, upload: { size: body.size } });
-        response = json(operation.successStatus, value);
-        if (checkResponses && operation.validateResponse && !operation.validateResponse(value)) {
-          const detail = `The server's answer breaks the contract: ${contract.describeErrors(operation.validateResponse)}`;
-          log(`CONTRACT VIOLATION ${operation.operationId}: ${detail}`);
-          response = problem(500, { detail, code: 'unavailable' });
+        if (HEAVY_READS.has(operation.operationId)) {
+          const key = JSON.stringify([operation.operationId, url.pathname, [...url.searchParams].sort()]);
+          response = heavyAnswer(req, await tenant.heavy.get(key, tenant.version, compute));
+        } else {
+          response = json(operation.successStatus, compute());
         }
       } catch (error) {
+        if (error?.contractViolation) {
+          log(`CONTRACT VIOLATION ${operation.operationId}: ${error.message}`);
+          return { response: problem(500, { detail: error.message, code: 'unavailable' }), store: false };
+        }
         if (!engine.isAdapterError(error)) throw error;
         const status = error.status ?? STATUS_BY_CODE[error.code] ?? 500;
         response = problem(status, { detail: error.message, code: error.code, fieldErrors: error.fieldErrors });
