@@ -68,6 +68,8 @@ const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed';
 /** Heavy reads: answered from a cache per caller (computed once per state of its network), gzipped, with an ETag. */
 const HEAVY_READS = new Set(['getGroup']);
 /** The operations whose idempotency keys the engine keeps too (it forgets them when the server does). */
+/** How long a refused request's connection lingers to drop what the client still sends (ms). */
+const LINGER_MS = 500;
 const ENGINE_KEYED = new Set(['requestConnection', 'connectWithoutVerification']);
 /** Strict UTF-8: a body that is not is a 400, not a string with U+FFFD in it. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -331,22 +333,39 @@ export async function startReferenceServer(options = {}) {
     };
   }
 
-  /** Sends a stored response (plus `extraHeaders`). */
-  function send(res, response, extraHeaders = {}) {
+  /**
+   * Sends a stored response (plus `extraHeaders`); with `hold`, writes it whole but leaves
+   * ending it to the caller (the client has the answer: its length is declared).
+   */
+  function send(res, response, extraHeaders = {}, { hold = false } = {}) {
     if (res.headersSent || res.destroyed) return;
     const vary = [res.getHeader('Vary'), response.headers.Vary].filter(Boolean).join(', ');
     const length = response.status === 204 || response.status === 304 ? {} : { 'Content-Length': Buffer.byteLength(response.body) };
     res.writeHead(response.status, { ...response.headers, ...extraHeaders, ...length, ...(vary ? { Vary: vary } : {}) });
-    res.end(response.body);
+    if (hold) res.write(response.body);
+    else res.end(response.body);
   }
 
   /**
    * Answers without reading the request's body, and closes the connection after the answer:
    * a refused request's body (unauthenticated, too large, of the wrong type, for no
-   * operation) is never waited for.
+   * operation) is never waited for. The close lingers: the whole answer is written at once,
+   * but the response (and with it the connection) ends only when the client has sent its
+   * body or LINGER_MS have passed, the server dropping what arrives meanwhile — a browser
+   * still uploading when the connection is cut (Firefox, WebKit) reports a network error
+   * instead of the answer.
    */
   function refuse(res, response) {
-    send(res, response, { Connection: 'close' });
+    const { req } = res;
+    if (req.complete) return send(res, response, { Connection: 'close' });
+    const finish = () => {
+      clearTimeout(timer);
+      res.end();
+    };
+    const timer = setTimeout(finish, LINGER_MS);
+    req.once('end', finish);
+    req.resume();
+    send(res, response, { Connection: 'close' }, { hold: true });
   }
 
   /** Test control: `/__test/…`, for a caller with valid credentials. */

@@ -71,6 +71,9 @@ describe('connections', () => {
     );
     assert.match(result.received, /^HTTP\/1\.1 401 /);
     assert.match(result.received, /\r\nConnection: close\r\n/i);
+    // The answer comes before the body; the close lingers briefly (a browser still uploading
+    // needs that to read the answer), well under the second.
+    assert.ok(result.firstByteMs < 400, `answered after ${result.firstByteMs} ms`);
     assert.equal(result.open, false, 'the connection stayed open for the body');
     assert.ok(result.closedMs < 1000, `closed after ${result.closedMs} ms`);
   });
