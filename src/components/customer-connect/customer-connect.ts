@@ -428,9 +428,10 @@ export class TnCustomerConnect extends TnElement {
     const current = this.customer?.id ?? this.linkedCustomerId;
     const sameCustomer = (target.customer?.id ?? target.customerId) === current && current !== undefined;
     const sameTarget = target.groupId ? target.groupId === this.linkedGroupId : sameCustomer && !this.linkedGroupId;
-    // A new customer starts a new request (a fresh picker); the same one keeps what the user typed.
+    // A new customer starts a new request (a fresh picker, unless the one there never had a
+    // customer: it is fresh already); the same one keeps what the user typed.
     if (!sameTarget) {
-      this.requestKey++;
+      if (current !== undefined || this.linkedGroupId !== undefined) this.requestKey++;
       this.selection = undefined;
       this.openOnGroup = false;
     }
