@@ -53,11 +53,14 @@ const LIMITS = {
   // screen back down; these ceilings only stop unnoticed growth.
   // Measured 2026-12-02 again, + 2 %: keeping unsent drafts (`keep-drafts`, the shared
   // DraftController) added about 0.2 KB to the picker, the verification and the flow.
-  'ES module build, English': 57_500,
-  'classic build, English': 57_700,
+  // Measured 2026-12-02 at the end of the day, + 2 %: the flow's declarative picker (keyed,
+  // group, hide-outcome) and the shared case messages left the builds and whole-library
+  // entries within 0.1 KB of their ceilings; these move to the measure + 2 %.
+  'ES module build, English': 58_700,
+  'classic build, English': 58_800,
   'demo adapter': 19_700,
-  '.': 52_800,
-  './define.js': 52_500,
+  '.': 53_900,
+  './define.js': 53_600,
   './customer-search.js': 11_800,
   './attention-panel.js': 10_100,
   './group-picker.js': 22_400,
@@ -69,7 +72,7 @@ const LIMITS = {
   './demo-adapter.js': 20_100,
   './rest-adapter.js': 5_700,
   './testing.js': 1_000,
-  './react.js': 52_600,
+  './react.js': 53_700,
 };
 
 const strict = process.argv.includes('--strict');
