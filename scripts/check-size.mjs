@@ -217,10 +217,11 @@ console.log(out.join('\n'));
 writeFileSync(join(ROOT, 'bench/size.json'), `${JSON.stringify({ targets: TARGETS, limits: LIMITS, ...report }, null, 2)}\n`);
 
 // ---------------------------------------------------------------------------------------
-// README: its size table (between the size:begin and size:end markers) is written from
-// these figures, so it is never typed by hand; with --check (CI) a stale table fails instead.
+// bench/README.md: its size table (between the size:begin and size:end markers) is written
+// from these figures, so it is never typed by hand; with --check (CI) a stale table fails
+// instead. It lives with the other figures rather than in the README a newcomer reads first.
 
-const README = join(ROOT, 'README.md');
+const TABLE_FILE = join(ROOT, 'bench/README.md');
 const BEGIN = '<!-- size:begin (written by npm run size) -->';
 const END = '<!-- size:end -->';
 const cell = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -239,15 +240,15 @@ const table = [
   `| Each locale chunk (${Object.keys(report.locales).length} locales; loaded when the page switches to it) | ${cell(Math.min(...localeSizes))}–${cell(Math.max(...localeSizes))} | | |`,
   END,
 ].join('\n');
-const readme = readFileSync(README, 'utf8');
-const from = readme.indexOf(BEGIN);
-const to = readme.indexOf(END);
-if (from < 0 || to < from) failures.push(`README.md has no size table between "${BEGIN}" and "${END}"`);
-else if (readme.slice(from, to + END.length) !== table) {
-  if (process.argv.includes('--check')) failures.push('README.md: the size table is out of date — run `npm run size` and commit README.md');
+const tableFile = readFileSync(TABLE_FILE, 'utf8');
+const from = tableFile.indexOf(BEGIN);
+const to = tableFile.indexOf(END);
+if (from < 0 || to < from) failures.push(`bench/README.md has no size table between "${BEGIN}" and "${END}"`);
+else if (tableFile.slice(from, to + END.length) !== table) {
+  if (process.argv.includes('--check')) failures.push('bench/README.md: the size table is out of date — run `npm run size` and commit bench/README.md');
   else {
-    writeFileSync(README, readme.slice(0, from) + table + readme.slice(to + END.length));
-    console.log('\nREADME.md: size table updated.');
+    writeFileSync(TABLE_FILE, tableFile.slice(0, from) + table + tableFile.slice(to + END.length));
+    console.log('\nbench/README.md: size table updated.');
   }
 }
 

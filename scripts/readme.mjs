@@ -8,15 +8,23 @@
 // - `tokens`: the Theming table, from the custom elements manifest (the analyzer run in
 //   memory with custom-elements-manifest.config.mjs, as `npm run manifest` does): the design
 //   tokens documented on TnElement, then the tokens only one element reads.
-// - `parts <tag>`: an element's CSS parts and the tokens it documents itself, from the manifest.
-import { readFileSync, writeFileSync } from 'node:fs';
+//
+// It also writes docs/elements.md whole (the per-element reference, with each element's CSS
+// parts and the tokens it documents itself: scripts/element-reference.mjs),
+// and holds README.md to MAX_README_LINES: the README is what a newcomer reads first, so
+// reference tables go to docs/elements.md and maintainer material to CONTRIBUTING.md,
+// bench/README.md and server/README.md rather than back into it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cli as analyze } from '@custom-elements-manifest/analyzer/cli.js';
+import { elementReference } from './element-reference.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const README = join(ROOT, 'README.md');
+const REFERENCE = join(ROOT, 'docs/elements.md');
+const MAX_README_LINES = 450;
 const check = process.argv.includes('--check');
 
 /** The demo adapter's module, bundled from src/ and imported in Node. */
@@ -63,19 +71,6 @@ const cell = (text) => String(text).replaceAll('|', '\\|').replace(/\s+/g, ' ');
 /** `Background of pending badges.` → `background of pending badges` */
 const phrase = (text = '') => text.trim().replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
 const code = (text) => `\`${text}\``;
-const list = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
-
-/** Words joined into lines of at most `width`; no line starts with what Markdown reads as a block. */
-function wrap(text, width = 92) {
-  const lines = [];
-  for (const word of text.split(' ')) {
-    const last = lines.at(-1);
-    const opensBlock = /^([-+*>#|=]|\d+[.)])/.test(word);
-    if (last !== undefined && (last.length + 1 + word.length <= width || opensBlock)) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines.join('\n');
-}
 
 function tokenTable(elements, base) {
   const rows = base.cssProperties.map((token) => [token.name, token.default, phrase(token.description)]);
@@ -93,35 +88,14 @@ function tokenTable(elements, base) {
   return table.join('\n');
 }
 
-/** "Parts: `…`." plus the tokens an element documents itself: its own, and shared ones it describes anew. */
-function partsOf(element, base) {
-  const sentences = [`Parts: ${code((element.cssParts ?? []).map((part) => part.name).join(' '))}.`];
-  const baseDescription = new Map(base.cssProperties.map((token) => [token.name, token.description]));
-  const tokens = element.cssProperties ?? [];
-  const own = tokens.filter((token) => !token.inheritedFrom);
-  const shared = tokens.filter((token) => token.inheritedFrom && token.description !== baseDescription.get(token.name));
-  if (own.length) {
-    sentences.push(`Its own ${own.length > 1 ? 'tokens' : 'token'}: ${list(own.map((token) => `${code(token.name)} (default ${code(token.default)}), ${phrase(token.description)}`))}.`);
-  }
-  if (shared.length) {
-    sentences.push(`Of the shared tokens: ${list(shared.map((token) => `${code(token.name)} (${phrase(token.description)})`))}.`);
-  }
-  return wrap(sentences.join(' '));
-}
-
-async function sections() {
-  const declarations = (await manifest()).modules.flatMap((module) => module.declarations ?? []);
-  const base = declarations.find((declaration) => declaration.name === 'TnElement');
-  if (!base?.cssProperties?.length) throw new Error('the manifest has no design tokens on TnElement');
-  const elements = declarations.filter((declaration) => declaration.customElement && declaration.tagName && declaration.cssParts?.length);
-  return new Map([
-    ['walkthrough-answers', { inline: true, text: await walkthroughAnswers() }],
-    ['tokens', { text: tokenTable(elements, base) }],
-    ...elements.map((element) => [`parts ${element.tagName}`, { text: partsOf(element, base) }]),
-  ]);
-}
-
-const generated = await sections();
+const declarations = (await manifest()).modules.flatMap((module) => module.declarations ?? []);
+const base = declarations.find((declaration) => declaration.name === 'TnElement');
+if (!base?.cssProperties?.length) throw new Error('the manifest has no design tokens on TnElement');
+const customElements = declarations.filter((declaration) => declaration.customElement && declaration.tagName);
+const generated = new Map([
+  ['walkthrough-answers', { inline: true, text: await walkthroughAnswers() }],
+  ['tokens', { text: tokenTable(customElements, base) }],
+]);
 const readme = readFileSync(README, 'utf8');
 const problems = [];
 const seen = new Set();
@@ -141,15 +115,39 @@ for (const name of generated.keys()) {
   if (!seen.has(name)) problems.push(`README.md lacks the section "${name}": put back its <!-- generated:${name} --> … <!-- /generated --> markers`);
 }
 
+const exportsMap = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).exports;
+const reference = elementReference(customElements, base, exportsMap);
+let oldReference = '';
+try {
+  oldReference = readFileSync(REFERENCE, 'utf8');
+} catch {
+  // not written yet
+}
+if (reference !== oldReference) {
+  if (check) problems.push('docs/elements.md is out of date. Run `npm run readme` and commit it.');
+  else {
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(REFERENCE, reference);
+    console.log('docs/elements.md: rewritten.');
+  }
+}
+
+const sectionsReadable = problems.length === 0;
+const lines = updated.split('\n').length - (updated.endsWith('\n') ? 1 : 0);
+if (lines > MAX_README_LINES) {
+  problems.push(`README.md has ${lines} lines, over its ${MAX_README_LINES}: move reference material to docs/elements.md (generated from the JSDoc) and maintainer material to CONTRIBUTING.md, bench/README.md or server/README.md`);
+}
+
+if (sectionsReadable && updated !== readme) {
+  if (check) problems.push(`README.md: generated sections out of date (${stale.join(', ')}). Run \`npm run readme\` and commit README.md.`);
+  else {
+    writeFileSync(README, updated);
+    console.log(`README.md: rewrote ${stale.join(', ')}.`);
+  }
+}
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exitCode = 1;
-} else if (updated === readme) {
-  console.log(`README.md: ${generated.size} generated sections up to date.`);
-} else if (check) {
-  console.error(`README.md: generated sections out of date (${stale.join(', ')}). Run \`npm run readme\` and commit README.md.`);
-  process.exitCode = 1;
 } else {
-  writeFileSync(README, updated);
-  console.log(`README.md: rewrote ${stale.join(', ')}.`);
+  console.log(`README.md: ${generated.size} generated sections up to date, ${lines} lines (at most ${MAX_README_LINES}); docs/elements.md up to date.`);
 }
