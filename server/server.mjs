@@ -8,12 +8,20 @@
 // injection and shows its request log (test-control.mjs) and checks every answer it sends
 // against the contract. What it is and is not (a reference, in memory, not hardened for
 // the internet): server/README.md.
-import { createHash } from 'node:crypto';
-import { STATUS_CODES, createServer } from 'node:http';
-import { bodyFieldErrors, codeFor, loadContract } from './contract.mjs';
+//
+// The parts, by responsibility: callers.mjs (auth, tenancy, CORS), request-input.mjs (the
+// target, the body within its cap, parameters), operations.mjs (the handlers and one
+// operation's run), answers.mjs (problem bodies, sending, refusing early), heavy-reads.mjs
+// (the group answers' cache), idempotency.mjs, contract.mjs, engine.mjs, test-control.mjs.
+// This file routes a request to them and runs the HTTP server.
+import { createServer } from 'node:http';
+import { json, noContent, problem, refuse, send } from './answers.mjs';
+import { createCallers, createCors, unauthorized } from './callers.mjs';
+import { loadContract } from './contract.mjs';
 import { loadDemoEngine } from './engine.mjs';
-import { HeavyReadCache, acceptsGzip, matchesEtag } from './heavy-reads.mjs';
-import { DAY_MS, DEFAULT_MAX_KEYS, IdempotencyStore } from './idempotency.mjs';
+import { DAY_MS, DEFAULT_MAX_KEYS } from './idempotency.mjs';
+import { checkHandlers, createOperationRunner } from './operations.mjs';
+import { readBody, requestUrl, utf8 } from './request-input.mjs';
 import { TestControl } from './test-control.mjs';
 
 /**
@@ -52,156 +60,7 @@ import { TestControl } from './test-control.mjs';
 /** @typedef {import('./idempotency.mjs').StoredResponse} StoredResponse */
 
 const MiB = 1024 * 1024;
-/** HTTP status for each adapter error code the engine throws. */
-const STATUS_BY_CODE = {
-  invalid: 422,
-  'not-found': 404,
-  conflict: 409,
-  unauthorized: 401,
-  forbidden: 403,
-  'rate-limited': 429,
-  unavailable: 503,
-  timeout: 504,
-};
 const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
-const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed';
-/** Heavy reads: answered from a cache per caller (computed once per state of its network), gzipped, with an ETag. */
-const HEAVY_READS = new Set(['getGroup']);
-/** The operations whose idempotency keys the engine keeps too (it forgets them when the server does). */
-/** How long a refused request's connection lingers to drop what the client still sends (ms). */
-const LINGER_MS = 500;
-const ENGINE_KEYED = new Set(['requestConnection', 'connectWithoutVerification']);
-/** Strict UTF-8: a body that is not is a 400, not a string with U+FFFD in it. */
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The operations, by operationId (= adapter method): each turns the validated request into
- * a call of the demo network and returns the success body. Engine errors propagate.
- * @type {Record<string, (request: { network: any, params: Record<string, any>, body: any, upload?: { size: number } }) => unknown>}
- */
-const HANDLERS = {
-  searchDirectory: ({ network, params }) =>
-    network.searchDirectory({ text: params.text, cursor: params.cursor, pageSize: params.pageSize }),
-  getCustomer: ({ network, params }) => network.getCustomer(params.id),
-  getGroup: ({ network, params }) => network.getGroup(params.groupId, { accountId: params.accountId }),
-  listAccounts: ({ network }) => ({ items: network.listAccounts() }),
-  uploadAttachment: ({ network, params, upload }) => network.registerAttachment(params.name, upload?.size ?? 0),
-  requestConnection: ({ network, params, body }) =>
-    network.requestConnection({
-      ...body,
-      attachment: body.attachment ? { kind: 'uploaded', ...body.attachment } : undefined,
-      idempotencyKey: params['Idempotency-Key'],
-    }),
-  getVerification: ({ network, params }) => network.getVerification(params.verificationId),
-  submitVerificationEvidence: ({ network, params, body }) => network.submitVerificationEvidence(params.verificationId, body),
-  answerChallenge: ({ network, params, body }) => network.answerChallenge(params.verificationId, body),
-  connectWithoutVerification: ({ network, params }) =>
-    network.connectWithoutVerification(params.verificationId, { idempotencyKey: params['Idempotency-Key'] }),
-  getSupportCase: ({ network, params }) => network.getSupportCase(params.reference),
-  getAttentionSummary: ({ network }) => network.getAttentionSummary(),
-  listRelationships: ({ network, params }) => ({ items: network.listRelationships({ accountId: params.accountId }) }),
-};
-
-/** A JSON answer. @returns {StoredResponse} */
-function json(status, value, headers = {}) {
-  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
-}
-
-/**
- * An RFC 9457 problem answer.
- * @param {number} status
- * @param {{ detail?: string, code?: string, fieldErrors?: import('./contract.mjs').FieldError[], headers?: Record<string, string> }} [extra]
- * @returns {StoredResponse}
- */
-function problem(status, extra = {}) {
-  const body = {
-    type: 'about:blank',
-    title: STATUS_CODES[status] ?? 'Error',
-    status,
-    ...(extra.detail ? { detail: extra.detail } : {}),
-    ...(extra.code ? { code: extra.code } : {}),
-    ...(extra.fieldErrors?.length ? { fieldErrors: extra.fieldErrors } : {}),
-  };
-  return { status, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...extra.headers }, body: JSON.stringify(body) };
-}
-
-/** Resolves after `ms`, or as soon as `gone()` says the client left (checked every 25 ms). */
-function wait(ms, gone) {
-  return new Promise((resolve) => {
-    const end = Date.now() + ms;
-    const tick = () => (gone() || Date.now() >= end ? resolve() : setTimeout(tick, Math.min(25, end - Date.now())));
-    tick();
-  });
-}
-
-/**
- * Reads a request body up to `limit` bytes, hashing it as it comes. Past the limit it stops
- * reading and resolves `tooLarge` at once (the answer, a 413, closes the connection). A
- * declared `Content-Length` over the limit never gets here (refused before any byte is read).
- * A client that stops sending is cut by the server's request timeout.
- * @returns {Promise<{ size: number, hash: string, bytes?: Buffer, tooLarge: boolean }>}
- */
-function readBody(req, limit, keep) {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    /** @type {Buffer[]} */
-    const chunks = [];
-    let size = 0;
-    const onData = (chunk) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.pause();
-        resolve({ size, hash: '', tooLarge: true });
-        return;
-      }
-      hash.update(chunk);
-      if (keep) chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () =>
-      resolve({ size, hash: hash.digest('hex'), bytes: keep ? Buffer.concat(chunks) : undefined, tooLarge: size > limit }),
-    );
-    req.on('error', reject);
-  });
-}
-
-/** The media type of a Content-Type header, lower case without parameters; `charset` when one is given. */
-function mediaType(header) {
-  const [type = '', ...parameters] = String(header ?? '').split(';');
-  const charset = parameters
-    .map((parameter) => parameter.trim().split('='))
-    .find(([name]) => name?.toLowerCase() === 'charset')?.[1]
-    ?.replace(/^"|"$/g, '')
-    .toLowerCase();
-  return { type: type.trim().toLowerCase(), charset };
-}
-
-/** A plain JSON object (not null, an array, a string, a number or a boolean). */
-function isJsonObject(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The request target as a URL, or undefined when it is not one (absolute form or a path). */
-function requestUrl(target) {
-  try {
-    return target.startsWith('/') ? new URL(`http://server${target}`) : new URL(target);
-  } catch {
-    return undefined;
-  }
-}
-
-/** sha256 of a token, hex: tokens are looked up (and logged as a caller number) by their hash. */
-function tokenHash(token) {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** `text=a&pageSize=2` → `{ text: 'a', pageSize: 2 }`, coercing by each parameter's schema type. */
-function coerce(value, schema) {
-  if (value === undefined) return undefined;
-  if ((schema?.type === 'integer' || schema?.type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  return value;
-}
 
 /**
  * Starts the reference server.
@@ -210,172 +69,45 @@ function coerce(value, schema) {
  */
 export async function startReferenceServer(options = {}) {
   const host = options.host ?? '127.0.0.1';
-  const corsOrigins = new Set((options.corsOrigins ?? []).filter((origin) => origin !== '*'));
-  const corsAny = (options.corsOrigins ?? []).includes('*');
-  const tokens = options.tokens ?? (options.token !== undefined ? [options.token] : []);
-  for (const token of tokens) {
-    // RFC 6750 b64token: what a bearer token may be, so that a header can carry it.
-    if (typeof token !== 'string' || !/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) {
-      throw new Error('A bearer token is one or more of A-Z a-z 0-9 - . _ ~ + / (then = padding).');
-    }
-  }
-  if (new Set(tokens).size !== tokens.length) throw new Error('The same bearer token is listed twice.');
-  const idempotencyTtlMs = options.idempotencyTtlMs ?? DAY_MS;
-  const idempotencyMaxKeys = options.idempotencyMaxKeys ?? DEFAULT_MAX_KEYS;
-  const maxBodyBytes = options.maxBodyBytes ?? 2 * MiB;
-  const maxAttachmentBytes = options.maxAttachmentBytes ?? 10 * MiB;
   const testControl = options.testControl ? new TestControl() : undefined;
-  const checkResponses = options.checkResponses ?? Boolean(options.testControl);
   const log = options.log ?? ((line) => console.log(line));
 
   const contract = loadContract();
-  const missing = contract.operations.filter((operation) => !HANDLERS[operation.operationId]);
-  const extra = Object.keys(HANDLERS).filter((id) => !contract.operations.some((operation) => operation.operationId === id));
-  if (missing.length || extra.length) {
-    throw new Error(
-      `The server and the contract disagree: no handler for [${missing.map((o) => o.operationId)}], ` +
-        `handlers outside the contract [${extra}].`,
-    );
-  }
+  checkHandlers(contract);
   const operationIds = new Set(contract.operations.map((operation) => operation.operationId));
   const contractJson = JSON.stringify(contract.document);
 
   const engine = await loadDemoEngine();
   new engine.DemoNetwork().directoryStats(); // builds the 60,000-entity directory index (shared) now, not on the first search
 
-  /**
-   * @typedef {object} Tenant  one caller: its network and its idempotency keys
-   * @property {string} hash    of its token
-   * @property {number} number  1, 2… in the order of the token list (the log names callers so, never by token)
-   * @property {any} network
-   * @property {number} version  bumped on every change of the network (heavy answers are cached per version)
-   * @property {HeavyReadCache} heavy
-   * @property {IdempotencyStore} idempotency
-   */
-  /** Callers' numbers by the hash of their token ('' without tokens: one anonymous caller). */
-  const callers = new Map((tokens.length ? tokens.map(tokenHash) : ['']).map((hash, i) => [hash, i + 1]));
-  /** Callers' states, made on first use. @type {Map<string, Tenant>} */
-  const tenants = new Map();
-
-  /** A fresh state for a caller: a seed network, and a store that makes the network forget what it forgets. */
-  function freshTenant(hash, number) {
-    /** @type {Tenant} */
-    const tenant = { hash, number, version: 0, heavy: new HeavyReadCache() };
-    const network = new engine.DemoNetwork({ onChange: () => (tenant.version += 1) });
-    const idempotency = new IdempotencyStore({
-      ttlMs: idempotencyTtlMs,
-      maxKeys: idempotencyMaxKeys,
-      onEvict: (operationId, key) => {
-        if (ENGINE_KEYED.has(operationId)) network.forgetIdempotencyKey(operationId, key);
-      },
-    });
-    return Object.assign(tenant, { network, idempotency });
-  }
-
-  /** The caller a request's credentials name, or undefined when they name none. @returns {Tenant | undefined} */
-  function tenantOf(req) {
-    let hash = '';
-    if (tokens.length > 0) {
-      const match = /^Bearer ([^\s]+)$/.exec(req.headers.authorization ?? '');
-      if (!match) return undefined;
-      hash = tokenHash(match[1]);
-    }
-    const number = callers.get(hash);
-    if (number === undefined) return undefined;
-    let tenant = tenants.get(hash);
-    if (!tenant) tenants.set(hash, (tenant = freshTenant(hash, number)));
-    return tenant;
-  }
-
-  const unauthorized = () =>
-    problem(401, {
-      detail: 'A valid bearer token is required.',
-      code: 'unauthorized',
-      headers: { 'WWW-Authenticate': 'Bearer realm="customer-connect"' },
-    });
-
-  /**
-   * Adds CORS headers for an allowed origin; false when the origin is not allowed. A listed
-   * origin is echoed with credentials allowed; with `*`, any other origin but `null` gets a
-   * literal `*` and no credentials (a browser then sends no cookies, and the bearer token
-   * only where the page's own script puts it).
-   */
-  function cors(req, res) {
-    const origin = req.headers.origin;
-    if (origin === undefined) return true;
-    if (corsOrigins.has(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Credentials', 'true');
-    } else if (corsAny && origin !== 'null') {
-      res.setHeader('Access-Control-Allow-Origin', '*');
-    } else {
-      return false;
-    }
-    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    res.setHeader('Vary', 'Origin');
-    return true;
-  }
-
-  /**
-   * A cached heavy answer for this request: `304` when its If-None-Match names the ETag,
-   * else the JSON, gzipped when the client accepts it. Browsers revalidate (`no-cache`).
-   * @param {import('./heavy-reads.mjs').CachedAnswer} answer
-   * @returns {StoredResponse}
-   */
-  function heavyAnswer(req, answer) {
-    const headers = { ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding, Authorization' };
-    if (matchesEtag(req.headers['if-none-match'], answer.etag)) return { status: 304, headers, body: '' };
-    const gzip = acceptsGzip(req.headers['accept-encoding']);
-    return {
-      status: 200,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) },
-      body: gzip ? answer.gzip : answer.identity,
-    };
-  }
-
-  /**
-   * Sends a stored response (plus `extraHeaders`); with `hold`, writes it whole but leaves
-   * ending it to the caller (the client has the answer: its length is declared).
-   */
-  function send(res, response, extraHeaders = {}, { hold = false } = {}) {
-    if (res.headersSent || res.destroyed) return;
-    const vary = [res.getHeader('Vary'), response.headers.Vary].filter(Boolean).join(', ');
-    const length = response.status === 204 || response.status === 304 ? {} : { 'Content-Length': Buffer.byteLength(response.body) };
-    res.writeHead(response.status, { ...response.headers, ...extraHeaders, ...length, ...(vary ? { Vary: vary } : {}) });
-    if (hold) res.write(response.body);
-    else res.end(response.body);
-  }
-
-  /**
-   * Answers without reading the request's body, and closes the connection after the answer:
-   * a refused request's body (unauthenticated, too large, of the wrong type, for no
-   * operation) is never waited for. The close lingers: the whole answer is written at once,
-   * but the response (and with it the connection) ends only when the client has sent its
-   * body or LINGER_MS have passed, the server dropping what arrives meanwhile — a browser
-   * still uploading when the connection is cut (Firefox, WebKit) reports a network error
-   * instead of the answer.
-   */
-  function refuse(res, response) {
-    const { req } = res;
-    if (req.complete) return send(res, response, { Connection: 'close' });
-    const finish = () => {
-      clearTimeout(timer);
-      res.end();
-    };
-    const timer = setTimeout(finish, LINGER_MS);
-    req.once('end', finish);
-    req.resume();
-    send(res, response, { Connection: 'close' }, { hold: true });
-  }
+  const callers = createCallers({
+    tokens: options.tokens ?? (options.token !== undefined ? [options.token] : []),
+    engine,
+    idempotencyTtlMs: options.idempotencyTtlMs ?? DAY_MS,
+    idempotencyMaxKeys: options.idempotencyMaxKeys ?? DEFAULT_MAX_KEYS,
+  });
+  const cors = createCors(options.corsOrigins ?? []);
+  const runOperation = createOperationRunner({
+    contract,
+    engine,
+    callers,
+    unauthorized,
+    testControl,
+    checkResponses: options.checkResponses ?? Boolean(options.testControl),
+    maxBodyBytes: options.maxBodyBytes ?? 2 * MiB,
+    maxAttachmentBytes: options.maxAttachmentBytes ?? 10 * MiB,
+    latency: options.latency,
+    log,
+  });
 
   /** Test control: `/__test/…`, for a caller with valid credentials. */
   async function control(req, res, path) {
-    const tenant = tenantOf(req);
+    const tenant = callers.of(req);
     if (!tenant) return { response: unauthorized(), early: true };
     if (req.method === 'POST' && path === '/__test/reset') {
-      tenants.set(tenant.hash, freshTenant(tenant.hash, tenant.number));
+      callers.reset(tenant);
       testControl.reset();
-      return { response: { status: 204, headers: {}, body: '' } };
+      return { response: noContent() };
     }
     if (req.method === 'POST' && path === '/__test/faults') {
       const { bytes, tooLarge } = await readBody(req, 64 * 1024, true);
@@ -387,168 +119,10 @@ export async function startReferenceServer(options = {}) {
         return { response: problem(400, { detail: 'The fault is not JSON.' }) };
       }
       const error = testControl.addFault(value, operationIds);
-      return { response: error ? problem(400, { detail: error }) : { status: 204, headers: {}, body: '' } };
+      return { response: error ? problem(400, { detail: error }) : noContent() };
     }
     if (req.method === 'GET' && path === '/__test/log') return { response: json(200, { requests: testControl.requests() }) };
     return { response: problem(404, { detail: 'No such test-control endpoint.' }), early: true };
-  }
-
-  /**
-   * Runs one operation: auth, declared size and type, body, parameters and body checked
-   * against the contract, idempotency, the engine. Everything the engine gets has been
-   * validated; every refusal is a 4xx problem.
-   * @returns {Promise<{ response: StoredResponse, replayed?: boolean, drop?: boolean, early?: boolean } | undefined>}
-   *   undefined: the client left; `early`: answered without reading the body (the connection closes)
-   */
-  async function runOperation(req, url, operation, match, record, gone) {
-    // Auth first: nothing about the request is looked at, nor its body read, for a caller without credentials.
-    const tenant = tenantOf(req);
-    if (!tenant) return { response: unauthorized(), early: true };
-    if (callers.size > 1) record.caller = tenant.number;
-
-    // What the headers say about the body, before reading any of it.
-    const upload = operation.body === 'binary';
-    const limit = upload ? maxAttachmentBytes : maxBodyBytes;
-    const tooLarge = () =>
-      problem(413, {
-        detail: `The body is over the limit of ${limit} bytes.`,
-        code: 'invalid',
-        fieldErrors: upload ? [{ field: 'file', code: 'too-large' }] : [],
-      });
-    const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > limit) return { response: tooLarge(), early: true };
-    if (operation.body === 'json') {
-      const { type, charset } = mediaType(req.headers['content-type']);
-      if (type !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
-        return { response: problem(415, { detail: 'The body must be application/json (UTF-8).', code: 'invalid' }), early: true };
-      }
-    }
-
-    // Body: JSON (capped at maxBodyBytes) or an upload (capped at maxAttachmentBytes).
-    const body = await readBody(req, limit, !upload);
-    if (gone()) return undefined;
-    if (body.tooLarge) return { response: tooLarge(), early: true };
-
-    const fault = testControl?.takeFault(operation.operationId);
-    if (fault) record.fault = fault.kind;
-    if (fault?.kind === 'delay') await wait(fault.delayMs ?? 0, gone);
-    if (options.latency) {
-      const { min, max } = options.latency;
-      await wait(min + Math.random() * (max - min), gone);
-    }
-    if (gone()) return undefined;
-    if (fault?.kind === 'drop') return { response: problem(500), drop: true };
-    if (fault?.kind === 'respond') {
-      return { response: { status: fault.status ?? 500, headers: fault.headers ?? {}, body: fault.body ?? '' } };
-    }
-
-    // Parameters: path, query, header — each checked with its schema from the contract.
-    /** @type {Record<string, unknown>} */
-    const params = {};
-    /** @type {import('./contract.mjs').FieldError[]} */
-    const fieldErrors = [];
-    for (const parameter of operation.parameters) {
-      let raw;
-      if (parameter.in === 'path') {
-        try {
-          raw = decodeURIComponent(match[operation.pathNames.indexOf(parameter.name) + 1]);
-        } catch {
-          fieldErrors.push({ field: parameter.field, code: 'invalid', message: 'is not valid percent-encoded UTF-8' });
-          continue;
-        }
-      } else if (parameter.in === 'query') raw = url.searchParams.get(parameter.name) ?? undefined;
-      else raw = req.headers[parameter.name.toLowerCase()];
-      const value = coerce(raw, parameter.schema);
-      if (value === undefined) {
-        if (parameter.required) fieldErrors.push({ field: parameter.field, code: 'required' });
-        continue;
-      }
-      if (!parameter.validate(value)) {
-        const [error] = parameter.validate.errors;
-        fieldErrors.push({ field: parameter.field, code: codeFor(error), message: error.message });
-        continue;
-      }
-      params[parameter.name] = value;
-    }
-
-    // The JSON body: UTF-8, JSON, an object, and what the contract's schema says.
-    let payload;
-    if (operation.body === 'json') {
-      let text;
-      try {
-        text = utf8.decode(body.bytes);
-      } catch {
-        return { response: problem(400, { detail: 'The body is not UTF-8.', code: 'invalid' }) };
-      }
-      try {
-        payload = JSON.parse(text);
-      } catch {
-        return { response: problem(400, { detail: 'The body is not valid JSON.', code: 'invalid' }) };
-      }
-      if (!isJsonObject(payload)) {
-        return { response: problem(400, { detail: 'The body must be a JSON object.', code: 'invalid', fieldErrors }) };
-      }
-      if (!operation.validateBody(payload)) {
-        const errors = bodyFieldErrors(operation.validateBody.errors);
-        if (errors.length === 0) {
-          const detail = `The body does not match the contract: ${contract.describeErrors(operation.validateBody)}.`;
-          return { response: problem(400, { detail, code: 'invalid', fieldErrors }) };
-        }
-        fieldErrors.push(...errors);
-      }
-    }
-    if (fieldErrors.length > 0) {
-      const fields = fieldErrors.map((error) => `${error.field} (${error.code})`).join(', ');
-      return { response: problem(400, { detail: `Invalid request: ${fields}.`, code: 'invalid', fieldErrors }) };
-    }
-
-    /** The operation's value, checked against the contract when asked to (a violation throws). */
-    const compute = () => {
-      const value = HANDLERS[operation.operationId]({ network: tenant.network, params, body: payload, upload: { size: body.size } });
-      if (checkResponses && operation.validateResponse && !operation.validateResponse(value)) {
-        throw Object.assign(new Error(`The server's answer breaks the contract: ${contract.describeErrors(operation.validateResponse)}`), {
-          contractViolation: true,
-        });
-      }
-      return value;
-    };
-    const execute = async () => {
-      let response;
-      try {
-        if (HEAVY_READS.has(operation.operationId)) {
-          const key = JSON.stringify([operation.operationId, url.pathname, [...url.searchParams].sort()]);
-          response = heavyAnswer(req, await tenant.heavy.get(key, tenant.version, compute));
-        } else {
-          response = json(operation.successStatus, compute());
-        }
-      } catch (error) {
-        if (error?.contractViolation) {
-          log(`CONTRACT VIOLATION ${operation.operationId}: ${error.message}`);
-          return { response: problem(500, { detail: error.message, code: 'unavailable' }), store: false };
-        }
-        if (!engine.isAdapterError(error)) throw error;
-        const status = error.status ?? STATUS_BY_CODE[error.code] ?? 500;
-        response = problem(status, { detail: error.message, code: error.code, fieldErrors: error.fieldErrors });
-      }
-      // Answers about the operation are kept for the key; a server failure is not (a retry runs again).
-      return { response, store: response.status < 500 };
-    };
-
-    if (operation.method !== 'POST') return { ...(await execute()), drop: fault?.kind === 'drop-after' };
-    const key = String(params['Idempotency-Key']);
-    record.idempotencyKey = key;
-    const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify([operation.operationId, url.pathname, query, body.hash]))
-      .digest('hex');
-    // The caller's own store, scoped by operation (the engine's keys are per caller and operation too).
-    const outcome = await tenant.idempotency.run(operation.operationId, key, fingerprint, execute);
-    if ('conflict' in outcome) {
-      return {
-        response: problem(409, { detail: 'This Idempotency-Key was already used for a different request.', code: 'conflict' }),
-      };
-    }
-    return { response: outcome.response, replayed: outcome.replayed, drop: fault?.kind === 'drop-after' };
   }
 
   /** One request, start to end. */
@@ -604,7 +178,7 @@ export async function startReferenceServer(options = {}) {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
       res.setHeader('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS);
       res.setHeader('Access-Control-Max-Age', '600');
-      return send(res, { status: 204, headers: {}, body: '' });
+      return send(res, noContent());
     }
     if (testControl && url.pathname.startsWith('/__test/')) {
       const { response, early } = await control(req, res, url.pathname);
@@ -678,9 +252,6 @@ export async function startReferenceServer(options = {}) {
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       }),
-    idempotencyStats: (token) => {
-      const tenant = tenants.get(token === undefined ? [...callers.keys()][0] : tokenHash(token));
-      return { keys: tenant?.idempotency.size ?? 0, evicted: tenant?.idempotency.evicted ?? 0 };
-    },
+    idempotencyStats: (token) => callers.idempotencyStats(token),
   };
 }
