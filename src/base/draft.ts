@@ -13,7 +13,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Prefix of every draft's storage key. */
-export const DRAFT_KEY_PREFIX = 'tn-draft:';
+const DRAFT_KEY_PREFIX = 'tn-draft:';
 
 /**
  * Removes every draft the elements kept in `storage` (the tab's `sessionStorage` by

@@ -34,7 +34,7 @@ export function renderProgress(currentStep: FlowStep, verifying: boolean): Templ
 }
 
 /** A step's short name, in the progress list. */
-export function stepName(step: FlowStep): string {
+function stepName(step: FlowStep): string {
   switch (step) {
     case 'search':
       return msg('Find your customer', { desc: 'Flow step 1: search the directory' });

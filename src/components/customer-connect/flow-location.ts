@@ -73,7 +73,7 @@ export function sameLocation(a: FlowLocation | undefined, b: FlowLocation | unde
 }
 
 /** The location a history state holds under `key`, if any. */
-export function locationIn(state: unknown, key: string): FlowLocation | undefined {
+function locationIn(state: unknown, key: string): FlowLocation | undefined {
   return typeof state === 'object' && state !== null ? readLocation((state as Record<string, unknown>)[key]) : undefined;
 }
 

@@ -117,7 +117,7 @@ export function renderDoneStep(done: Done | undefined, view: DoneView): Template
 const NAMES_SHOWN = 3;
 
 /** What the done step shows: the remembered outcome and what the flow learned along the way. */
-export interface DoneRecap {
+interface DoneRecap {
   outcome: FlowOutcome;
   /** The legal entities concerned (the support case's, or the connected ones). */
   customers: { id: string; legalName: string }[];
@@ -133,7 +133,7 @@ export interface DoneRecap {
  * The recap list (`part="recap"`): customer(s), account, vendor code, and, for a support
  * case, the reference with a note to keep it.
  */
-export function renderRecap(recap: DoneRecap): TemplateResult {
+function renderRecap(recap: DoneRecap): TemplateResult {
   const { outcome } = recap;
   const row = (label: string, value: unknown) => html`<div class="recap-row">
     <dt>${label}</dt>
@@ -162,7 +162,7 @@ export function renderRecap(recap: DoneRecap): TemplateResult {
 }
 
 /** "Already connected or pending, so left out of this request:" and the list. */
-export function renderSkipped(skipped: SkippedEntity[]): TemplateResult | typeof nothing {
+function renderSkipped(skipped: SkippedEntity[]): TemplateResult | typeof nothing {
   if (!skipped.length) return nothing;
   return html`<div class="skipped">
     <p>${msg('Already connected or pending, so left out of this request:')}</p>
@@ -173,7 +173,7 @@ export function renderSkipped(skipped: SkippedEntity[]): TemplateResult | typeof
 }
 
 /** What happens next once connected. */
-export function renderConnectedNext(): TemplateResult {
+function renderConnectedNext(): TemplateResult {
   return html`<p class="next">
     ${msg('You can send them invoices now.', { desc: 'Done step, connected: what happens next' })}
     ${msg('Invoice status information can take one to two hours to appear in your account.', {
@@ -183,7 +183,7 @@ export function renderConnectedNext(): TemplateResult {
 }
 
 /** The legal entities of a support case, for the recap. */
-export function caseCustomers(supportCase: SupportCase | undefined): { id: string; legalName: string }[] {
+function caseCustomers(supportCase: SupportCase | undefined): { id: string; legalName: string }[] {
   return supportCase?.customers.map(({ id, legalName }) => ({ id, legalName })) ?? [];
 }
 
