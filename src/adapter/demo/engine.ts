@@ -9,12 +9,14 @@
  * and returns fresh copies, so callers may mutate what they get. The whole state can be
  * taken as a plain JSON-safe snapshot and restored from one (the format is in `snapshot.ts`).
  *
- * The directory and its search order are in `directory-index.ts`; the stateless rules
- * (validation, business-day deadlines, decimals, request fingerprints, search paging, the
- * challenge's choice) in `rules.ts`. This file holds the state and its transitions.
+ * This file holds the transitions: what each call checks, decides and changes. The data and
+ * its record-keeping (lookups, writing relationships, verifications and cases) are in
+ * `network-state.ts`; the directory and its search order in `directory-index.ts`; the
+ * stateless rules (validation, business-day deadlines, decimals, request fingerprints,
+ * search paging, the challenge's choice) in `rules.ts`.
  */
 import { fold } from '../text-matching.js';
-import { TnAdapterError, type FieldError } from '../errors.js';
+import type { FieldError } from '../errors.js';
 import type {
   AttentionSummary,
   ChallengeAnswer,
@@ -22,11 +24,8 @@ import type {
   ConnectionRequest,
   CustomerEntity,
   CustomerGroup,
-  FailedInvoice,
   InvoiceEvidence,
   Relationship,
-  RelationshipStatus,
-  SavedInvoice,
   SearchPage,
   SearchQuery,
   SkippedEntity,
@@ -48,14 +47,12 @@ import {
   type IndexedEntity,
   type Matches,
 } from './directory-index.js';
+import { NetworkState, conflict, copy, invalid, notFound } from './network-state.js';
 import {
   MAX_ATTACHMENT_BYTES,
   MAX_NOTES_LENGTH,
   MAX_QUERY_LENGTH,
   MAX_VENDOR_CODE_LENGTH,
-  MAX_VERIFICATION_ATTEMPTS,
-  PROCESSING_BUSINESS_DAYS,
-  addBusinessDays,
   answerErrors,
   attachmentErrors,
   chooseChallenge,
@@ -67,18 +64,10 @@ import {
   matchesInvoice,
   newestCaseFirst,
   sameInvoiceNumber,
-  sequenceId,
   skipReason,
   unique,
 } from './rules.js';
-import {
-  DEMO_NETWORK_SNAPSHOT_VERSION,
-  checkSnapshot,
-  seedSnapshot,
-  type DemoNetworkSnapshot,
-  type DemoStoredAnswer,
-  type DemoVerificationRecord,
-} from './snapshot.js';
+import { checkSnapshot, seedSnapshot, type DemoNetworkSnapshot, type DemoStoredAnswer, type DemoVerificationRecord } from './snapshot.js';
 
 /** Options of a {@link DemoNetwork}. */
 export interface DemoNetworkOptions {
@@ -92,56 +81,19 @@ export interface DemoNetworkOptions {
   onChange?: () => void;
 }
 
-// ---------------------------------------------------------------------------------------
-// Small helpers
-
-function copy<T>(value: T): T {
-  return structuredClone(value);
-}
-
-function invalid(fieldErrors: FieldError[]): TnAdapterError {
-  const fields = fieldErrors.map((error) => `${error.field} (${error.code})`).join(', ');
-  return new TnAdapterError('invalid', { message: `Invalid request: ${fields}.`, fieldErrors, status: 422 });
-}
-
-function notFound(what: string): TnAdapterError {
-  return new TnAdapterError('not-found', { message: `${what} not found.`, status: 404 });
-}
-
-function conflict(message: string): TnAdapterError {
-  return new TnAdapterError('conflict', { message, status: 409 });
-}
-
-function relationshipKey(accountId: string, entityId: string): string {
-  return `${accountId}\u0000${entityId}`;
-}
-
-// ---------------------------------------------------------------------------------------
-// The network
-
 /** The demo network: directory, accounts, relationships, verifications, support cases. */
 export class DemoNetwork {
   private readonly now: () => Date;
   private readonly onChange?: () => void;
-  // The state: everything a snapshot holds, set by `load`. Relationships are keyed by
-  // account and customer, stored answers by idempotency key.
-  private accounts!: SupplierAccount[];
-  private relationships!: Map<string, Relationship>;
-  private cases!: Map<string, SupportCase>;
-  private verifications!: Map<string, DemoVerificationRecord>;
-  private connectionAnswers!: Map<string, DemoStoredAnswer<ConnectionOutcome>>;
-  private fallbackAnswers!: Map<string, DemoStoredAnswer<SupportCase>>;
-  private uploads!: Set<string>;
-  private failedInvoices!: FailedInvoice[];
-  private savedInvoices!: SavedInvoice[];
-  private counters!: DemoNetworkSnapshot['counters'];
+  /** Everything a snapshot holds; replaced whole by `reset` and `restore`. */
+  private state: NetworkState;
   private lastSearch?: { key: string; matches: Matches };
 
   /** Creates a network holding the seed's state, dated relative to `now()`. */
   constructor(options: DemoNetworkOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.onChange = options.onChange;
-    this.load(seedSnapshot(this.now()));
+    this.state = new NetworkState(seedSnapshot(this.now()), this.now);
   }
 
   /**
@@ -152,7 +104,7 @@ export class DemoNetwork {
   static restore(snapshot: unknown, options: DemoNetworkOptions = {}): DemoNetwork {
     const checked = checkSnapshot(snapshot);
     const network = new DemoNetwork(options);
-    network.load(checked);
+    network.state = new NetworkState(checked, network.now);
     return network;
   }
 
@@ -160,28 +112,15 @@ export class DemoNetwork {
 
   /** The whole mutable state as plain JSON-safe data, for {@link DemoNetwork.restore}. */
   snapshot(): DemoNetworkSnapshot {
-    return copy({
-      version: DEMO_NETWORK_SNAPSHOT_VERSION,
-      accounts: this.accounts,
-      relationships: [...this.relationships.values()],
-      supportCases: [...this.cases.values()],
-      verifications: [...this.verifications.values()],
-      connectionAnswers: [...this.connectionAnswers.values()],
-      fallbackAnswers: [...this.fallbackAnswers.values()],
-      uploads: [...this.uploads],
-      failedInvoices: this.failedInvoices,
-      savedInvoices: this.savedInvoices,
-      counters: this.counters,
-    });
+    return this.state.toSnapshot();
   }
 
   /** Demo control: back to the seed's state, dated relative to now (the directory stays). */
   reset(): void {
-    this.load(seedSnapshot(this.now()));
+    this.state = new NetworkState(seedSnapshot(this.now()), this.now);
     this.onChange?.();
   }
 
-  // ----- directory
   // ----- directory
 
   /** Directory search: part of a legal name (accents and case ignored), or an exact network or tax ID. */
@@ -202,14 +141,14 @@ export class DemoNetwork {
 
   /** One legal entity by network ID. */
   getCustomer(id: string): CustomerEntity {
-    return toCustomerEntity(this.entity(id));
+    return toCustomerEntity(this.state.entity(id));
   }
 
   /** A group with all its entities, flagged `connected` for the account (or any account). */
   getGroup(groupId: string, query: { accountId?: string } = {}): CustomerGroup {
     const group = directoryIndex().groups.get(groupId);
     if (!group) throw notFound(`Group ${groupId}`);
-    const connected = this.connectedEntityIds(query.accountId);
+    const connected = this.state.connectedEntityIds(query.accountId);
     return {
       id: group.ref.id,
       name: group.ref.name,
@@ -226,13 +165,13 @@ export class DemoNetwork {
 
   /** The supplier's accounts. */
   listAccounts(): SupplierAccount[] {
-    return copy(this.accounts);
+    return copy(this.state.accounts);
   }
 
   /** The account's relationships (or every account's), most recent change first. */
   listRelationships(query: { accountId?: string } = {}): Relationship[] {
-    if (query.accountId !== undefined) this.account(query.accountId);
-    return [...this.relationships.values()]
+    if (query.accountId !== undefined) this.state.account(query.accountId);
+    return [...this.state.relationships.values()]
       .filter((relationship) => query.accountId === undefined || relationship.accountId === query.accountId)
       .sort((a, b) => compareText(b.since, a.since) || compareText(a.id, b.id))
       .map(copy);
@@ -242,9 +181,7 @@ export class DemoNetwork {
   registerAttachment(name: string, size: number): { id: string } {
     if (typeof name !== 'string' || name.trim() === '') throw invalid([{ field: 'name', code: 'required' }]);
     if (size > MAX_ATTACHMENT_BYTES) throw invalid([{ field: 'file', code: 'too-large' }]);
-    const id = sequenceId('ATT', this.counters.nextUpload++);
-    this.uploads.add(id);
-    return this.changed({ id });
+    return this.changed({ id: this.state.addUpload() });
   }
 
   // ----- connection requests
@@ -254,11 +191,11 @@ export class DemoNetwork {
     const key = request?.idempotencyKey;
     if (typeof key !== 'string' || key.trim() === '') throw invalid([{ field: 'idempotencyKey', code: 'required' }]);
     const fingerprint = connectionFingerprint(request);
-    const earlier = this.connectionAnswers.get(key);
+    const earlier = this.state.connectionAnswers.get(key);
     if (earlier) return replay(earlier, fingerprint);
     const { account, entities } = this.validateConnection(request);
     const outcome = this.decideConnection(account, entities);
-    this.connectionAnswers.set(key, { key, fingerprint, value: copy(outcome) });
+    this.state.connectionAnswers.set(key, { key, fingerprint, value: copy(outcome) });
     return this.changed(outcome);
   }
 
@@ -266,12 +203,12 @@ export class DemoNetwork {
 
   /** A verification session by ID. */
   getVerification(id: string): VerificationSession {
-    return copy(this.verification(id).session);
+    return copy(this.state.verification(id).session);
   }
 
   /** Step 1: a recent invoice. Right → the challenge; wrong → one attempt fewer, locked at none. */
   submitVerificationEvidence(id: string, evidence: InvoiceEvidence): VerificationResult {
-    const record = this.verification(id);
+    const record = this.state.verification(id);
     assertStep(record, 'evidence');
     const errors = evidenceErrors(evidence ?? {}, record.session.currency);
     if (errors.length > 0) throw invalid(errors);
@@ -289,7 +226,7 @@ export class DemoNetwork {
 
   /** Step 2: the date and amount of the challenge invoice. Right → verified and connected. */
   answerChallenge(id: string, answer: ChallengeAnswer): VerificationResult {
-    const record = this.verification(id);
+    const record = this.state.verification(id);
     assertStep(record, 'challenge');
     const errors = answerErrors(answer ?? {}, record.session.currency);
     if (errors.length > 0) throw invalid(errors);
@@ -299,16 +236,16 @@ export class DemoNetwork {
 
   /** "Connect without verification": one support case per verification, whatever the key. */
   connectWithoutVerification(id: string, request: { idempotencyKey: string }): SupportCase {
-    const record = this.verification(id);
+    const record = this.state.verification(id);
     const key = request?.idempotencyKey;
     if (typeof key !== 'string' || key.trim() === '') throw invalid([{ field: 'idempotencyKey', code: 'required' }]);
-    const earlier = this.fallbackAnswers.get(key);
+    const earlier = this.state.fallbackAnswers.get(key);
     if (earlier) return replay(earlier, id);
     if (record.session.step === 'verified') throw conflict(`Verification ${id} is already complete.`);
     const supportCase = record.session.supportCaseReference
       ? this.getSupportCase(record.session.supportCaseReference)
       : this.openFallbackCase(record);
-    this.fallbackAnswers.set(key, { key, fingerprint: id, value: copy(supportCase) });
+    this.state.fallbackAnswers.set(key, { key, fingerprint: id, value: copy(supportCase) });
     return this.changed(supportCase);
   }
 
@@ -318,7 +255,7 @@ export class DemoNetwork {
    * key go (expired or evicted), so the engine keeps no more keys than the server does.
    */
   forgetIdempotencyKey(operation: 'requestConnection' | 'connectWithoutVerification', key: string): void {
-    const answers = operation === 'requestConnection' ? this.connectionAnswers : this.fallbackAnswers;
+    const answers = operation === 'requestConnection' ? this.state.connectionAnswers : this.state.fallbackAnswers;
     if (answers.delete(key)) this.onChange?.();
   }
 
@@ -326,21 +263,18 @@ export class DemoNetwork {
 
   /** One support case by reference. */
   getSupportCase(reference: string): SupportCase {
-    const supportCase = this.cases.get(String(reference).trim());
-    if (!supportCase) throw notFound(`Support case ${reference}`);
-    return copy(supportCase);
+    return copy(this.state.supportCase(reference));
   }
 
   /** Demo control: the customer confirmed; the case resolves and its relationships connect. */
   resolveSupportCase(reference: string): SupportCase {
-    const supportCase = this.cases.get(String(reference).trim());
-    if (!supportCase) throw notFound(`Support case ${reference}`);
+    const supportCase = this.state.supportCase(reference);
     if (!isOpenCase(supportCase)) throw conflict(`Support case ${reference} is already ${supportCase.status}.`);
     supportCase.status = 'resolved';
-    for (const relationship of this.relationships.values()) {
+    for (const relationship of this.state.relationships.values()) {
       if (relationship.supportCaseReference === supportCase.reference && relationship.status === 'support-case-open') {
         relationship.status = 'connected';
-        relationship.since = this.nowIso();
+        relationship.since = this.state.nowIso();
       }
     }
     return this.changed(copy(supportCase));
@@ -348,22 +282,22 @@ export class DemoNetwork {
 
   /** The "For your attention" summary, as of now. */
   getAttentionSummary(): AttentionSummary {
-    const openCases = [...this.cases.values()].filter(isOpenCase).sort(newestCaseFirst);
-    const failedTimes = this.failedInvoices.map((invoice) => invoice.failedAt ?? '').sort();
+    const openCases = [...this.state.cases.values()].filter(isOpenCase).sort(newestCaseFirst);
+    const failedTimes = this.state.failedInvoices.map((invoice) => invoice.failedAt ?? '').sort();
     const latestFailure = failedTimes[failedTimes.length - 1];
     return {
-      generatedAt: this.nowIso(),
+      generatedAt: this.state.nowIso(),
       failedInvoices: {
-        count: this.failedInvoices.length,
+        count: this.state.failedInvoices.length,
         ...(latestFailure ? { latestAt: latestFailure } : {}),
-        items: copy(this.failedInvoices),
+        items: copy(this.state.failedInvoices),
       },
       supportTickets: {
         count: openCases.length,
         ...(openCases.length > 0 ? { latestAt: openCases[0].openedAt } : {}),
         items: copy(openCases),
       },
-      savedInvoices: { count: this.savedInvoices.length, items: copy(this.savedInvoices) },
+      savedInvoices: { count: this.state.savedInvoices.length, items: copy(this.state.savedInvoices) },
     };
   }
 
@@ -375,34 +309,11 @@ export class DemoNetwork {
     return this.lastSearch.matches;
   }
 
-  private entity(id: string): IndexedEntity {
-    const entity = directoryIndex().byId.get(id);
-    if (!entity) throw notFound(`Customer ${id}`);
-    return entity;
-  }
-
-  private account(id: string): SupplierAccount {
-    const account = this.accounts.find((candidate) => candidate.id === id);
-    if (!account) throw invalid([{ field: 'accountId', code: 'unknown' }]);
-    return account;
-  }
-
-  private connectedEntityIds(accountId: string | undefined): Set<string> {
-    if (accountId !== undefined) this.account(accountId);
-    const ids = new Set<string>();
-    for (const relationship of this.relationships.values()) {
-      if (relationship.status === 'connected' && (accountId === undefined || relationship.accountId === accountId)) {
-        ids.add(relationship.customer.id);
-      }
-    }
-    return ids;
-  }
-
   // ----- private: connection requests
 
   private validateConnection(request: ConnectionRequest): { account: SupplierAccount; entities: IndexedEntity[] } {
     const errors: FieldError[] = [];
-    const account = this.accounts.find((candidate) => candidate.id === request.accountId);
+    const account = this.state.accounts.find((candidate) => candidate.id === request.accountId);
     if (!account) errors.push({ field: 'accountId', code: request.accountId ? 'unknown' : 'required' });
     const ids = unique(Array.isArray(request.entityIds) ? request.entityIds : []);
     const index = directoryIndex();
@@ -416,7 +327,7 @@ export class DemoNetwork {
     }
     if (vendorCode.length > MAX_VENDOR_CODE_LENGTH) errors.push({ field: 'vendorCode', code: 'too-long' });
     if ((request.notes ?? '').length > MAX_NOTES_LENGTH) errors.push({ field: 'notes', code: 'too-long' });
-    errors.push(...attachmentErrors(request.attachment, this.uploads));
+    errors.push(...attachmentErrors(request.attachment, this.state.uploads));
     if (errors.length > 0 || !account) throw invalid(errors);
     return { account, entities };
   }
@@ -425,7 +336,7 @@ export class DemoNetwork {
     const skipped: SkippedEntity[] = [];
     const remaining: IndexedEntity[] = [];
     for (const entity of entities) {
-      const reason = skipReason(this.relationships.get(relationshipKey(account.id, entity.record.id))?.status);
+      const reason = skipReason(this.state.relationshipWith(account.id, entity.record.id)?.status);
       if (reason) skipped.push({ entityId: entity.record.id, legalName: entity.record.legalName, reason });
       else remaining.push(entity);
     }
@@ -434,103 +345,32 @@ export class DemoNetwork {
     if (resumed) return { kind: 'verification-required', verification: copy(resumed.session), skipped };
     const withHistory = remaining.find((entity) => this.canVerify(account.id, entity));
     if (withHistory) {
-      return { kind: 'verification-required', verification: this.openVerification(account, withHistory, remaining), skipped };
+      return { kind: 'verification-required', verification: this.state.openVerification(account, withHistory, remaining), skipped };
     }
     if (remaining.every((entity) => entity.record.autoApprove)) {
-      const relationships = remaining.map((entity) => copy(this.setRelationship(account, entity, 'connected')));
+      const relationships = remaining.map((entity) => copy(this.state.setRelationship(account, entity, 'connected')));
       return { kind: 'connected', relationships, skipped };
     }
-    return { kind: 'support-case', supportCase: this.openSupportCase(account, remaining), skipped };
+    return { kind: 'support-case', supportCase: this.state.openSupportCase(account, remaining), skipped };
   }
 
   /** The network holds history for the entity, and this account has not locked a verification of it. */
   private canVerify(accountId: string, entity: IndexedEntity): boolean {
     if ((entity.record.invoices?.length ?? 0) === 0) return false;
-    const verificationId = this.relationships.get(relationshipKey(accountId, entity.record.id))?.verificationId;
-    return this.verifications.get(verificationId ?? '')?.session.step !== 'locked';
+    const verificationId = this.state.relationshipWith(accountId, entity.record.id)?.verificationId;
+    return this.state.verifications.get(verificationId ?? '')?.session.step !== 'locked';
   }
 
   /** A still-open verification of this account that already covers every entity asked for. */
   private resumableVerification(accountId: string, entities: readonly IndexedEntity[]): DemoVerificationRecord | undefined {
-    const first = this.relationships.get(relationshipKey(accountId, entities[0].record.id));
+    const first = this.state.relationshipWith(accountId, entities[0].record.id);
     if (first?.status !== 'verification-pending' || first.verificationId === undefined) return undefined;
-    const record = this.verifications.get(first.verificationId);
+    const record = this.state.verifications.get(first.verificationId);
     if (!record || record.session.supportCaseReference || record.session.step === 'verified') return undefined;
     return entities.every((entity) => record.entityIds.includes(entity.record.id)) ? record : undefined;
   }
 
-  private openVerification(
-    account: SupplierAccount,
-    customer: IndexedEntity,
-    entities: readonly IndexedEntity[],
-  ): VerificationSession {
-    const history = customer.record.invoices ?? [];
-    const session: VerificationSession = {
-      id: sequenceId('VER', this.counters.nextVerification++),
-      customer: { id: customer.record.id, legalName: customer.record.legalName },
-      accountId: account.id,
-      step: 'evidence',
-      attemptsRemaining: MAX_VERIFICATION_ATTEMPTS,
-      maxAttempts: MAX_VERIFICATION_ATTEMPTS,
-      currency: history[0].amount.currency,
-    };
-    this.verifications.set(session.id, { session, entityIds: entities.map((entity) => entity.record.id), history });
-    for (const entity of entities) this.setRelationship(account, entity, 'verification-pending', { verificationId: session.id });
-    return copy(session);
-  }
-
-  private openSupportCase(
-    account: SupplierAccount,
-    entities: readonly IndexedEntity[],
-    extra: { verificationId?: string } = {},
-  ): SupportCase {
-    const openedAt = this.now();
-    const supportCase: SupportCase = {
-      reference: String(this.counters.nextCaseReference++),
-      status: 'open',
-      openedAt: openedAt.toISOString(),
-      processBy: addBusinessDays(openedAt, PROCESSING_BUSINESS_DAYS).toISOString(),
-      accountId: account.id,
-      customers: entities.map((entity) => ({ id: entity.record.id, legalName: entity.record.legalName })),
-    };
-    this.cases.set(supportCase.reference, supportCase);
-    for (const entity of entities) {
-      this.setRelationship(account, entity, 'support-case-open', { ...extra, supportCaseReference: supportCase.reference });
-    }
-    return copy(supportCase);
-  }
-
-  /** Creates or replaces the account's relationship with an entity; returns the stored object. */
-  private setRelationship(
-    account: SupplierAccount,
-    entity: IndexedEntity,
-    status: RelationshipStatus,
-    extra: { verificationId?: string; supportCaseReference?: string; isTestBuyer?: boolean; since?: string } = {},
-  ): Relationship {
-    const key = relationshipKey(account.id, entity.record.id);
-    const existing = this.relationships.get(key);
-    const relationship: Relationship = {
-      id: existing?.id ?? sequenceId('REL', this.counters.nextRelationship++),
-      accountId: account.id,
-      accountName: account.name,
-      customer: { id: entity.record.id, legalName: entity.record.legalName, country: entity.record.country },
-      status,
-      since: extra.since ?? this.nowIso(),
-      ...(extra.isTestBuyer || existing?.isTestBuyer ? { isTestBuyer: true } : {}),
-      ...(extra.supportCaseReference ? { supportCaseReference: extra.supportCaseReference } : {}),
-      ...(extra.verificationId ? { verificationId: extra.verificationId } : {}),
-    };
-    this.relationships.set(key, relationship);
-    return relationship;
-  }
-
   // ----- private: verification
-
-  private verification(id: string): DemoVerificationRecord {
-    const record = this.verifications.get(id);
-    if (!record) throw notFound(`Verification ${id}`);
-    return record;
-  }
 
   private spendAttempt(record: DemoVerificationRecord): VerificationResult {
     const session = record.session;
@@ -546,46 +386,27 @@ export class DemoNetwork {
     const session = record.session;
     session.step = 'verified';
     delete session.challenge;
-    const account = this.account(session.accountId);
+    const account = this.state.account(session.accountId);
     const relationships = record.entityIds.map((id) =>
-      copy(this.setRelationship(account, this.entity(id), 'connected', { verificationId: session.id })),
+      copy(this.state.setRelationship(account, this.state.entity(id), 'connected', { verificationId: session.id })),
     );
     return { accepted: true, session: copy(session), relationships };
   }
 
   private openFallbackCase(record: DemoVerificationRecord): SupportCase {
-    const account = this.account(record.session.accountId);
-    const entities = record.entityIds.map((id) => this.entity(id));
-    const supportCase = this.openSupportCase(account, entities, { verificationId: record.session.id });
+    const account = this.state.account(record.session.accountId);
+    const entities = record.entityIds.map((id) => this.state.entity(id));
+    const supportCase = this.state.openSupportCase(account, entities, { verificationId: record.session.id });
     record.session.supportCaseReference = supportCase.reference;
     return supportCase;
   }
 
   // ----- private: state
 
-  /** Replaces the whole state with (a copy of) the snapshot's. */
-  private load(snapshot: DemoNetworkSnapshot): void {
-    const state = copy(snapshot);
-    this.accounts = state.accounts;
-    this.relationships = new Map(state.relationships.map((item) => [relationshipKey(item.accountId, item.customer.id), item]));
-    this.cases = new Map(state.supportCases.map((item) => [item.reference, item]));
-    this.verifications = new Map(state.verifications.map((item) => [item.session.id, item]));
-    this.connectionAnswers = new Map(state.connectionAnswers.map((item) => [item.key, item]));
-    this.fallbackAnswers = new Map(state.fallbackAnswers.map((item) => [item.key, item]));
-    this.uploads = new Set(state.uploads);
-    this.failedInvoices = state.failedInvoices;
-    this.savedInvoices = state.savedInvoices;
-    this.counters = state.counters;
-  }
-
   /** Tells the `onChange` listener that the state changed; returns `result`. */
   private changed<T>(result: T): T {
     this.onChange?.();
     return result;
-  }
-
-  private nowIso(): string {
-    return this.now().toISOString();
   }
 }
 
