@@ -25,7 +25,7 @@ import {
 import type { DemoAdapter, DemoAdapterOptions } from '../src/adapter/demo/index.js';
 
 /** The tutorial's corporate group. */
-export const TUNGSTEN_GROUP: GroupRef = { id: 'GRP-TUNGSTEN', name: 'TUNGSTEN ALL COMPANIES GROUP', size: 7 };
+const TUNGSTEN_GROUP: GroupRef = { id: 'GRP-TUNGSTEN', name: 'TUNGSTEN ALL COMPANIES GROUP', size: 7 };
 
 /** The seven legal entities of TUNGSTEN ALL COMPANIES GROUP. */
 export const TUNGSTEN_ENTITIES: readonly CustomerEntity[] = [

@@ -11,7 +11,7 @@
  * the way out of a failure (each container adds its key), so checking a valid answer of
  * 10,000 entities builds no strings.
  */
-export class Mismatch {
+class Mismatch {
   private readonly keys: (string | number)[] = [];
   constructor(private readonly expected: string) {}
   /** The same mismatch, one level further out (inside `key`). */

@@ -16,7 +16,7 @@ type IfSame<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T exte
  * read-only). These are the public, writable fields custom-elements.json lists for it
  * (test/package/integration-types.test.mjs compares them).
  */
-export type WritableKeys<I> = {
+type WritableKeys<I> = {
   // Mapped over `keyof I` itself, so that `{ [Q in K]: I[K] }` keeps `readonly`.
   [K in keyof I]-?: K extends keyof LitElement
     ? never
@@ -26,10 +26,10 @@ export type WritableKeys<I> = {
 }[keyof I];
 
 /** Props that set the element's properties. */
-export type ElementProps<I> = { [K in WritableKeys<I>]?: I[K] };
+type ElementProps<I> = { [K in WritableKeys<I>]?: I[K] };
 
 /** Props that listen to the element's events: `onTnConnect?: (e: TnConnectEvent) => void`. */
-export type ListenerProps<E extends EventProps> = {
+type ListenerProps<E extends EventProps> = {
   [K in keyof E]?: E[K] extends EventName<infer T> ? (event: T) => void : never;
 };
 
@@ -38,7 +38,7 @@ export type ListenerProps<E extends EventProps> = {
  * React gives every HTML element (`className`, `style`, `id`, `slot`, `aria-*`, `children`…),
  * plus `ref` (the element).
  */
-export type WrapperProps<I extends HTMLElement, E extends EventProps> = Omit<
+type WrapperProps<I extends HTMLElement, E extends EventProps> = Omit<
   React.HTMLAttributes<I>,
   keyof E | WritableKeys<I>
 > &

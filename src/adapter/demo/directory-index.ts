@@ -27,7 +27,7 @@ export interface IndexedEntity {
 }
 
 /** A group and its members, in display order. */
-export interface IndexedGroup {
+interface IndexedGroup {
   readonly ref: Required<GroupRef>;
   readonly members: IndexedEntity[];
 }

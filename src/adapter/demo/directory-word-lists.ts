@@ -5,7 +5,7 @@
  */
 
 /** Words and name patterns of one language. Pattern tokens are listed in legal-names.ts (`PatternPart`). */
-export interface LanguageBank {
+interface LanguageBank {
   industries: readonly string[];
   descriptors: readonly string[];
   surnames: readonly string[];

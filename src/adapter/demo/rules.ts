@@ -33,9 +33,9 @@ export const MAX_NOTES_LENGTH = 1000;
 /** Wrong answers a verification takes before it locks. */
 export const MAX_VERIFICATION_ATTEMPTS = 3;
 /** Search results per page when the query does not say. */
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 /** The most search results one page holds. */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 /** Business days between a support case's opening and its processing deadline. */
 export const PROCESSING_BUSINESS_DAYS = 2;
 
@@ -52,7 +52,7 @@ export function addBusinessDays(start: Date, days: number): Date {
 }
 
 /** `"4508"`, `"4508.0"` and `"04508.00"` all give `"4508"`; not a decimal string gives undefined. */
-export function canonicalDecimal(value: unknown): string | undefined {
+function canonicalDecimal(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!match) return undefined;
@@ -63,7 +63,7 @@ export function canonicalDecimal(value: unknown): string | undefined {
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: unknown): value is string {
+function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const [year, month, day] = value.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
