@@ -20,6 +20,7 @@ export { adapterContext } from './adapter/context.js';
 export { provideAdapter } from './adapter/provide.js';
 export type { AdapterProvision } from './adapter/provide.js';
 export { TnAdapterError, isAdapterError, isAbort, toAdapterError } from './adapter/errors.js';
+export { defineAdapter } from './adapter/define-adapter.js';
 export type { AdapterErrorCode, AdapterErrorInit, FieldError } from './adapter/errors.js';
 export type * from './adapter/types.js';
 export { RestAdapter, createRestAdapter, errorCodeForStatus } from './adapter/rest/index.js';

@@ -9,10 +9,13 @@
  *   warning for the integrator.
  * - Anything an adapter throws that is not a `TnAdapterError` (a plain `Error`, a
  *   `TypeError`, a string) becomes `unavailable`: the call failed, the user may try again.
+ * - A method the adapter lacks rejects with `unsupported` (see `define-adapter.ts`): the
+ *   element says the feature is not available here and the console names the method.
  * - A call that has not answered after `timeoutMs` is given up: its signal is aborted and
  *   the element gets a retryable `timeout`. An upload's clock restarts whenever it reports
  *   progress, so a large file on a slow line is not cut off while it moves.
  */
+import { unsupportedOperation } from './define-adapter.js';
 import { isAbort, isAdapterError, TnAdapterError } from './errors.js';
 import type { CustomerConnectAdapter, UploadOptions } from './types.js';
 import * as v from './validators.js';
@@ -104,9 +107,7 @@ async function call(
   arm();
   try {
     const method = (adapter as unknown as Record<string, unknown>)[operation];
-    if (typeof method !== 'function') {
-      throw new TnAdapterError('unavailable', { message: `${operation}: the adapter has no such method.`, retryable: false });
-    }
+    if (typeof method !== 'function') throw unsupportedOperation(operation);
     answer = await Promise.race([Promise.resolve(method.apply(adapter, callArgs)), expired]);
   } catch (error) {
     // Whatever the adapter did once its signal fired, the element gave up for lack of time.

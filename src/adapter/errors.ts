@@ -19,6 +19,7 @@ export type AdapterErrorCode =
   | 'rate-limited'
   | 'unavailable'
   | 'bad-response'
+  | 'unsupported'
   | 'aborted';
 
 /** A problem with one input field, as reported by the server (`invalid`). */

@@ -63,10 +63,17 @@ export function errorMessage(code: AdapterErrorCode): string {
       });
     case 'aborted':
       return msg('The request was cancelled.', { desc: 'Error: request aborted' });
+    case 'unsupported':
+      return msg("This isn't available here: this portal's connection to the network doesn't offer it.", {
+        desc: 'Error: the host portal did not implement this feature (adapter method missing); retrying cannot help',
+      });
   }
 }
 
-/** An error notice with a "Try again" button (`part="error"`, `part="retry"`). */
+/**
+ * An error notice with a "Try again" button (`part="error"`, `part="retry"`). A feature the
+ * adapter does not offer (`unsupported`) gets no button: trying again cannot help.
+ */
 export function renderErrorNotice(
   lead: string,
   code: AdapterErrorCode,
@@ -74,7 +81,7 @@ export function renderErrorNotice(
 ): TemplateResult {
   return html`<div class="notice error" part="error" role="alert">
     <span>${lead} ${errorMessage(code)}</span>
-    ${retry
+    ${retry && code !== 'unsupported'
       ? html`<button class="button" part="retry" type="button" @click=${retry}>
           ${msg('Try again', { desc: 'Button: retry a failed request' })}
         </button>`

@@ -236,6 +236,7 @@
 'sf32cc20d03d52a55': `Sie waren bereits mit allem verbunden, was Sie ausgewählt haben.`,
 'sf5512dce9eec5828': `Ohne Verifizierung verbinden`,
 'sf6eb1fda1d492031': str`„${0}“ ist ${1} groß; die größte zulässige Datei ist ${2}.`,
+'sf785d2b52e8cf062': `Das ist hier nicht verfügbar: Die Verbindung dieses Portals zum Netzwerk bietet es nicht an.`,
 'sf93b0685548caed6': `Gesamte Gruppe auswählen`,
 'sf993bb199fefbe04': `Alle`,
 'sf9bf34fa30f67cec': `Schritt 3. Sie sind verbunden.`,

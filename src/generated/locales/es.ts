@@ -236,6 +236,7 @@
 'sf32cc20d03d52a55': `Ya estaba conectado con todo lo que ha seleccionado.`,
 'sf5512dce9eec5828': `Conectar sin verificación`,
 'sf6eb1fda1d492031': str`«${0}» ocupa ${1}; el tamaño máximo admitido es ${2}.`,
+'sf785d2b52e8cf062': `Esto no está disponible aquí: la conexión de este portal con la red no lo ofrece.`,
 'sf93b0685548caed6': `Seleccionar todo el grupo`,
 'sf993bb199fefbe04': `Todas`,
 'sf9bf34fa30f67cec': `Paso 3. Ya está conectado.`,

@@ -236,6 +236,7 @@
 'sf32cc20d03d52a55': `Vous étiez déjà en relation avec toutes les entités sélectionnées.`,
 'sf5512dce9eec5828': `Se mettre en relation sans vérification`,
 'sf6eb1fda1d492031': str`« ${0} » fait ${1} ; la taille maximale acceptée est de ${2}.`,
+'sf785d2b52e8cf062': `Ce service n'est pas disponible ici : la connexion de ce portail au réseau ne le propose pas.`,
 'sf93b0685548caed6': `Sélectionner tout le groupe`,
 'sf993bb199fefbe04': `Toutes`,
 'sf9bf34fa30f67cec': `Étape 3. La mise en relation est effectuée.`,

@@ -236,6 +236,7 @@
 'sf32cc20d03d52a55': `Eri già connesso con tutto ciò che hai selezionato.`,
 'sf5512dce9eec5828': `Connetti senza verifica`,
 'sf6eb1fda1d492031': str`«${0}» pesa ${1}; il file più grande accettato è di ${2}.`,
+'sf785d2b52e8cf062': `Questa funzione non è disponibile qui: il collegamento di questo portale alla rete non la offre.`,
 'sf93b0685548caed6': `Seleziona l'intero gruppo`,
 'sf993bb199fefbe04': `Tutte`,
 'sf9bf34fa30f67cec': `Passaggio 3. Sei connesso.`,

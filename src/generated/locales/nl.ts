@@ -236,6 +236,7 @@
 'sf32cc20d03d52a55': `U was al verbonden met alles wat u hebt geselecteerd.`,
 'sf5512dce9eec5828': `Verbinden zonder verificatie`,
 'sf6eb1fda1d492031': str`‘${0}’ is ${1}; het grootste toegestane bestand is ${2}.`,
+'sf785d2b52e8cf062': `Dit is hier niet beschikbaar: de verbinding van dit portaal met het netwerk biedt het niet aan.`,
 'sf93b0685548caed6': `Hele groep selecteren`,
 'sf993bb199fefbe04': `Alle`,
 'sf9bf34fa30f67cec': `Stap 3. U bent verbonden.`,

@@ -236,6 +236,7 @@
 'sf32cc20d03d52a55': `Wszystko, co zaznaczono, było już połączone.`,
 'sf5512dce9eec5828': `Połącz bez weryfikacji`,
 'sf6eb1fda1d492031': str`Plik „${0}” ma rozmiar ${1}; największy akceptowany plik to ${2}.`,
+'sf785d2b52e8cf062': `Ta funkcja nie jest tu dostępna: połączenie tego portalu z siecią jej nie obsługuje.`,
 'sf93b0685548caed6': `Zaznacz całą grupę`,
 'sf993bb199fefbe04': `Wszystkie`,
 'sf9bf34fa30f67cec': `Krok 3. Połączono.`,

@@ -236,6 +236,7 @@
 'sf32cc20d03d52a55': `Já estava ligado a tudo o que selecionou.`,
 'sf5512dce9eec5828': `Ligar sem verificação`,
 'sf6eb1fda1d492031': str`«${0}» tem ${1}; o maior ficheiro aceite tem ${2}.`,
+'sf785d2b52e8cf062': `Isto não está disponível aqui: a ligação deste portal à rede não o oferece.`,
 'sf93b0685548caed6': `Selecionar todo o grupo`,
 'sf993bb199fefbe04': `Todas`,
 'sf9bf34fa30f67cec': `Passo 3. Está ligado.`,
