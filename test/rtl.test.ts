@@ -7,6 +7,7 @@ import type { TnVerifyInvoice } from '../src/components/verify-invoice/verify-in
 import { createDemoAdapter, DEMO_ACCOUNT_IDS, DEMO_IDS } from '../src/adapter/demo/index.js';
 import { setLocale } from '../src/localization/localization.js';
 import { press } from './helpers/keys.js';
+import { demoVerification } from './helpers/demo-verification.js';
 
 /** Right to left (Arabic): the layout mirrors, keys follow it, IDs and numbers stay LTR. */
 describe('right to left', () => {
@@ -113,15 +114,9 @@ describe('right to left', () => {
   });
 
   it('the verification’s date example reads as it is typed: the day on the left, as in the field', async () => {
-    const adapter = createDemoAdapter();
-    const outcome = await adapter.requestConnection({
-      accountId: DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt,
-      entityIds: [DEMO_IDS.demonstrationExampleBuyer],
-      idempotencyKey: 'rtl-date-example',
-    });
-    if (outcome.kind !== 'verification-required') throw new Error(`expected a verification, got ${outcome.kind}`);
+    const { adapter, session } = await demoVerification();
     const wrapper = await fixture(
-      html`<div dir="rtl"><tn-verify-invoice .adapter=${adapter} .session=${outcome.verification}></tn-verify-invoice></div>`,
+      html`<div dir="rtl"><tn-verify-invoice .adapter=${adapter} .session=${session}></tn-verify-invoice></div>`,
     );
     const el = wrapper.querySelector<TnVerifyInvoice>('tn-verify-invoice')!;
     await waitUntil(() => el.shadowRoot!.querySelector('#invoice-date-hint'), 'no date hint');

@@ -14,7 +14,6 @@ import {
   DEMO_FIRST_CASE_REFERENCE,
   DEMO_IDS,
   DEMO_INVOICE_HISTORY,
-  createDemoAdapter,
 } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import { getLocale, setLocale } from '../src/localization/localization.js';
@@ -22,6 +21,7 @@ import type { TnStepChangeEvent } from '../src/base/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import { press, type } from './helpers/keys.js';
 import { ManualClock } from './helpers/manual-clock.js';
+import { demoVerification } from './helpers/demo-verification.js';
 
 const NNBSP = '\u202f';
 
@@ -142,18 +142,6 @@ async function verifyFixture(
 /** Waits until focus is on the step heading (after a step change). */
 async function headingFocused(el: TnVerifyInvoice, label: string) {
   await waitUntil(() => el.shadowRoot!.activeElement === heading(el), `focus not on the ${label} heading`);
-}
-
-/** A fresh demo network, with a verification of Demonstration Example Buyer opened through the contract. */
-async function demoVerification(): Promise<{ adapter: DemoAdapter; session: VerificationSession }> {
-  const adapter = createDemoAdapter();
-  const outcome = await adapter.requestConnection({
-    accountId: DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt,
-    entityIds: [DEMO_IDS.demonstrationExampleBuyer],
-    idempotencyKey: 'test-demo-verification',
-  });
-  if (outcome.kind !== 'verification-required') throw new Error(`expected a verification, got ${outcome.kind}`);
-  return { adapter, session: outcome.verification };
 }
 
 /** The demo history's invoice with this number. */
