@@ -20,8 +20,6 @@ import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import { readFileSync } from 'node:fs';
 import { compactLocales } from './scripts/rollup-compact-locales.mjs';
-import { exactly, privateNames } from './scripts/private-names.mjs';
-
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! tn-customer-connect ${version} | MIT License | self-hosted build, see the README */`;
 
@@ -204,48 +202,6 @@ function dropClassicDeclarations() {
 }
 
 /**
- * The script-tag builds rename our private class members (the names scripts/private-names.mjs
- * finds safe: why each exclusion exists is written there). Computed once per `rollup -c`, from
- * the sources (a few seconds).
- */
-const { names: mangledNames } = privateNames();
-
-/**
- * Fails the build, before minification, when renaming could break something terser cannot see:
- * - a string of a chunk holds a name terser is about to rename: a string names a property
- *   (a Lit decorator, `'x' in y`, a template binding) that terser would not rename with it;
- * - a chunk other than the entry holds such a name as an identifier: terser minifies each
- *   chunk on its own, so the entry and a lazy chunk would give one property two different names (and the
- *   classic build loads the ES-module build's chunks). Today the lazy chunks are the locales,
- *   which hold nothing to rename.
- */
-function guardMangledNames(names) {
-  const set = new Set(names);
-  const WORD = /[A-Za-z_$][\w$]*/g;
-  return {
-    name: 'guard-mangled-names',
-    renderChunk(code, chunk) {
-      const inStrings = new Set();
-      const asNames = new Set();
-      const visit = (node) => {
-        if (!node || typeof node.type !== 'string') return;
-        if (node.type === 'Identifier' && set.has(node.name)) asNames.add(node.name);
-        const text = node.type === 'Literal' && typeof node.value === 'string' ? node.value : node.type === 'TemplateElement' ? node.value.raw : undefined;
-        for (const [word] of text?.matchAll(WORD) ?? []) if (set.has(word)) inStrings.add(word);
-        for (const child of Object.values(node)) {
-          if (Array.isArray(child)) child.forEach(visit);
-          else if (child && typeof child === 'object') visit(child);
-        }
-      };
-      visit(this.parse(code));
-      if (inStrings.size > 0) this.error(`${chunk.fileName}: these names would be renamed, yet a string names them: ${[...inStrings].join(', ')}`);
-      if (!chunk.isEntry && asNames.size > 0) this.error(`${chunk.fileName}: a lazy chunk holds names the build renames, per chunk: ${[...asNames].join(', ')}`);
-      return null;
-    },
-  };
-}
-
-/**
  * Writes every non-ASCII character of a script-tag entry file as a `\uXXXX` escape, so they
  * parse whatever charset a page decodes them in: a legacy page in windows-1252 whose server
  * sends scripts without a charset. Terser's `ascii_only` and esbuild's `charset: 'ascii'`
@@ -284,13 +240,10 @@ const cdnPlugins = ({ module = true } = {}) => [
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationMap: false, sourceMap: true, inlineSources: true }),
   minifyLitSource(),
   compactLocales(),
-  guardMangledNames(mangledNames),
   terser({
     ecma: 2021,
     module,
     compress: { passes: 2, pure_getters: true, unsafe_arrows: true },
-    // Only the listed names, and only where they are written as names (`x.name`, `{ name }`).
-    mangle: { properties: { regex: exactly(mangledNames), keep_quoted: 'strict' } },
     // Keeps the `/*!` version banner, nothing else.
     format: { comments: /^!/ },
   }),
