@@ -18,11 +18,13 @@ import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugi
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserPath } from './scripts/browsers.mjs';
 
 // Chromium reads its time zone from TZ when it starts; web-test-runner.config.mjs reads
 // TN_BROWSERS when it is imported (here, only for its other settings).
 process.env.TZ = 'UTC';
 process.env.TN_BROWSERS = 'chromium';
+process.env.TN_JUNIT_NAME ??= 'visual';
 const { default: base } = await import('./web-test-runner.config.mjs');
 
 const update = process.argv.includes('--update-visual-baseline');
@@ -37,7 +39,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: browserPath('chromium'),
         headless: true,
         args: [
           '--no-sandbox',

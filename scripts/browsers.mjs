@@ -13,7 +13,8 @@
 //   - missing, no apt-get (macOS, Windows): skip that engine and say why — unless CI is set
 //     (CI=true), where every engine asked for must run;
 //   - CHROME_PATH / FIREFOX_PATH naming no executable: stop (installing would not help).
-// web-test-runner.config.mjs takes the paths from findEngine().
+// web-test-runner.config.mjs takes the paths from findEngine(); scripts and node tests that
+// launch a browser themselves take its binary from browserPath().
 //
 //   node scripts/browsers.mjs [--install] [chromium,firefox,webkit]   report (and install)
 import { spawnSync } from 'node:child_process';
@@ -87,6 +88,21 @@ export function findEngine(name, env = process.env) {
     else missing.push({ what: 'WebKitGTK MiniBrowser', pkg: 'libwebkit2gtk-4.1-0' });
   } else throw new Error(`unknown engine ${name}`);
   return { name, paths, missing, badOverride };
+}
+
+/**
+ * The browser binary of `name` for a script or test that launches it itself (playwright-core,
+ * WebDriver capabilities): findEngine's `paths.browser`. Throws, naming the Debian package to
+ * install, when it is not there — rather than a guessed path that fails later with ENOENT.
+ */
+export function browserPath(name, env = process.env) {
+  const engine = findEngine(name, env);
+  if (engine.badOverride) throw new Error(`${name}: ${engine.badOverride}`);
+  if (!engine.paths.browser) {
+    const pkgs = [...new Set(engine.missing.map((m) => m.pkg))].join(' ');
+    throw new Error(`${name} not found: install ${pkgs} (node scripts/browsers.mjs --install ${name})`);
+  }
+  return engine.paths.browser;
 }
 
 /** "chromium", "firefox-esr", "webkit (WebKitWebDriver, xauth not found)". */

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Takes a PNG of a page in headless Chromium after optional user actions, and prints the
-// page's console errors/warnings. For looking at changes (see DEVELOPERS.md).
+// page's console errors/warnings. For looking at changes (CONTRIBUTING.md lists it among the
+// commands). Chromium: CHROME_PATH, else `chromium` on PATH (scripts/browsers.mjs).
 //   node scripts/screenshot.mjs URL OUT.png [WIDTH] ["type:tungsten|wait:1500|press:ArrowDown"]
 // Actions: type:TEXT (focuses the first tn-customer-search, then types), keys:TEXT (types
 // wherever focus is), press:KEY (e.g. Tab, ArrowDown, Shift+Enter), click:CSS, wait:MS.
 import { chromium } from 'playwright-core';
+import { browserPath } from './browsers.mjs';
 
 const [url, out, width = '1280', actions = ''] = process.argv.slice(2);
 if (!url || !out) {
@@ -12,7 +14,7 @@ if (!url || !out) {
   process.exit(2);
 }
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: browserPath('chromium'),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {

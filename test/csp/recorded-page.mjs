@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { browserPath, findEngine } from '../../scripts/browsers.mjs';
 
 // Shared by the CSP suites: opens a page that records, from its first script on, every CSP
 // violation (`window.violations`, read with page.evaluate) and every page error or console
@@ -28,9 +29,6 @@ export async function openRecorded(browser, url) {
 
 // ----- Firefox ESR and WebKit, started as plain processes (no driver): the page drives
 // itself and posts what it saw to /result on the server that served it.
-
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Reports the pages post to `/result`, handed out in arrival order. */
 export function reportQueue() {
@@ -69,12 +67,14 @@ export function reportQueue() {
  * for the page's reports), then stops the browser by process group.
  */
 export async function withSelfDriven(engine, url, body) {
+  // scripts/browsers.mjs finds the binaries (FIREFOX_PATH, WebKitGTK's MiniBrowser for this
+  // machine's architecture); it throws, naming the package, when one is missing.
+  const browser = browserPath(engine);
   const profile = engine === 'firefox' ? mkdtempSync(join(tmpdir(), 'tn-firefox-')) : undefined;
   const [command, args] =
     engine === 'firefox'
-      ? [FIREFOX, ['--headless', '--no-remote', '--profile', profile]]
-      : ['xvfb-run', ['-a', MINIBROWSER, '--private']];
-  if (!existsSync(engine === 'firefox' ? FIREFOX : MINIBROWSER)) throw new Error(`${engine} is missing`);
+      ? [browser, ['--headless', '--no-remote', '--profile', profile]]
+      : [findEngine('webkit').paths.xvfbRun ?? 'xvfb-run', ['-a', browser, '--private']];
   const child = spawn(command, [...args, url], { detached: true, stdio: 'ignore' });
   try {
     return await body();

@@ -5,13 +5,14 @@
 //   npm run test:e2e            (starts its own server on a free port)
 //
 // Playwright's role and text locators reach into open shadow roots, so these tests see
-// exactly what a user sees. CHROME_PATH overrides /usr/bin/chromium.
+// exactly what a user sees. CHROME_PATH overrides `chromium` on PATH.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromium } from 'playwright-core';
+import { browserPath } from '../../scripts/browsers.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TIMEOUT = 10_000;
@@ -35,7 +36,7 @@ before(async () => {
   });
   base = `http://127.0.0.1:${server.server.address().port}/demo/`;
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath('chromium'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
 });

@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
+import { browserPath } from '../../scripts/browsers.mjs';
 
 /** The repository's root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -138,10 +139,10 @@ export function startReferenceServer({ corsOrigin, args = [] } = {}) {
   });
 }
 
-/** Chromium (CHROME_PATH, else /usr/bin/chromium), headless, through playwright-core. */
+/** Chromium (CHROME_PATH, else `chromium` on PATH), headless, through playwright-core. */
 export function launchChromium() {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath('chromium'),
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }
