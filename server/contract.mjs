@@ -1,11 +1,17 @@
 // The HTTP contract (api/openapi.yaml), loaded once and turned into what the server runs
-// on: a route table (method + path template → operation) and JSON Schema validators
-// (Ajv, draft 2020-12, which OpenAPI 3.1 schemas are) for each operation's parameters,
-// request body and success response. The server routes and validates with the contract
-// itself, so it serves exactly what the document says.
-import Ajv2020 from 'ajv/dist/2020.js';
+// on: a route table (method + path template → operation) and JSON Schema validators for
+// each operation's parameters, request body and success response. The server routes and
+// validates with the contract itself, so it serves exactly what the document says.
+//
+// The validators are compiled ahead of time: `npm run api:types` parses the YAML and has
+// Ajv (draft 2020-12, which OpenAPI 3.1 schemas are) write them as plain functions into
+// contract.generated.mjs, with the parsed document. So the installed server needs neither
+// Ajv nor a YAML parser (some 4.5 MB a front-end project would install for nothing), and a
+// contract changed without regenerating stops the server at start, naming the command.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import * as generated from './contract.generated.mjs';
+import { errorsText } from './validator-runtime.mjs';
 
 /** Where the contract lives. */
 export const CONTRACT_PATH = new URL('../api/openapi.yaml', import.meta.url);
@@ -14,6 +20,14 @@ export const CONTRACT_PATH = new URL('../api/openapi.yaml', import.meta.url);
  * @typedef {object} FieldError
  * @property {string} field  the adapter argument's property at fault
  * @property {string} code   `required`, `too-long`, `too-many`, `unknown`, `invalid`
+ * @property {string} [message]
+ */
+
+/**
+ * @typedef {object} ValidationError  one error of a compiled validator (Ajv's ErrorObject)
+ * @property {string} instancePath  where in the value, e.g. `/amount/currency`
+ * @property {string} keyword       the schema keyword that failed (`required`, `maxLength`…)
+ * @property {Record<string, any>} params
  * @property {string} [message]
  */
 
@@ -43,24 +57,12 @@ export const CONTRACT_PATH = new URL('../api/openapi.yaml', import.meta.url);
 
 /**
  * @typedef {object} Contract
- * @property {string} source        the YAML text
+ * @property {string} source        the YAML text (served as is)
  * @property {object} document      the parsed document
  * @property {string} basePath      the first server URL's path, e.g. `/v1`
  * @property {Operation[]} operations
  * @property {(validate: { errors?: unknown[] | null }) => string} describeErrors
  */
-
-/** Replaces `#/components/schemas/X` references with references into one Ajv schema. */
-function rewriteRefs(value) {
-  if (Array.isArray(value)) return value.map(rewriteRefs);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      key === '$ref' && typeof inner === 'string' ? inner.replace('#/components/schemas/', 'contract#/$defs/') : rewriteRefs(inner),
-    ]),
-  );
-}
 
 /** Follows a `#/components/...` reference inside the document. */
 function resolve(document, value) {
@@ -71,14 +73,6 @@ function resolve(document, value) {
     .reduce((node, key) => node?.[key], document);
 }
 
-/** True for a real calendar date `YYYY-MM-DD`. */
-function isCalendarDate(text) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const [year, month, day] = text.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** `Idempotency-Key` → `idempotencyKey`: field errors name the adapter's property. */
 function fieldName(parameter) {
   if (parameter.in !== 'header') return parameter.name;
@@ -87,23 +81,20 @@ function fieldName(parameter) {
     .replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 }
 
-/**
- * Loads and compiles the contract. Throws when the document is not one the server can run
- * (an unknown keyword, a broken reference…), so a broken contract stops the server at start.
- * @returns {Contract}
- */
-export function loadContract() {
-  const source = readFileSync(CONTRACT_PATH, 'utf8');
-  const document = parse(source);
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  // OpenAPI's own keywords: documentation for Ajv.
-  ajv.addVocabulary(['discriminator', 'example']);
-  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-  ajv.addFormat('date-time', { type: 'string', validate: (text) => !Number.isNaN(Date.parse(text)) });
-  ajv.addSchema({ $id: 'contract', $defs: rewriteRefs(document.components.schemas) });
-  const compile = (schema) => ajv.compile(rewriteRefs(schema));
+/** The name a schema's compiled validator is exported under (a JavaScript identifier). */
+export function validatorName(operationId, part, parameter) {
+  return [operationId, part, parameter].filter(Boolean).join('_').replace(/[^A-Za-z0-9_$]/g, '_');
+}
 
-  const basePath = new URL(document.servers[0].url).pathname.replace(/\/$/, '');
+/**
+ * The operations of a parsed contract document, each validator taken from `validatorFor`
+ * (name, schema): the generated functions at run time; at build time (scripts/api-types.mjs),
+ * a function that collects the schemas to compile.
+ * @param {any} document
+ * @param {(name: string, schema: object) => any} validatorFor
+ * @returns {Operation[]}
+ */
+export function describeOperations(document, validatorFor) {
   const operations = [];
   for (const [pathTemplate, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post']) {
@@ -119,7 +110,7 @@ export function loadContract() {
           in: parameter.in,
           required: parameter.required === true,
           field: fieldName(parameter),
-          validate: compile(parameter.schema),
+          validate: validatorFor(validatorName(spec.operationId, 'param', parameter.name), parameter.schema),
           schema,
         };
       });
@@ -135,25 +126,49 @@ export function loadContract() {
         pathNames,
         parameters,
         body: jsonBody ? 'json' : Object.keys(content).length > 0 ? 'binary' : 'none',
-        validateBody: jsonBody ? compile(jsonBody) : undefined,
+        validateBody: jsonBody ? validatorFor(validatorName(spec.operationId, 'body'), jsonBody) : undefined,
         successStatus: success ? Number(success[0]) : 200,
-        validateResponse: successSchema ? compile(successSchema) : undefined,
+        validateResponse: successSchema ? validatorFor(validatorName(spec.operationId, 'response'), successSchema) : undefined,
       });
     }
   }
+  return operations;
+}
+
+/** sha256 of the contract's text: the generated validators name the text they were made from. */
+export function contractHash(source) {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+/**
+ * Loads the contract and its compiled validators. Throws when api/openapi.yaml is not the
+ * text they were generated from (edited without `npm run api:types`).
+ * @returns {Contract}
+ */
+export function loadContract() {
+  const source = readFileSync(CONTRACT_PATH, 'utf8');
+  if (contractHash(source) !== generated.sourceSha256) {
+    throw new Error('api/openapi.yaml has changed since server/contract.generated.mjs was written: run `npm run api:types`.');
+  }
+  const { document } = generated;
+  const operations = describeOperations(document, (name) => {
+    const validate = generated.validators[name];
+    if (typeof validate !== 'function') throw new Error(`server/contract.generated.mjs has no validator ${name}: run \`npm run api:types\`.`);
+    return validate;
+  });
   return {
     source,
     document,
-    basePath,
+    basePath: new URL(document.servers[0].url).pathname.replace(/\/$/, ''),
     operations,
-    describeErrors: (validate) => ajv.errorsText(validate.errors, { separator: '; ' }),
+    describeErrors: (validate) => errorsText(validate.errors),
   };
 }
 
 /**
  * Field errors for a failed validation of a request body, named by the body's top-level
  * property (what the adapter method's argument calls it); one per field, the first found.
- * @param {import('ajv').ErrorObject[]} errors
+ * @param {ValidationError[]} errors
  * @returns {FieldError[]}
  */
 export function bodyFieldErrors(errors) {
@@ -175,7 +190,7 @@ export function bodyFieldErrors(errors) {
 
 /**
  * The field error code for one Ajv error.
- * @param {import('ajv').ErrorObject} error
+ * @param {ValidationError} error
  */
 export function codeFor(error) {
   switch (error.keyword) {

@@ -103,8 +103,14 @@ export function readParameters(req, url, operation, match) {
         fieldErrors.push({ field: parameter.field, code: 'invalid', message: 'is not valid percent-encoded UTF-8' });
         continue;
       }
-    } else if (parameter.in === 'query') raw = url.searchParams.get(parameter.name) ?? undefined;
-    else raw = req.headers[parameter.name.toLowerCase()];
+    } else if (parameter.in === 'query') {
+      // A list is one comma-separated value: the same list given twice is refused, not half read.
+      if (parameter.schema?.type === 'array' && url.searchParams.getAll(parameter.name).length > 1) {
+        fieldErrors.push({ field: parameter.field, code: 'invalid', message: 'is given more than once (separate the items with commas)' });
+        continue;
+      }
+      raw = url.searchParams.get(parameter.name) ?? undefined;
+    } else raw = req.headers[parameter.name.toLowerCase()];
     const value = coerce(raw, parameter.schema);
     if (value === undefined) {
       if (parameter.required) fieldErrors.push({ field: parameter.field, code: 'required' });
@@ -112,7 +118,9 @@ export function readParameters(req, url, operation, match) {
     }
     if (!parameter.validate(value)) {
       const [error] = parameter.validate.errors;
-      const where = error.instancePath ? ` (item ${error.instancePath.slice(1)}: ${JSON.stringify(value[error.instancePath.slice(1)] ?? null).slice(0, 40)})` : '';
+      // Which item of a list is wrong, and what it is (cut short: it is the caller's text).
+      const item = error.instancePath.slice(1);
+      const where = item ? ` (item ${item}: ${JSON.stringify(String(value[item])).slice(0, 40)})` : '';
       fieldErrors.push({ field: parameter.field, code: codeFor(error), message: `${error.message}${where}` });
       continue;
     }

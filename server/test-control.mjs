@@ -20,7 +20,8 @@
 // Both cut the connection in the middle of the answer's header: every browser reports a
 // network error (cut before any byte, Firefox silently re-sends a GET; cut in the body,
 // WebKit takes the truncated body as whole).
-import Ajv2020 from 'ajv/dist/2020.js';
+import { validators } from './contract.generated.mjs';
+import { errorsText } from './validator-runtime.mjs';
 
 /** @typedef {'respond'|'delay'|'drop'|'drop-after'} FaultKind */
 
@@ -49,20 +50,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
  * @property {number} finishedAt
  */
 
-const faultSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['operation', 'kind'],
-  properties: {
-    operation: { type: 'string', minLength: 1 },
-    kind: { enum: ['respond', 'delay', 'drop', 'drop-after'] },
-    times: { type: 'integer', minimum: 1, maximum: 100 },
-    status: { type: 'integer', minimum: 100, maximum: 599 },
-    headers: { type: 'object', additionalProperties: { type: 'string' } },
-    body: { type: 'string' },
-    delayMs: { type: 'integer', minimum: 0, maximum: 60000 },
-  },
-};
+/** The fault's shape (fault-schema.mjs), compiled ahead of time with the contract's validators. */
+const validateFault = validators.testControlFault;
 
 /** Faults and the request log of a server started with --test-control. */
 export class TestControl {
@@ -70,7 +59,6 @@ export class TestControl {
   #faults = [];
   /** @type {LoggedRequest[]} */
   #log = [];
-  #validate = new Ajv2020({ allErrors: true }).compile(faultSchema);
 
   /**
    * Queues a fault; returns an error message when the description is not one.
@@ -79,7 +67,7 @@ export class TestControl {
    * @returns {string | undefined}
    */
   addFault(value, operations) {
-    if (!this.#validate(value)) return `Not a fault: ${JSON.stringify(this.#validate.errors)}`;
+    if (!validateFault(value)) return `Not a fault: ${errorsText(validateFault.errors)}`;
     const fault = /** @type {Fault} */ (value);
     if (fault.operation !== '*' && !operations.has(fault.operation)) return `No operation "${fault.operation}".`;
     this.#faults.push({ ...fault, times: fault.times ?? 1 });

@@ -20,6 +20,7 @@ import type {
   CustomerConnectAdapter,
   CustomerEntity,
   CustomerGroup,
+  GroupCountry,
   InvoiceEvidence,
   Money,
   Relationship,
@@ -130,7 +131,11 @@ const checks = {
   'FieldError (schema)': same<Same<Output<typeof FieldErrorSchema>, FieldError>>(),
   // Request bodies and parameters: what the adapter sends is the method's argument.
   'searchDirectory query': same<Same<Query<'searchDirectory'>, Required<Pick<SearchQuery, 'text'>> & Omit<SearchQuery, 'text'>>>(),
-  'getGroup query': same<Same<Query<'getGroup'>, { accountId?: string }>>(),
+  // `countries` travels as the contract's assigned codes; the adapter takes any strings and
+  // leaves refusing an unknown one to the server (a 400 naming `countries`).
+  'getGroup query': same<Same<Query<'getGroup'>, { accountId?: string; countries?: Schemas['AssignedCountryCode'][] }>>(),
+  'getGroup countries': same<Same<Schemas['AssignedCountryCode'] extends string ? 1 : 0, 1>>(),
+  'GroupCountry (contract)': same<Same<Schemas['GroupCountry'], GroupCountry>>(),
   'listRelationships query': same<Same<Query<'listRelationships'>, { accountId?: string }>>(),
   'requestConnection body': same<
     Same<

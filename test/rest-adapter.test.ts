@@ -21,7 +21,9 @@ import {
   DEMO_INVOICE_HISTORY,
   DemoNetwork,
   GLOBEX_GROUP_ID,
+  createDemoAdapter,
 } from '../src/adapter/demo/index.js';
+import { groupInCountries } from '../src/adapter/demo/group-countries.js';
 import { errorCodeForStatus, parseRetryAfter } from '../src/adapter/rest/index.js';
 import { injectFault, resetServer, restAdapter, serverLog } from './helpers/reference-server.js';
 import { type } from './helpers/keys.js';
@@ -103,6 +105,33 @@ describe('RestAdapter: every operation round-trips', () => {
     const globex = await adapter.getGroup(GLOBEX_GROUP_ID);
     expect(globex.entities).to.have.length(10_000);
     expect(globex).to.deep.equal(local.getGroup(GLOBEX_GROUP_ID));
+  });
+
+  it('asks a group for some countries: their entities and every country’s total, the totals alone, a wrong code on its field', async () => {
+    const adapter = restAdapter();
+    const whole = local.getGroup(GLOBEX_GROUP_ID, { accountId: IT });
+    const some = await adapter.getGroup(GLOBEX_GROUP_ID, { accountId: IT, countries: ['FR', 'DE'] });
+    // The server's answer, and the demo adapter's own cut of the same group, are the same.
+    expect(some).to.deep.equal(groupInCountries(whole, ['FR', 'DE']));
+    expect(some.entities.map((entity) => entity.country)).to.include.members(['FR', 'DE']).and.not.include('GB');
+    expect(some.countries!.reduce((sum, country) => sum + country.total, 0)).to.equal(10_000);
+    const totals = await adapter.getGroup(GLOBEX_GROUP_ID, { countries: [] });
+    expect(totals.entities).to.deep.equal([]);
+    expect(totals.countries).to.deep.equal(some.countries);
+    const paths = (await serverLog('getGroup')).map((request) => request.path);
+    expect(paths.slice(-2)).to.deep.equal([
+      `/v1/directory/groups/${GLOBEX_GROUP_ID}?accountId=${IT}&countries=FR%2CDE`,
+      `/v1/directory/groups/${GLOBEX_GROUP_ID}?countries=`,
+    ]);
+    for (const wrong of [['fr'], ['ZZ'], ['FR', '']]) {
+      const error = await rejection(adapter.getGroup(GLOBEX_GROUP_ID, { countries: wrong }));
+      expect(error, wrong.join()).to.include({ code: 'invalid', status: 400 });
+      expect(error.fieldErrors.map(({ field }) => field)).to.deep.equal(['countries']);
+    }
+    // The demo adapter offers the same capability, with the same answer.
+    const demo = createDemoAdapter({ latency: 0 });
+    expect(await demo.getGroup(GLOBEX_GROUP_ID, { accountId: IT, countries: ['FR', 'DE'] })).to.deep.equal(some);
+    expect((await rejection(demo.getGroup(GLOBEX_GROUP_ID, { countries: ['fr'] }))).fieldErrors[0].field).to.equal('countries');
   });
 
   it('lists the accounts and the relationships', async () => {
@@ -565,6 +594,21 @@ describe('Elements on the REST adapter', () => {
     await type('tungsten');
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length === 8, 'no results', { timeout: 5000 });
     expect(el.shadowRoot!.textContent).to.contain('TUNGSTEN ALL COMPANIES GROUP');
+  });
+
+  it('<tn-group-picker> asks for the whole group, as before: no countries in its request', async () => {
+    const adapter = restAdapter();
+    const customer = await adapter.getCustomer(DEMO_IDS.tungstenBank);
+    const el = await fixture<TnGroupPicker>(
+      html`<tn-group-picker .adapter=${adapter} .customer=${customer} .groupId=${customer.group!.id}></tn-group-picker>`,
+    );
+    await waitUntil(async () => (await serverLog('getGroup')).some((request) => request.status === 200), 'no group read', {
+      timeout: 5000,
+    });
+    const paths = (await serverLog('getGroup')).map((request) => request.path);
+    expect(paths.length).to.be.greaterThan(0);
+    expect(paths.filter((path) => path.includes('countries'))).to.deep.equal([]);
+    expect(el.shadowRoot!.textContent).to.contain('TUNGSTEN');
   });
 
   it('<tn-group-picker> puts the server’s field error on the vendor code field', async () => {

@@ -40,7 +40,7 @@ export function validRequests({ verificationId }) {
   return {
     searchDirectory: { method: 'GET', path: '/directory/entities?text=tungsten&pageSize=5' },
     getCustomer: { method: 'GET', path: `/directory/entities/${IDS.entity}` },
-    getGroup: { method: 'GET', path: `/directory/groups/${IDS.group}?accountId=${IDS.account}` },
+    getGroup: { method: 'GET', path: `/directory/groups/${IDS.group}?accountId=${IDS.account}&countries=GB,FR` },
     listAccounts: { method: 'GET', path: '/accounts' },
     uploadAttachment: { method: 'POST', path: '/attachments?name=invoice.pdf', upload: true },
     requestConnection: { method: 'POST', path: '/connection-requests', body: { accountId: IDS.account, entityIds: [IDS.entity] } },
@@ -141,6 +141,16 @@ export function hostileRequests(contract, context) {
       add(`${parameter.name} of 10,000 characters`, { path: set('x'.repeat(10_000)), expect: [400, 404, 422] });
       if (parameter.schema?.type === 'integer') {
         for (const value of ['-1', '0', '1e3', 'abc', '99999999999999999999', '1.5']) add(`${parameter.name}=${value}`, { path: set(value), expect: [200, 400] });
+      }
+      // A list of country codes: malformed, unknown (not assigned by ISO 3166-1) or too many is a 400.
+      if (parameter.schema?.type === 'array') {
+        const malformed = ['fr', 'FRA', 'F', 'ZZ', 'XK', 'EU', 'UK', 'FR,', ',FR', 'FR,,DE', 'FR DE', 'FR;DE', '%00', 'F%00', 'ＦＲ', 'ﬀ', 'FR,de', 'null', '[]', '__proto__'];
+        for (const value of malformed) add(`${parameter.name}=${value}`, { path: set(value), expect: [400] });
+        add(`${parameter.name} with 250 codes`, { path: set(Array(250).fill('FR').join(',')), expect: [400] });
+        add(`${parameter.name} given twice`, { path: `${set('FR')}&${parameter.name}=DE`, expect: [400] });
+        add(`${parameter.name}=FR,DE`, { path: set('FR,DE'), expect: [200] });
+        add(`${parameter.name}=FR,FR (repeated)`, { path: set('FR,FR'), expect: [200] });
+        add(`${parameter.name}= (the totals alone)`, { path: set(''), expect: [200] });
       }
     }
 

@@ -76,6 +76,7 @@ export const CustomerGroupSchema = /*#__PURE__*/ v.object({
   id: /*#__PURE__*/ v.string(),
   name: /*#__PURE__*/ v.string(),
   entities: /*#__PURE__*/ v.array(GroupEntitySchema),
+  countries: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.array(/*#__PURE__*/ v.object({ code: CountryCode, total: Count }))),
 });
 
 // ---------------------------------------------------------------------------------------

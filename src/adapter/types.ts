@@ -81,11 +81,23 @@ export interface GroupEntity extends CustomerEntity {
   connected?: boolean;
 }
 
-/** A corporate group with all its legal entities. */
+/** How many entities of a group are in one country. */
+export interface GroupCountry {
+  /** ISO 3166-1 alpha-2, upper case. */
+  code: string;
+  total: number;
+}
+
+/** A corporate group with all its legal entities (or those of the countries asked for). */
 export interface CustomerGroup {
   id: string;
   name: string;
   entities: GroupEntity[];
+  /**
+   * Only when `countries` was asked for and the adapter supports it: every country of the
+   * whole group with its number of entities there, by code.
+   */
+  countries?: GroupCountry[];
 }
 
 /** One of the supplier's own accounts on the network. */
@@ -259,10 +271,15 @@ export interface CustomerConnectAdapter {
   searchDirectory(query: SearchQuery, options?: RequestOptions): Promise<SearchPage>;
   /** One legal entity by network ID. */
   getCustomer(id: NetworkId, options?: RequestOptions): Promise<CustomerEntity>;
-  /** A corporate group with its entities; `accountId` scopes the `connected` flags. */
+  /**
+   * A corporate group with its entities; `accountId` scopes the `connected` flags. Optional
+   * capability: with `countries` (ISO 3166-1 alpha-2 codes; empty for the totals alone), an
+   * adapter that supports it answers only those countries' entities and adds `countries`,
+   * the per-country totals; one that does not answers the whole group without `countries`.
+   */
   getGroup(
     groupId: string,
-    query?: { accountId?: string },
+    query?: { accountId?: string; countries?: readonly string[] },
     options?: RequestOptions,
   ): Promise<CustomerGroup>;
   /** The signed-in supplier's accounts. */

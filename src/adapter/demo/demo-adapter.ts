@@ -30,6 +30,7 @@ import type {
 import { abortableDelay } from '../abortable-delay.js';
 import { mulberry32 } from './seeded-random.js';
 import { DemoNetwork, type DemoNetworkOptions } from './engine.js';
+import { groupInCountries } from './group-countries.js';
 
 /** Simulated latency in milliseconds: a fixed value or a uniform range. */
 export type DemoLatency = number | { min: number; max: number };
@@ -148,8 +149,15 @@ export class DemoAdapter implements CustomerConnectAdapter {
   }
 
   /** @inheritdoc */
-  getGroup(groupId: string, query?: { accountId?: string }, options?: RequestOptions): Promise<CustomerGroup> {
-    return this.answer('getGroup', options, () => this.network.getGroup(groupId, query));
+  getGroup(
+    groupId: string,
+    query?: { accountId?: string; countries?: readonly string[] },
+    options?: RequestOptions,
+  ): Promise<CustomerGroup> {
+    return this.answer('getGroup', options, () => {
+      const group = this.network.getGroup(groupId, query);
+      return query?.countries === undefined ? group : groupInCountries(group, query.countries);
+    });
   }
 
   /** @inheritdoc */

@@ -131,12 +131,19 @@ export class RestAdapter implements CustomerConnectAdapter {
     return this.http.send({ operation: 'getCustomer', params: { id }, schema: CustomerEntitySchema, signal: options?.signal });
   }
 
-  /** `GET /directory/groups/{groupId}`. */
-  getGroup(groupId: string, query: { accountId?: string } = {}, options?: RequestOptions): Promise<CustomerGroup> {
+  /**
+   * `GET /directory/groups/{groupId}`; with `countries`, `?countries=FR,DE` (only those
+   * countries' entities, plus every country's total; an empty list asks for the totals alone).
+   */
+  getGroup(
+    groupId: string,
+    query: { accountId?: string; countries?: readonly string[] } = {},
+    options?: RequestOptions,
+  ): Promise<CustomerGroup> {
     return this.http.send({
       operation: 'getGroup',
       params: { groupId },
-      query: { accountId: query.accountId },
+      query: { accountId: query.accountId, countries: query.countries?.join(',') },
       schema: CustomerGroupSchema,
       signal: options?.signal,
     });

@@ -63,6 +63,14 @@ export interface paths {
          *     `If-None-Match` and, while the group has not changed, gets `304` and uses the copy
          *     it holds (the page's script sees the `200`). The reference server keeps each answer
          *     serialized and compressed until the caller's network changes.
+         *
+         *     **Some countries of a group.** With `countries` (`?countries=FR,DE`), the answer holds
+         *     only the group's entities in those countries, and `countries` lists, for every country
+         *     of the whole group, how many entities it has there — so a client can offer a choice
+         *     of countries and fetch only the chosen ones, without listing IDs. An empty value
+         *     (`?countries=`) asks for those totals alone. Without the parameter the answer is the
+         *     whole group, as before, without `countries`. Field errors: `countries` (a code that is
+         *     not an ISO 3166-1 alpha-2 country, upper case, is `invalid`).
          */
         get: operations["getGroup"];
         put?: never;
@@ -291,6 +299,12 @@ export interface components {
         NetworkId: string;
         /** @description ISO 3166-1 alpha-2, upper case. */
         CountryCode: string;
+        /**
+         * @description An officially assigned ISO 3166-1 alpha-2 code (249 of them), upper case: what a
+         *     request may name. Answers use `CountryCode`, which any two capitals satisfy.
+         * @enum {string}
+         */
+        AssignedCountryCode: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         /** Format: date */
         IsoDate: string;
         /** Format: date-time */
@@ -333,6 +347,16 @@ export interface components {
             id: string;
             name: string;
             entities: components["schemas"]["GroupEntity"][];
+            /**
+             * @description Only in an answer to a request with `countries`: every country of the whole
+             *     group with its number of entities there, by code.
+             */
+            countries?: components["schemas"]["GroupCountry"][];
+        };
+        GroupCountry: {
+            code: components["schemas"]["CountryCode"];
+            /** @description Entities of the group in this country. */
+            total: number;
         };
         SupplierAccount: {
             id: string;
@@ -674,6 +698,8 @@ export interface operations {
             query?: {
                 /** @description One of the supplier's accounts; absent for all of them. */
                 accountId?: components["parameters"]["AccountIdQuery"];
+                /** @description Comma-separated country codes, e.g. `FR,DE`; empty for the totals alone. */
+                countries?: components["schemas"]["AssignedCountryCode"][];
             };
             header?: never;
             path: {
