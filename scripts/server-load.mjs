@@ -13,7 +13,10 @@
 //      browsers do, with a write every second (an upload) so that the network changes and
 //      the group is computed again under the flood — and, meanwhile, the
 //      latency of light requests (GET /accounts, one at a time, from a worker thread so that
-//      this process's own work does not count): p50/p95/p99/max, and the server's memory.
+//      this process's own work does not count): p50/p95/p99/max, and the server's memory;
+//      beside it, from a second worker, the latency of a per-country request of the same
+//      group (?countries=FR,DE: two countries' entities and every country's total), which
+//      each write makes the server compute again too.
 //
 // Exit code 1 when a hostile request got a 5xx or no answer, or the server failed.
 //
@@ -175,9 +178,11 @@ parentPort.on('message', () => (running = false));
   parentPort.postMessage({ latencies, failed, errors });
 })();
 `;
-/** Starts the prober; `stop()` resolves what it measured. */
-function probe(limit = Infinity) {
-  const worker = new Worker(PROBER, { eval: true, workerData: { url: `${baseUrl}/accounts`, headers: auth, limit } });
+/** The per-country request probed beside the light one during the flood. */
+const perCountryPath = `/directory/groups/${plan.heavyGroup}?countries=FR,DE`;
+/** Starts a prober of `path`; `stop()` resolves what it measured. */
+function probe(limit = Infinity, path = '/accounts') {
+  const worker = new Worker(PROBER, { eval: true, workerData: { url: `${baseUrl}${path}`, headers: auth, limit } });
   const result = new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -191,6 +196,7 @@ let wireBytes = 0;
 let floodErrors = 0;
 const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, serverRss())), 250);
 const prober = probe();
+const countryProber = probe(Infinity, perCountryPath);
 // The flood over node:http (keep-alive, up to `floodConcurrency` sockets), counting the bytes
 // as they come over the wire (not decompressed: the client's own work stays small).
 const agent = new Agent({ keepAlive: true, maxSockets: plan.floodConcurrency });
@@ -249,8 +255,11 @@ const floodMs = performance.now() - floodStart;
 clearInterval(writer);
 agent.destroy();
 const during = await prober.stop();
+const perCountry = await countryProber.stop();
 clearInterval(sampler);
-for (const [code, count] of Object.entries(during.errors)) networkErrors.set(code, (networkErrors.get(code) ?? 0) + count);
+for (const [code, count] of [...Object.entries(during.errors), ...Object.entries(perCountry.errors)]) {
+  networkErrors.set(code, (networkErrors.get(code) ?? 0) + count);
+}
 const sortedQuiet = quiet.sort((a, b) => a - b);
 const sorted = during.latencies.sort((a, b) => a - b);
 console.log(
@@ -263,6 +272,12 @@ console.log(`   light GET /accounts, before:         p50 ${ms(percentile(sortedQ
 console.log(
   `   light GET /accounts, during flood:   p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, ` +
     `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)} (${sorted.length} requests, ${during.failed} failed)`,
+);
+const sortedCountry = perCountry.latencies.sort((a, b) => a - b);
+console.log(
+  `   per-country GET ${perCountryPath}, during flood: p50 ${ms(percentile(sortedCountry, 50))}, ` +
+    `p95 ${ms(percentile(sortedCountry, 95))}, p99 ${ms(percentile(sortedCountry, 99))}, max ${ms(sortedCountry.at(-1) ?? NaN)} ` +
+    `(${sortedCountry.length} requests, ${perCountry.failed} failed)`,
 );
 if (networkErrors.size > 0) console.log(`   network errors: ${[...networkErrors].map(([code, count]) => `${code} ×${count}`).join(', ')}`);
 console.log(`   server memory (RSS): ${rssBefore.toFixed(0)} MiB before, ${rssPeak.toFixed(0)} MiB at most during the flood\n`);

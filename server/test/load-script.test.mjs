@@ -18,5 +18,6 @@ it('npm run server:load -- --quick ends by itself and prints the hostile table, 
   assert.match(stdout, /1,000 keys: [\d.]+ µs/);
   assert.match(stdout, /20,000 keys: [\d.]+ µs/);
   assert.match(stdout, /light GET \/accounts, during flood: +p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms/);
+  assert.match(stdout, /per-country GET \/directory\/groups\/GRP-GLOBEX\?countries=FR,DE, during flood: p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms.*\(\d+ requests, 0 failed\)/);
   assert.match(stdout, /done in [\d.]+ s/);
 });
