@@ -42,7 +42,7 @@ export const MoneySchema = /*#__PURE__*/ v.object({
 // Directory
 
 /** `GroupRef`. */
-export const GroupRefSchema = /*#__PURE__*/ v.object({
+const GroupRefSchema = /*#__PURE__*/ v.object({
   id: /*#__PURE__*/ v.string(),
   name: /*#__PURE__*/ v.string(),
   size: /*#__PURE__*/ v.optional(Count),
@@ -66,7 +66,7 @@ export const SearchPageSchema = /*#__PURE__*/ v.object({
 });
 
 /** `GroupEntity`. */
-export const GroupEntitySchema = /*#__PURE__*/ v.object({
+const GroupEntitySchema = /*#__PURE__*/ v.object({
   ...CustomerEntitySchema.entries,
   connected: /*#__PURE__*/ v.optional(v.boolean),
 });
@@ -83,7 +83,7 @@ export const CustomerGroupSchema = /*#__PURE__*/ v.object({
 // Accounts, attachments, relationships
 
 /** `SupplierAccount`. */
-export const SupplierAccountSchema = /*#__PURE__*/ v.object({
+const SupplierAccountSchema = /*#__PURE__*/ v.object({
   id: /*#__PURE__*/ v.string(),
   name: /*#__PURE__*/ v.string(),
   country: /*#__PURE__*/ v.optional(CountryCode),
@@ -109,7 +109,7 @@ export const RELATIONSHIP_STATUSES = [
 ] as const satisfies readonly RelationshipStatus[];
 
 /** `Relationship`. */
-export const RelationshipSchema = /*#__PURE__*/ v.object({
+const RelationshipSchema = /*#__PURE__*/ v.object({
   id: /*#__PURE__*/ v.string(),
   accountId: /*#__PURE__*/ v.string(),
   accountName: /*#__PURE__*/ v.string(),
