@@ -1,6 +1,8 @@
 // The reference API server as an integrator who installed the package runs it:
 // `npx tn-customer-connect-server` in the temp project, with only the package's own
-// dependencies (no esbuild, no TypeScript sources compiled: the built engine in dist/).
+// dependencies (no esbuild, no TypeScript sources compiled: the built engine in dist/; no
+// Ajv, no YAML parser: the contract's validators are compiled into the package).
+import { existsSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -63,5 +65,22 @@ describe('npx tn-customer-connect-server', () => {
     assert.equal(accounts.status, 200);
     assert.ok((await accounts.json()).items.length > 0);
     assert.match(await (await fetch(`${url}/openapi.yaml`)).text(), /^openapi: 3\.1\.0/);
+    // Some countries of the largest group: validated (an unknown code is a 400 on its field) and answered.
+    const auth = { Authorization: 'Bearer package-test-token' };
+    const some = await fetch(`${url}/directory/groups/GRP-GLOBEX?countries=FR,DE`, { headers: auth });
+    assert.equal(some.status, 200);
+    const group = await some.json();
+    assert.deepEqual(new Set(group.entities.map((entity) => entity.country)), new Set(['FR', 'DE']));
+    assert.equal(group.countries.reduce((sum, country) => sum + country.total, 0), 10_000);
+    const unknown = await fetch(`${url}/directory/groups/GRP-GLOBEX?countries=ZZ`, { headers: auth });
+    assert.equal(unknown.status, 400);
+    assert.equal((await unknown.json()).fieldErrors[0].field, 'countries');
+  });
+
+  it('installs neither Ajv nor a YAML parser for the server', () => {
+    const manifest = JSON.parse(readFileSync(join(projectDir(), 'node_modules/tn-customer-connect/package.json'), 'utf8'));
+    assert.deepEqual(Object.keys(manifest.dependencies).filter((name) => name === 'ajv' || name === 'yaml'), []);
+    assert.equal(existsSync(join(projectDir(), 'node_modules/ajv')), false, 'ajv installed');
+    assert.equal(existsSync(join(projectDir(), 'node_modules/yaml')), false, 'yaml installed');
   });
 });
