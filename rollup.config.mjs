@@ -38,6 +38,7 @@ const npmEntries = {
   'adapter/rest/index': 'src/adapter/rest/index.ts',
   'testing/index': 'src/testing/index.ts',
   'react/index': 'src/react/index.ts',
+  themes: 'src/themes.ts',
 };
 
 const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|tslib|react($|\/))/.test(id);

@@ -4,6 +4,7 @@
  * inherit into every element's shadow root — exactly what a host page can do — plus the
  * page colours around the element. Nothing inside the elements is styled from here.
  */
+import { darkTheme } from '../src/themes.js';
 
 /** A theme: the tokens it sets and the page around the element. */
 export interface StoryTheme {
@@ -19,25 +20,10 @@ export const THEMES = {
     tokens: {},
     page: { background: '#ffffff', color: '#1d2733', colorScheme: 'light' },
   },
+  /** The shipped dark theme (`tn-customer-connect/themes/dark.css`). */
   dark: {
     title: 'Dark',
-    tokens: {
-      '--tn-color-text': '#e6edf3',
-      '--tn-color-text-muted': '#a3afbd',
-      '--tn-color-surface': '#161b22',
-      '--tn-color-surface-alt': '#222a35',
-      '--tn-color-border': '#6e7b8b',
-      '--tn-color-accent': '#6cb6ff',
-      '--tn-color-accent-text': '#0d1117',
-      '--tn-color-danger': '#ff938a',
-      '--tn-color-danger-surface': '#3d1d1c',
-      '--tn-color-success': '#7ee0a0',
-      '--tn-color-warning-surface': '#3a3000',
-      '--tn-color-highlight': '#6b5a00',
-      '--tn-color-active': '#1c3352',
-      '--tn-focus-ring': '2px solid #8cc8ff',
-      '--tn-shadow': '0 4px 16px rgb(0 0 0 / 0.6)',
-    },
+    tokens: { ...darkTheme.tokens },
     page: { background: '#0d1117', color: '#e6edf3', colorScheme: 'dark' },
   },
   /**
