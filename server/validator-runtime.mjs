@@ -20,7 +20,12 @@ export const formats = {
 /** A string's length in Unicode code points, as JSON Schema's minLength and maxLength count. */
 export function ucs2length(text) {
   let length = 0;
-  for (const _ of text) length += 1;
+  for (let i = 0; i < text.length; i += 1) {
+    length += 1;
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i += 1;
+  }
   return length;
 }
 
