@@ -72,7 +72,7 @@ export const darkTheme: TnTheme = {
 };
 
 /** The library's elements, for the `color-scheme` a theme sets on them (and nothing else). */
-export const ELEMENT_TAGS = [
+const ELEMENT_TAGS = [
   'tn-customer-search',
   'tn-group-picker',
   'tn-verify-invoice',
