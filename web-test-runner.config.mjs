@@ -21,8 +21,10 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { pressChordPlugin } from './scripts/wtr-keys-plugin.mjs';
 import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { junitReporter } from '@web/test-runner-junit-reporter';
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { findEngine } from './scripts/browsers.mjs';
+import { browserPath } from './scripts/browsers.mjs';
 
 // The story audit (test/stories-audit.test.ts) runs the stories' play functions, which use
 // `storybook/test`. Its @testing-library/dom pulls in CommonJS packages (aria-query, …) that
@@ -43,6 +45,8 @@ const bundledStorybookTest = {
   resolveImport: ({ source }) => (source === 'storybook/test' ? '/node_modules/.cache/tn-wtr/storybook-test.js' : undefined),
 };
 
+/** Test files run at once in each browser (scripts/test.mjs sets it per set of files). */
+const concurrency = Number(process.env.TN_CONCURRENCY ?? 1);
 const wanted = (process.env.TN_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
 const browsers = [];
 
@@ -50,7 +54,7 @@ if (wanted.includes('chromium')) {
   browsers.push(
     chromeLauncher({
       launchOptions: {
-        executablePath: findEngine('chromium').paths.browser ?? '/usr/bin/chromium',
+        executablePath: browserPath('chromium'),
         headless: true,
         args: [
           '--no-sandbox',
@@ -59,8 +63,27 @@ if (wanted.includes('chromium')) {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // With several pages at once (TN_CONCURRENCY), the ones not in front must run
+          // their timers and frames on time, as the one in front does.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
+      // Several pages at once: each in a context (a window) of its own. Tabs of one window
+      // are hidden but for the one in front, and a hidden page runs no animation frames
+      // (every test of races.test.ts timed out at 2 at a time); a context of its own also
+      // keeps each file's storage apart.
+      ...(concurrency > 1
+        ? {
+            createPage: async ({ browser }) => {
+              const context = await browser.createBrowserContext();
+              const page = await context.newPage();
+              page.once('close', () => void context.close().catch(() => {}));
+              return page;
+            },
+          }
+        : {}),
     }),
   );
 }
@@ -69,7 +92,7 @@ if (wanted.includes('firefox')) {
     puppeteerLauncher({
       launchOptions: {
         browser: 'firefox',
-        executablePath: findEngine('firefox').paths.browser ?? '/usr/bin/firefox-esr',
+        executablePath: browserPath('firefox'),
         headless: true,
       },
     }),
@@ -87,7 +110,7 @@ if (wanted.includes('webkit')) {
       logLevel: 'error',
       capabilities: {
         'webkitgtk:browserOptions': {
-          binary: findEngine('webkit').paths.browser ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          binary: browserPath('webkit'),
           args: ['--automation'],
         },
       },
@@ -109,9 +132,12 @@ export default {
   ...(process.env.TN_WTR_PORT ? { port: Number(process.env.TN_WTR_PORT) } : {}),
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   browsers,
-  // One page at a time: tests type and click as real input, which goes to the focused page
-  // (two pages at once steal focus from each other), and WebKitWebDriver drives one session.
-  concurrency: 1,
+  // One page at a time unless TN_CONCURRENCY says more: tests that type and click send real
+  // input, which goes to the focused page (two pages at once steal focus from each other).
+  // scripts/test.mjs runs those files (scripts/test-sets.mjs) one at a time and the rest
+  // several at a time in Chromium only (see there why not in Firefox and WebKit). One engine
+  // at a time: the reference API server's state is shared by every page that talks to it.
+  concurrency,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   browserStartTimeout: 120_000,
@@ -138,5 +164,17 @@ export default {
       </body>
     </html>`,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: [defaultReporter(), summaryReporter(), ...junit()],
 };
+
+/**
+ * With TN_JUNIT_DIR set (CI), a JUnit XML file there as well, for CI systems that show
+ * failures per test: web-test-runner-<set>.xml, one per run (scripts/test.mjs runs the serial
+ * and concurrent sets apart; TN_JUNIT_NAME names another run, e.g. the visual suite).
+ */
+function junit() {
+  const dir = process.env.TN_JUNIT_DIR;
+  if (!dir) return [];
+  const name = process.env.TN_JUNIT_NAME ?? `web-test-runner-${process.env.TN_TEST_SET ?? 'all'}`;
+  return [junitReporter({ outputPath: join(dir, `${name}.xml`), reportLogs: true })];
+}

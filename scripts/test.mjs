@@ -20,15 +20,25 @@
 //   npm test                          all three engines
 //   npm test -- --browsers chromium   a subset (comma-separated: chromium,firefox,webkit)
 //   npm test -- --files test/x.test.ts  some files only
-//   npm test -- --watch               anything else goes to web-test-runner
+//   npm test -- --watch               anything else goes to web-test-runner (one run, one page
+//                                     at a time)
+//
+// The files run in two sets (scripts/test-sets.mjs): those that need the focus, the reference
+// API server or storage to themselves, one page at a time; then the rest, TN_CONCURRENCY (2)
+// pages at a time in Chromium and one at a time in Firefox and WebKit. The last line adds
+// every run up: `N passed, N failed` (also written to TN_SUMMARY_FILE when set).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { findEngine, prepareEngines } from './browsers.mjs';
+import { defaultTestFiles, splitTestFiles } from './test-sets.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const args = process.argv.slice(2);
 const env = { ...process.env };
@@ -151,12 +161,66 @@ try {
 }
 console.log(`Reference API server: ${env.TN_API_URL} (request log: ${apiLog})`);
 
-const runner = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...passThrough], {
-  env,
-  stdio: 'inherit',
-});
-runner.on('exit', (code, signal) => {
-  stopAll();
-  if (skipped) console.log(skipped);
-  process.exit(code ?? (signal ? 1 : 0));
-});
+/** Runs web-test-runner with `extraEnv`; resolves with its exit code. */
+function runWebTestRunner(extraEnv) {
+  const runner = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...passThrough], {
+    env: { ...env, ...extraEnv },
+    stdio: 'inherit',
+  });
+  return new Promise((resolve) => runner.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+let exitCode;
+if (passThrough.length > 0) {
+  // --watch, --manual and the like: one run of the files asked for, one page at a time.
+  exitCode = await runWebTestRunner({});
+} else {
+  // The files that need the focus, the reference API server or storage to themselves one
+  // page at a time, then the others (scripts/test-sets.mjs). Each run writes its counts to a
+  // file of its own; this adds them up.
+  const files = env.TN_FILES ? env.TN_FILES.split(',').filter(Boolean) : defaultTestFiles(ROOT);
+  const { serial, concurrent } = splitTestFiles(files, ROOT);
+  const totals = { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 };
+  exitCode = 0;
+  // Several pages at once only in Chromium: there each page gets a window of its own (see
+  // web-test-runner.config.mjs). Firefox opens them as tabs of one window, where the pages
+  // behind run no animation frames (races.test.ts: 21 of 37 tests timed out at 2 at a time),
+  // and WebKit would run them in iframes of one page: the other engines run them one at a time.
+  const inChromium = browsers.filter((name) => name === 'chromium');
+  const elsewhere = browsers.filter((name) => name !== 'chromium');
+  const sets = [
+    { name: 'serial', files: serial, browsers, concurrency: '1', why: 'input, focus, the reference API server or storage' },
+    { name: 'concurrent', files: concurrent, browsers: inChromium, concurrency: env.TN_CONCURRENCY ?? '2', why: 'the rest, in Chromium' },
+    { name: 'rest', files: concurrent, browsers: elsewhere, concurrency: '1', why: `the rest, in ${elsewhere.join(' and ')}` },
+  ];
+  for (const set of sets) {
+    if (set.files.length === 0 || set.browsers.length === 0) continue;
+    const summaryFile = join(tmpdir(), `tn-test-${process.pid}-${set.name}.json`);
+    rmSync(summaryFile, { force: true });
+    console.log(`\n==> ${set.files.length} test files, ${set.concurrency} at a time (${set.why})`);
+    const started = Date.now();
+    const code = await runWebTestRunner({
+      TN_BROWSERS: set.browsers.join(','),
+      TN_FILES: set.files.join(','),
+      TN_CONCURRENCY: set.concurrency,
+      TN_TEST_SET: set.name,
+      TN_SUMMARY_FILE: summaryFile,
+    });
+    console.log(`${set.name} set: ${Math.round((Date.now() - started) / 1000)} s`);
+    if (code !== 0) exitCode = code;
+    if (existsSync(summaryFile)) {
+      const counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+      for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
+      rmSync(summaryFile, { force: true });
+    } else {
+      // The run stopped before it could count (a config or startup error): one failure.
+      totals.failed += 1;
+      exitCode ||= 1;
+    }
+  }
+  if (process.env.TN_SUMMARY_FILE) writeFileSync(process.env.TN_SUMMARY_FILE, JSON.stringify(totals));
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : ''));
+}
+stopAll();
+if (skipped) console.log(skipped);
+process.exit(exitCode);
