@@ -49,7 +49,7 @@ function exportTargets(target) {
 }
 
 describe('the tarball', () => {
-  it('holds only the package: dist/, src/, locales/*.xlf and their glossary, the HTTP contract, the reference server, the manifest, README and package.json', () => {
+  it('holds only the package: dist/, src/, locales/*.xlf and their glossary, the HTTP contract, the reference server, the manifest, README, docs/elements.md and package.json', () => {
     const allowed = [
       /^dist\//,
       /^src\/.+\.ts$/,
@@ -63,6 +63,8 @@ describe('the tarball', () => {
       /^custom-elements\.json$/,
       /^package\.json$/,
       /^README\.md$/,
+      // The elements' reference the README links to (generated from their documentation).
+      /^docs\/elements\.md$/,
       /^LICENSE$/,
     ];
     assert.deepEqual(
