@@ -83,6 +83,8 @@ try {
         '--test-reporter-destination=stdout',
         '--test-reporter=./scripts/node-test-summary.mjs',
         '--test-reporter-destination=stdout',
+        '--test-reporter=./scripts/node-test-junit.mjs',
+        '--test-reporter-destination=stdout',
         ...tests,
       ],
       {
