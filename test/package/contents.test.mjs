@@ -49,7 +49,7 @@ function exportTargets(target) {
 }
 
 describe('the tarball', () => {
-  it('holds only the package: dist/, src/, locales/*.xlf and their glossary, the HTTP contract, the reference server, the manifest, README, docs/elements.md and package.json', () => {
+  it('holds only the package: dist/, src/, locales/*.xlf and their glossary, the HTTP contract, the reference server, the manifest, README, docs/elements.md, CHANGELOG and package.json', () => {
     const allowed = [
       /^dist\//,
       /^src\/.+\.ts$/,
@@ -65,6 +65,7 @@ describe('the tarball', () => {
       /^README\.md$/,
       // The elements' reference the README links to (generated from their documentation).
       /^docs\/elements\.md$/,
+      /^CHANGELOG\.md$/,
       /^LICENSE$/,
     ];
     assert.deepEqual(
