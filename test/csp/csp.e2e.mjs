@@ -11,17 +11,17 @@
 //   npm run build && npm run test:csp
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openRecorded, reportQueue, withSelfDriven } from './recorded-page.mjs';
+import { browserPath } from '../../scripts/browsers.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 
 let server;
 let browser;
@@ -33,34 +33,26 @@ before(async () => {
   await readFile(join(root, 'dist/cdn/tn-customer-connect.min.js')).catch(() => {
     throw new Error('No dist/cdn build: run `npm run build` first.');
   });
-  server = createServer(async (request, response) => {
-    if (await reports.handle(request, response, { 'Content-Security-Policy': POLICY })) return;
-    if (request.url === '/favicon.ico') {
+  server = await serveStatic(root, {
+    headers: { 'Content-Security-Policy': POLICY },
+    handle: async (request, response) => {
+      if (await reports.handle(request, response, { 'Content-Security-Policy': POLICY })) return true;
+      if (request.url !== '/favicon.ico') return false;
       response.writeHead(204, { 'Content-Security-Policy': POLICY });
       response.end();
-      return;
-    }
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join(root, path));
-      response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Security-Policy': POLICY });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'Content-Security-Policy': POLICY });
-      response.end();
-    }
+      return true;
+    },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  base = server.origin;
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath('chromium'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe('strict CSP + Trusted Types, built script-tag bundle (Chromium)', () => {

@@ -19,7 +19,6 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +26,8 @@ import { buildSync } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { startReferenceServer } from '../package/helpers.mjs';
 import { openRecorded, reportQueue, withSelfDriven } from './recorded-page.mjs';
+import { browserPath } from '../../scripts/browsers.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
@@ -119,8 +120,8 @@ function unpack() {
 }
 
 /**
- * A file as this server gives it: `/dist/cdn/` from the packed package, `/v2/` a second
- * version of it, `/tampered/` the same with its French chunk altered; others from the repo.
+ * A file of the package as this server gives it: `/dist/` from the packed package, `/v2/` a
+ * second version of its `dist/cdn/`, `/tampered/` the same with its French chunk altered.
  */
 async function buildFile(path) {
   if (path.startsWith('/v2/')) {
@@ -131,8 +132,7 @@ async function buildFile(path) {
     const body = await readFile(join(packed.dir, path.slice('/tampered'.length)), 'utf8');
     return /\/chunks\/fr-[^/]+\.js$/.test(path) ? body.replace('Rechercher vos clients', 'Rechercher vos fournisseurs') : body;
   }
-  if (path.startsWith('/dist/')) return readFile(join(packed.dir, path));
-  return readFile(join(root, path));
+  return readFile(join(packed.dir, path));
 }
 
 before(async () => {
@@ -140,30 +140,36 @@ before(async () => {
     throw new Error('No dist/cdn build: run `npm run build` first.');
   });
   packed = unpack();
-  server = createServer(async (request, response) => {
-    const url = new URL(request.url, 'http://x');
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    const page = pages[path];
-    const headers = { 'Content-Security-Policy': page?.policy ?? policy, 'Cache-Control': 'no-store' };
-    // Each self-driven page starts on a fresh network, as each Chromium test does.
-    if (request.url === '/result') await resetApi();
-    if (await reports.handle(request, response, headers)) return;
-    if (page) {
-      response.writeHead(200, { ...headers, 'Content-Type': path.endsWith('.js') ? TYPES['.js'] : TYPES['.html'] });
-      response.end(typeof page.body === 'function' ? page.body(url.searchParams.has('self-test')) : page.body);
-      return;
-    }
-    try {
-      const body = await buildFile(path);
-      response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, headers);
-      response.end();
-    }
+  server = await serveStatic(root, {
+    headers: (path) => ({ 'Content-Security-Policy': pages[path]?.policy ?? policy, 'Cache-Control': 'no-store' }),
+    // The pages, the reports and the package's files are made here; the rest (the test
+    // pages' scripts) comes from the repo as it is on disk.
+    handle: async (request, response) => {
+      const url = new URL(request.url, 'http://x');
+      const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+      const page = pages[path];
+      const headers = { 'Content-Security-Policy': page?.policy ?? policy, 'Cache-Control': 'no-store' };
+      // Each self-driven page starts on a fresh network, as each Chromium test does.
+      if (request.url === '/result') await resetApi();
+      if (await reports.handle(request, response, headers)) return true;
+      if (page) {
+        response.writeHead(200, { ...headers, 'Content-Type': path.endsWith('.js') ? TYPES['.js'] : TYPES['.html'] });
+        response.end(typeof page.body === 'function' ? page.body(url.searchParams.has('self-test')) : page.body);
+        return true;
+      }
+      if (!/^\/(dist|v2|tampered)\//.test(path)) return false;
+      try {
+        const body = await buildFile(path);
+        response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+        response.end(body);
+      } catch {
+        response.writeHead(404, headers);
+        response.end();
+      }
+      return true;
+    },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  base = server.origin;
   // The API on another origin (another port), allowing the page's origin.
   api = await startReferenceServer({ corsOrigin: base, args: ['--test-control'] });
   const readme = readmePolicy().replace(PLACEHOLDER_API, new URL(api.url).origin);
@@ -186,7 +192,7 @@ before(async () => {
     };
   }
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath('chromium'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 });
@@ -195,7 +201,7 @@ after(async () => {
   await browser?.close();
   packed?.remove();
   await api?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** Opens `path` on the host pages' server, recording violations and errors. */

@@ -18,26 +18,17 @@
 //
 // The Theming page's token tables are read the same way (rendered rows: name and default),
 // for the test to hold them to src/styles/tokens.ts and the manifest.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import process from 'node:process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { browserPath } from '../../scripts/browsers.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 /** The docs page of stories/Theming.mdx. */
 export const THEMING_DOCS = 'theming--docs';
 
 /** Storybook's categories for what it extracts from a manifest. */
 export const CATEGORIES = ['properties', 'attributes', 'events', 'slots', 'css custom properties', 'css shadow parts'];
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 /** Plain data, without the keys whose value is undefined. */
 const plain = (value) => JSON.parse(JSON.stringify(value));
@@ -73,27 +64,6 @@ export function expectedRows(declaration) {
     ...(declaration.cssProperties ?? []).map((property) => row('css custom properties', property)),
     ...(declaration.cssParts ?? []).map((part) => row('css shadow parts', part, `::part(${part.name})`)),
   ]).sort(byRow);
-}
-
-function serve(dir) {
-  const server = createServer((request, response) => {
-    let file = normalize(join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
 }
 
 /** In the page: the primary story's argTypes in manifest categories, and the rendered table. */
@@ -137,9 +107,9 @@ export async function checkStorybook(root, manifest) {
   const docs = entries.filter((entry) => entry.type === 'docs' && entry.tags?.includes('autodocs'));
   const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
 
-  const server = await serve(dir);
+  const server = await serveStatic(dir);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath('chromium'),
     args: ['--no-sandbox'],
   });
   const pages = [];
@@ -150,7 +120,7 @@ export async function checkStorybook(root, manifest) {
       const primary = entries.find((candidate) => candidate.type === 'story' && candidate.title === entry.title);
       if (!primary) throw new Error(`${entry.id}: no story`);
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${server.address().port}/iframe.html?id=${entry.id}&viewMode=docs`);
+      await page.goto(`${server.origin}/iframe.html?id=${entry.id}&viewMode=docs`);
       await page.waitForSelector('.docblock-argstable > tbody > tr', { timeout: 60_000 });
       const { component, rows, rendered } = await page.evaluate(readPage, { storyId: primary.id, categories: CATEGORIES });
       await page.close();
@@ -164,7 +134,7 @@ export async function checkStorybook(root, manifest) {
     // The Theming page's token tables, as rendered: [name, default] of each row.
     if (entries.some((entry) => entry.id === THEMING_DOCS)) {
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${server.address().port}/iframe.html?id=${THEMING_DOCS}&viewMode=docs`);
+      await page.goto(`${server.origin}/iframe.html?id=${THEMING_DOCS}&viewMode=docs`);
       await page.waitForSelector('[data-table="tokens"] tr[data-token]', { timeout: 60_000 });
       theming = await page.evaluate(() => {
         const rows = (table) =>
@@ -178,7 +148,7 @@ export async function checkStorybook(root, manifest) {
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
   return { pages, theming };
 }
