@@ -20,7 +20,8 @@ const ENGINE_KEYED = new Set(['requestConnection', 'connectWithoutVerification']
  * @property {HeavyReadCache} heavy      whole groups (2 MB each for the largest: few kept)
  * @property {HeavyReadCache} heavySlices  some countries of a group (tens of KB: more kept, and
  *                                        kept apart, so that asking for many countries never
- *                                        pushes a whole group out)
+ *                                        pushes a whole group out; computed in a lane of their
+ *                                        own, never waiting behind a whole group)
  * @property {IdempotencyStore} idempotency
  */
 
@@ -59,7 +60,7 @@ export function createCallers({ tokens, engine, idempotencyTtlMs, idempotencyMax
   /** A fresh state for a caller: a seed network, and a store that makes the network forget what it forgets. */
   function freshTenant(hash, number) {
     /** @type {Tenant} */
-    const tenant = { hash, number, version: 0, heavy: new HeavyReadCache(), heavySlices: new HeavyReadCache({ maxEntries: 64 }) };
+    const tenant = { hash, number, version: 0, heavy: new HeavyReadCache(), heavySlices: new HeavyReadCache({ maxEntries: 64, lane: 'slices' }) };
     const network = new engine.DemoNetwork({ onChange: () => (tenant.version += 1) });
     const idempotency = new IdempotencyStore({
       ttlMs: idempotencyTtlMs,

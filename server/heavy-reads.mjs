@@ -43,13 +43,21 @@ export async function serialize(value) {
  * @property {Buffer} gzip      the JSON, gzipped (in the thread pool: the event loop goes on meanwhile)
  */
 
-/** One at a time: the next computation starts when the previous one has ended. */
-let chain = Promise.resolve();
-function oneAtATime(task) {
-  const run = chain.then(task, task);
-  chain = run.then(
-    () => undefined,
-    () => undefined,
+/**
+ * One at a time per lane: the next computation starts when the previous one of its lane has
+ * ended. Small answers (some countries of a group) have a lane of their own, so that they
+ * never wait behind a whole group being computed.
+ * @type {Map<string, Promise<unknown>>}
+ */
+const chains = new Map();
+function oneAtATime(lane, task) {
+  const run = (chains.get(lane) ?? Promise.resolve()).then(task, task);
+  chains.set(
+    lane,
+    run.then(
+      () => undefined,
+      () => undefined,
+    ),
   );
   return run;
 }
@@ -61,9 +69,12 @@ export class HeavyReadCache {
   /** @type {Map<string, Promise<CachedAnswer>>} */
   #pending = new Map();
   #maxEntries;
+  #lane;
 
-  constructor({ maxEntries = 8 } = {}) {
+  /** @param {{ maxEntries?: number, lane?: string }} [options]  `lane`: whose computations wait for each other */
+  constructor({ maxEntries = 8, lane = 'whole' } = {}) {
     this.#maxEntries = maxEntries;
+    this.#lane = lane;
   }
 
   /**
@@ -85,7 +96,7 @@ export class HeavyReadCache {
     const id = `${version}\u0000${key}`;
     let pending = this.#pending.get(id);
     if (!pending) {
-      pending = oneAtATime(async () => {
+      pending = oneAtATime(this.#lane, async () => {
         const identity = Buffer.from(await serialize(compute()));
         const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
         return { version, etag, identity, gzip: await gzipAsync(identity, { level: 6 }) };
