@@ -2,7 +2,8 @@
 // again and again: each answer is computed once per state of the caller's network, kept
 // serialized, gzipped and tagged (a weak ETag), and handed out as the same bytes until the
 // network changes. Requests for an answer being computed wait for that computation rather
-// than start their own, and computations run one at a time, so that a flood of heavy reads
+// than start their own, and computations run one at a time (whole groups in one lane, the
+// small answers for some countries in another), so that a flood of heavy reads
 // costs one computation and then only socket writes, and light requests are served between
 // them: the JSON is written 500 array items at a time, letting other requests in between,
 // and gzipped in libuv's thread pool. Bounded: `maxEntries` answers per cache (8 by

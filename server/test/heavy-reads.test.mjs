@@ -112,6 +112,20 @@ describe('HeavyReadCache', () => {
     assert.equal((await cache.get('x', 1, () => ({ ok: true }))).identity.toString(), '{"ok":true}');
   });
 
+  it('computes a small answer of its own lane while a whole group is being computed in the other', async () => {
+    const big = () => ({ entities: Array.from({ length: 100_000 }, (_, i) => ({ i, text: 'x'.repeat(20) })) });
+    const order = [];
+    const whole = new HeavyReadCache({ lane: 'whole' });
+    const slices = new HeavyReadCache({ lane: 'slices' });
+    const sameLane = new HeavyReadCache({ lane: 'whole' });
+    await Promise.all([
+      whole.get('big', 1, big).then(() => order.push('whole')),
+      slices.get('small', 1, () => ({ ok: true })).then(() => order.push('slice')),
+      sameLane.get('small', 1, () => ({ ok: true })).then(() => order.push('same lane')),
+    ]);
+    assert.deepEqual(order, ['slice', 'whole', 'same lane']);
+  });
+
   it('serialises exactly as JSON.stringify, a slice at a time', async () => {
     const value = { id: 'g', name: 'n', entities: Array.from({ length: 1234 }, (_, i) => ({ i, text: `\u0000"é${i}` })), after: [1] };
     assert.equal(await serialize(value), JSON.stringify(value));
