@@ -26,10 +26,17 @@ export interface CompactTemplates {
   entries: readonly Template[];
 }
 
-/** The slot of a message ID (`s` or `h` and 16 hex digits) among `size` slots. */
+/**
+ * The slot of a message ID (`s` or `h` and 16 hex digits) among `size` slots. The product is
+ * mixed (high bits folded into low ones) before `% size`: a bare product's low bits depend
+ * only on the key's low bits, so when `size` is even (236 messages) two IDs of a bucket kept
+ * their slots' parity whatever the seed, and the build found no seed for them.
+ */
 export function slotOf(id: string, seeds: readonly number[], size: number): number {
   const bucket = parseInt(id.slice(1, 9), 16) % seeds.length;
-  return (Math.imul(parseInt(id.slice(9, 17), 16) ^ seeds[bucket], 0x9e3779b1) >>> 0) % size;
+  let hash = Math.imul(parseInt(id.slice(9, 17), 16) ^ seeds[bucket], 0x9e3779b1);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  return ((hash ^ (hash >>> 13)) >>> 0) % size;
 }
 
 export function isCompact(templates: unknown): templates is CompactTemplates {
