@@ -1,0 +1,151 @@
+// Size budgets, checked by size-limit with its file plugin (@size-limit/file: the gzip -9
+// bytes of the files, summed; no browser). Run after `npm run build`:
+//
+//   npm run size              checks every budget and rewrites the size table (scripts/check-size.mjs)
+//   npm run size -- --check   the same, but a stale table fails instead of being rewritten (CI)
+//   npx size-limit            the budgets alone
+//
+// What is measured:
+//   - the ES-module script-tag build (dist/cdn/tn-customer-connect.min.js with every chunk it
+//     imports statically: what a page pays before any locale or lazy code loads), in English;
+//   - the classic script-tag build (one file), in English;
+//   - each lazy chunk of the script-tag builds that is not a locale, and each locale chunk
+//     (what switching to that locale adds);
+//   - the demo adapter's own file;
+//   - each npm entry (package.json "exports") bundled and minified by esbuild with its local
+//     imports, `lit`, `@lit/*`, `@lit-labs/*`, `react` and `tslib` external: an entry's own
+//     cost to an integrator who already has Lit. The bundles are written to
+//     node_modules/.cache/tn-size/ when this file loads.
+//
+// Every check needs a limit in LIMITS (loading this file fails naming one that has none, or a
+// limit whose check is gone): growth is a decision taken in a diff of this file, not an
+// accident. Lower a limit when something shrinks.
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * Gzip bytes (1 KB = 1,000 B): measured 2026-12-02, + 2 %, rounded up to 100 B; a locale never
+ * over issue #12's 4 KB target. The script-tag builds and the demo adapter gained 0.8 KB and
+ * 0.2 KB when they stopped renaming private members (see CONTRIBUTING.md, "How to benchmark").
+ */
+const LIMITS = {
+  'ES module build, English': 59_500,
+  'classic build, English': 59_700,
+  'demo adapter': 19_900,
+  'locale ar': 4_000,
+  'locale de': 4_000,
+  'locale es': 3_800,
+  'locale fr': 4_000,
+  'locale it': 3_800,
+  'locale nl': 3_800,
+  'locale pl': 4_000,
+  'locale pt': 3_700,
+  'npm tn-customer-connect': 54_900,
+  'npm tn-customer-connect/define.js': 54_600,
+  'npm tn-customer-connect/customer-search.js': 11_900,
+  'npm tn-customer-connect/attention-panel.js': 10_500,
+  'npm tn-customer-connect/group-picker.js': 23_200,
+  'npm tn-customer-connect/verify-invoice.js': 17_500,
+  'npm tn-customer-connect/customer-connect.js': 42_600,
+  'npm tn-customer-connect/relationships.js': 10_200,
+  'npm tn-customer-connect/support-case.js': 8_400,
+  'npm tn-customer-connect/adapter-provider.js': 9_000,
+  'npm tn-customer-connect/demo-adapter.js': 20_400,
+  'npm tn-customer-connect/rest-adapter.js': 5_700,
+  'npm tn-customer-connect/testing.js': 1_000,
+  'npm tn-customer-connect/react.js': 54_600,
+  'npm tn-customer-connect/themes.js': 900,
+};
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const CDN = join(ROOT, 'dist/cdn');
+const ENTRY = join(CDN, 'tn-customer-connect.min.js');
+const CLASSIC = join(CDN, 'tn-customer-connect.classic.min.js');
+const DEMO = join(CDN, 'tn-demo-adapter.min.js');
+const CACHE = join(ROOT, 'node_modules/.cache/tn-size');
+const EXTERNAL = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'tslib', 'react', 'react/*'];
+
+for (const file of [ENTRY, CLASSIC, DEMO]) {
+  if (!existsSync(file)) throw new Error(`No ${relative(ROOT, file)}: run \`npm run build\` first.`);
+}
+
+/** A built module's relative imports, resolved to files. */
+function importsOf(file) {
+  const code = readFileSync(file, 'utf8');
+  const relativeImports = (pattern) => [...code.matchAll(pattern)].map((match) => resolve(dirname(file), match[1]));
+  return {
+    staticImports: relativeImports(/\b(?:import|export)\s*(?:[^'"`;()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g),
+    dynamicImports: relativeImports(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g),
+  };
+}
+
+/** The ES-module build's entry and every chunk it imports statically. */
+export const english = new Set();
+(function walk(file) {
+  if (english.has(file)) return;
+  english.add(file);
+  importsOf(file).staticImports.forEach(walk);
+})(ENTRY);
+
+const { targetLocales } = JSON.parse(readFileSync(join(ROOT, 'lit-localize.json'), 'utf8'));
+/** A chunk's name without its hash: `chunks/fr-Bx3k9a1Q.min.js` → `fr`. */
+const chunkName = (file) => file.split('/').pop().replace(/-[\w-]{8}\.min\.js$/, '');
+const lazyChunks = readdirSync(join(CDN, 'chunks'))
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => join(CDN, 'chunks', name))
+  .filter((file) => !english.has(file));
+
+/** Each npm entry bundled as an integrator's bundler would, Lit external. */
+async function npmBundles() {
+  rmSync(CACHE, { recursive: true, force: true });
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const bundles = [];
+  for (const [name, target] of Object.entries(pkg.exports)) {
+    const file = typeof target === 'string' ? target : target.default;
+    // Pattern entries (./locales/*.js) are the locale modules, measured as chunks; the
+    // types-only entries (./jsx, ./vue) and data files have no code.
+    if (!file?.endsWith('.js') || file.includes('*')) continue;
+    const outdir = join(CACHE, name === '.' ? 'index' : name.slice(2, -3));
+    await build({
+      entryPoints: [join(ROOT, file)],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2021',
+      external: EXTERNAL,
+      logLevel: 'silent',
+      // Dynamic imports (locales) stay separate files, as a bundler would split them.
+      splitting: true,
+      outdir,
+    });
+    bundles.push({ name: `npm tn-customer-connect${name === '.' ? '' : name.slice(1)}`, path: [join(outdir, file.split('/').pop())] });
+  }
+  return bundles;
+}
+
+const checks = [
+  { name: 'ES module build, English', path: [...english] },
+  { name: 'classic build, English', path: [CLASSIC] },
+  ...lazyChunks.map((file) => ({
+    name: targetLocales.includes(chunkName(file)) ? `locale ${chunkName(file)}` : `lazy ${chunkName(file)}`,
+    path: [file],
+  })),
+  { name: 'demo adapter', path: [DEMO] },
+  ...(await npmBundles()),
+];
+
+const names = new Set(checks.map((check) => check.name));
+const missing = [...names].filter((name) => !(name in LIMITS));
+const stale = Object.keys(LIMITS).filter((name) => !names.has(name));
+if (missing.length > 0) throw new Error(`.size-limit.mjs: no limit for ${missing.join(', ')} — add one to LIMITS`);
+if (stale.length > 0) throw new Error(`.size-limit.mjs: a limit for ${stale.join(', ')}, which no longer exists`);
+if (english.has(DEMO) || lazyChunks.includes(DEMO)) throw new Error("the elements' bundle imports the demo adapter");
+
+export default checks.map((check) => ({
+  ...check,
+  path: check.path.map((file) => relative(ROOT, file)),
+  gzip: true,
+  limit: `${LIMITS[check.name]} B`,
+}));
