@@ -377,6 +377,17 @@ describe('<tn-customer-connect>', () => {
     expect(inPicker<HTMLInputElement>(el, '#vendor-code')!.value).to.equal('');
   });
 
+  it('Start over empties the search of text it has not searched for yet (a fresh search, not one written into)', async () => {
+    const { el } = await flowFixture();
+    search(el).focus();
+    await type('t');
+    expect(search(el).value, 'one character is under min-chars: never searched').to.equal('t');
+    el.startOver();
+    await el.updateComplete;
+    expect(search(el).value).to.equal('');
+    expect(search(el).shadowRoot!.querySelector<HTMLInputElement>('input')!.value).to.equal('');
+  });
+
   it('deep link: query pre-fills the search; customer-id set later navigates (a host restoring its URL)', async () => {
     const { el } = await flowFixture(createDemoAdapter(), html``);
     el.query = 'tungsten';

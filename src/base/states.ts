@@ -6,7 +6,21 @@ import { html, isServer, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
-import type { AdapterErrorCode } from '../adapter/errors.js';
+import { isAbort, toAdapterError } from '../adapter/errors.js';
+import type { AdapterErrorCode, TnAdapterError } from '../adapter/errors.js';
+
+/**
+ * What a failed call means for the user: the error to show and report, or `undefined` when
+ * the call was only aborted (nobody wants that answer any more: nothing to show or report).
+ */
+export function adapterFailure(error: unknown): TnAdapterError | undefined {
+  return isAbort(error) ? undefined : toAdapterError(error);
+}
+
+/** The error a `@lit/task` Task ended with, unless it was only aborted. */
+export function taskFailure(task: { readonly status: TaskStatus; readonly error?: unknown }): TnAdapterError | undefined {
+  return task.status === TaskStatus.ERROR ? adapterFailure(task.error) : undefined;
+}
 
 /** What {@link rerun} needs of a `@lit/task` Task. */
 interface Rerunnable {

@@ -8,8 +8,8 @@ import { adapterContext, ensureContextRoot } from '../adapter/context.js';
 import type { CustomerConnectAdapter } from '../adapter/types.js';
 import { checkedAdapter, DEFAULT_ADAPTER_TIMEOUT_MS } from '../adapter/checked-adapter.js';
 import type { AnswerChecks } from '../adapter/checked-adapter.js';
-import { isAbort, toAdapterError } from '../adapter/errors.js';
 import type { TnAdapterError } from '../adapter/errors.js';
+import { adapterFailure, taskFailure } from './states.js';
 import { ensureLocalization } from '../localization/localization.js';
 import { trackInputModality } from './heading-focus.js';
 import { VERSION } from './version.js';
@@ -210,18 +210,19 @@ export class TnElement extends LitElement {
   }
 
   /**
-   * Reports a failed adapter call as `tn-error` (not an abort: nobody wants that answer any
-   * more). `retry` runs the call again, as the element's "Try again" button does.
+   * Reports a failed adapter call as `tn-error` — every element's one way to — and returns
+   * the error to show; an abort is neither reported nor returned (nobody wants that answer
+   * any more). `retry` runs the call again, as the element's "Try again" button does.
    */
-  protected reportError(operation: keyof CustomerConnectAdapter, error: unknown, retry: () => void): void {
-    if (isAbort(error)) return;
-    const adapterError = toAdapterError(error);
-    this.emit('tn-error', { operation, code: adapterError.code, error: adapterError, retry });
+  protected reportError(operation: keyof CustomerConnectAdapter, error: unknown, retry: () => void): TnAdapterError | undefined {
+    const failure = adapterFailure(error);
+    if (failure) this.emit('tn-error', { operation, code: failure.code, error: failure, retry });
+    return failure;
   }
 
   /** The error a task ended with, unless it was only aborted. */
   protected failureOf(task: Task): TnAdapterError | undefined {
-    return task.status === TaskStatus.ERROR && !isAbort(task.error) ? toAdapterError(task.error) : undefined;
+    return taskFailure(task);
   }
 
   /**

@@ -5,10 +5,10 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { AttentionSummarySchema } from '../../adapter/schemas.js';
-import { errorMessage, renderErrorNotice, renderNotConfigured } from '../../base/states.js';
+import { adapterFailure, errorMessage, renderErrorNotice, renderNotConfigured } from '../../base/states.js';
+import { headingLevel } from '../../base/heading-level.js';
 import { systemClock, Timer } from '../../base/clock.js';
 import type { Clock } from '../../base/clock.js';
-import { isAbort, toAdapterError } from '../../adapter/errors.js';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { AttentionSummary, FailedInvoice, SavedInvoice, SupportCase } from '../../adapter/types.js';
 import type { AttentionList } from '../../base/events.js';
@@ -331,7 +331,7 @@ export class TnAttentionPanel extends TnElement {
     const id = `list-${list}`;
     return html`<section part="list" class="list" aria-labelledby=${id}>
       <div class="list-header">
-        <div part="list-title" id=${id} class="list-title" role="heading" aria-level=${this.headingLevel + 1}>
+        <div part="list-title" id=${id} class="list-title" role="heading" aria-level=${headingLevel(this.headingLevel, 1)}>
           ${title}
         </div>
         ${this.renderViewAll(list, title)}
@@ -404,8 +404,8 @@ export class TnAttentionPanel extends TnElement {
   }
 
   private failed(error: unknown): void {
-    if (isAbort(error)) return;
-    const adapterError = toAdapterError(error);
+    const adapterError = adapterFailure(error);
+    if (!adapterError) return;
     this.failures += 1;
     this.reportError('getAttentionSummary', adapterError, () => this.retry());
     if (adapterError.retryable) {

@@ -1,6 +1,6 @@
-import { html, noChange, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ContextProvider } from '@lit/context';
@@ -8,32 +8,21 @@ import { TnElement } from '../../base/tn-element.js';
 import { discardDraft } from '../../base/draft.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { renderNotConfigured } from '../../base/states.js';
+import { headingLevel } from '../../base/heading-level.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { adapterContext } from '../../adapter/context.js';
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
 import type { CustomerEntity, Relationship, SkippedEntity, VerificationSession } from '../../adapter/types.js';
 import type { FlowLocation, FlowStep } from '../../base/events.js';
 import { tokens, shared } from '../../styles/tokens.js';
-import type { TnCustomerSearch } from '../customer-search/customer-search.js';
 import { styles } from './customer-connect.styles.js';
 import { renderNav, renderProgress, stepTitle } from './flow-chrome.js';
 import { FlowHistory, MAX_SELECTED_IN_LOCATION, readLocation, sameLocation } from './flow-location.js';
 import { connectedDone, outcomeStyles, supportCaseDone } from './flow-outcome.js';
 import { DoneStep } from './done-step.js';
+import { FlowRequest } from './flow-request.js';
+import type { RequestTarget } from './flow-request.js';
 import type { Done } from './flow-outcome.js';
-
-/**
- * Lit's `noChange` for the picker's `selectedIds` binding: the picker keeps its own selection
- * unless the flow restores one. Typed as the property's type for the template type checker,
- * which does not know the directive value.
- */
-const keepSelection = noChange as unknown as string[];
-
-/** The group picker's selection, as its `tn-selection-change` event tells it. */
-interface PickerSelection {
-  mode: 'single' | 'group';
-  selectedIds?: string[];
-}
 
 /** How a navigation enters the browser history (`none`: a restore, the host holds it already). */
 type HistoryEntry = 'push' | 'replace' | 'none';
@@ -185,11 +174,6 @@ export class TnCustomerConnect extends TnElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   @state() private current: FlowStep = 'search';
-  /** The entity the request is for (chosen in the search). */
-  @state() private customer?: CustomerEntity;
-  /** The entity the request is for, by ID only (deep link). */
-  @state() private linkedCustomerId?: string;
-  @state() private linkedGroupId?: string;
   @state() private session?: VerificationSession;
   @state() private linkedVerificationId?: string;
   @state() private done?: Done;
@@ -197,21 +181,18 @@ export class TnCustomerConnect extends TnElement {
   @state() private verifying = false;
   /** The search text, as the search last reported it. */
   private searchText = '';
-  private selection?: PickerSelection;
-  /** The request's picker: a new key renders a fresh one (a new customer, Start over). */
-  @state() private requestKey = 0;
-  /** Whether the request opens on the customer's group (the picker's `group`). */
-  @state() private openOnGroup = false;
-  /** Ticked entities to give the picker (a restored location); undefined: leave its own. */
-  @state() private restoredSelection?: string[];
-  /** What the last submitted request carried, for the recap. */
-  private requested?: { accountId: string; vendorCode?: string };
+  /**
+   * The text the search starts with, and its key: a new key renders a fresh search holding
+   * that text (Start over, a restored location), so the flow never writes into a live one.
+   */
+  @state() private searchStart = '';
+  @state() private searchKey = 0;
+  /** The request step: its customer or group, its picker, what was sent. */
+  private readonly request = new FlowRequest(this);
   /** Focus the new step's title after the next render (not on first render: no focus stealing). */
   private focusTitle = false;
   /** While `navigate()` restores a location: nothing enters the history. */
   private restoring = false;
-
-  @query('tn-customer-search') private search?: TnCustomerSearch;
 
   private readonly history = new FlowHistory(this);
 
@@ -220,7 +201,7 @@ export class TnCustomerConnect extends TnElement {
     adapter: () => this.api,
     done: () => this.done,
     setDone: (done) => (this.done = done),
-    requestedAccountId: () => this.requested?.accountId,
+    requestedAccountId: () => this.request.requested?.accountId,
     report: (operation, error, retry) => this.reportError(operation, error, retry),
     failureOf: (task) => this.failureOf(task),
   });
@@ -234,13 +215,13 @@ export class TnCustomerConnect extends TnElement {
   get location(): FlowLocation {
     const location: FlowLocation = { step: this.current };
     if (this.searchText) location.query = this.searchText;
-    const customerId = this.customer?.id ?? this.linkedCustomerId;
+    const { customerId, linkedGroupId, selection } = this.request;
     if (this.current !== 'search') {
       if (customerId) location.customerId = customerId;
-      if (this.linkedGroupId) location.groupId = this.linkedGroupId;
-      if (this.selection?.mode === 'group') {
-        if (customerId && !this.linkedGroupId) location.group = true;
-        const ids = this.selection.selectedIds;
+      if (linkedGroupId) location.groupId = linkedGroupId;
+      if (selection?.mode === 'group') {
+        if (customerId && !linkedGroupId) location.group = true;
+        const ids = selection.selectedIds;
         if (ids && ids.length <= MAX_SELECTED_IN_LOCATION) location.selectedIds = [...ids];
       }
     }
@@ -266,7 +247,7 @@ export class TnCustomerConnect extends TnElement {
     } else if (changed.has('groupId') && this.groupId) {
       this.openRequest({ groupId: this.groupId }, 'replace');
     }
-    if (changed.has('query') && this.query !== undefined && !saved) this.searchText = this.query;
+    if (changed.has('query') && this.query !== undefined && !saved) this.searchText = this.searchStart = this.query;
   }
 
   protected override firstUpdated(): void {
@@ -313,7 +294,7 @@ export class TnCustomerConnect extends TnElement {
     if (this.current === 'request') {
       this.go('search');
     } else if (this.current === 'verify') {
-      if (this.customer || this.linkedCustomerId || this.linkedGroupId) {
+      if (this.request.hasTarget) {
         this.go('request');
       } else {
         this.go('search');
@@ -337,7 +318,7 @@ export class TnCustomerConnect extends TnElement {
     if (!to || sameLocation(to, this.location)) return;
     this.restoring = true;
     try {
-      if ((to.query ?? '') !== this.searchText) this.setSearchText(to.query ?? '');
+      if ((to.query ?? '') !== this.searchText) this.freshSearch(to.query ?? '');
       switch (to.step) {
         case 'search':
           this.go('search', 'none');
@@ -349,7 +330,7 @@ export class TnCustomerConnect extends TnElement {
           );
           break;
         case 'verify':
-          this.keepTarget(to);
+          this.request.keep(to);
           if ((this.session?.id ?? this.linkedVerificationId) === to.verificationId) {
             this.verifying = true;
             this.done = undefined;
@@ -359,7 +340,7 @@ export class TnCustomerConnect extends TnElement {
           }
           break;
         case 'done':
-          this.keepTarget(to);
+          this.request.keep(to);
           if (to.verificationId) {
             this.verifying = true;
             if ((this.session?.id ?? this.linkedVerificationId) !== to.verificationId) this.linkedVerificationId = to.verificationId;
@@ -383,65 +364,30 @@ export class TnCustomerConnect extends TnElement {
   // ----- navigation
 
   private clear(): void {
-    this.setSearchText('');
+    this.freshSearch('');
     if (this.keepDrafts) {
       // Start over abandons what was typed: a later request for the same customer starts empty.
-      const target = this.customer?.id ?? this.linkedCustomerId ?? this.linkedGroupId;
+      const target = this.request.customerId ?? this.request.linkedGroupId;
       const verificationId = this.session?.id ?? this.linkedVerificationId;
       if (target) discardDraft('request', target);
       if (verificationId) discardDraft('verification', verificationId);
     }
-    this.requestKey++;
-    this.openOnGroup = false;
-    this.restoredSelection = undefined;
-    this.customer = undefined;
-    this.linkedCustomerId = undefined;
-    this.linkedGroupId = undefined;
+    this.request.clear();
     this.session = undefined;
     this.linkedVerificationId = undefined;
     this.done = undefined;
     this.verifying = false;
-    this.selection = undefined;
-    this.requested = undefined;
   }
 
-  private setSearchText(text: string): void {
+  /** A new search holding `text` replaces the one there (its results and what was typed). */
+  private freshSearch(text: string): void {
     this.searchText = text;
-    if (this.search) this.search.value = text;
-    // Before the first render, the search gets the text once it exists.
-    else void this.updateComplete.then(() => this.search && (this.search.value = this.searchText));
+    this.searchStart = text;
+    this.searchKey++;
   }
 
-  /** A restored location's customer or group, kept for the flow's own Back. */
-  private keepTarget(to: FlowLocation): void {
-    if (to.customerId && to.customerId !== (this.customer?.id ?? this.linkedCustomerId)) {
-      this.customer = undefined;
-      this.linkedCustomerId = to.customerId;
-    }
-    if (to.groupId) this.linkedGroupId = to.groupId;
-  }
-
-  private openRequest(
-    target: { customer?: CustomerEntity; customerId?: string; groupId?: string; group?: boolean; selectedIds?: string[] },
-    entry: HistoryEntry = 'push',
-  ) {
-    const current = this.customer?.id ?? this.linkedCustomerId;
-    const sameCustomer = (target.customer?.id ?? target.customerId) === current && current !== undefined;
-    const sameTarget = target.groupId ? target.groupId === this.linkedGroupId : sameCustomer && !this.linkedGroupId;
-    // A new customer starts a new request (a fresh picker, unless the one there never had a
-    // customer: it is fresh already); the same one keeps what the user typed.
-    if (!sameTarget) {
-      if (current !== undefined || this.linkedGroupId !== undefined) this.requestKey++;
-      this.selection = undefined;
-      this.openOnGroup = false;
-    }
-    if (target.group) this.openOnGroup = true;
-    this.restoredSelection = target.selectedIds;
-    // The same entity keeps the object the picker already shows (no fetch again).
-    const customer = target.customer ?? (sameCustomer && !target.groupId ? this.customer : undefined);
-    this.customer = customer;
-    this.linkedCustomerId = customer ? undefined : target.customerId;
-    this.linkedGroupId = target.groupId;
+  private openRequest(target: RequestTarget, entry: HistoryEntry = 'push') {
+    this.request.open(target);
     this.session = undefined;
     this.linkedVerificationId = undefined;
     this.done = undefined;
@@ -460,8 +406,8 @@ export class TnCustomerConnect extends TnElement {
       this.emit('tn-flow-step-change', {
         step,
         previous,
-        ...(this.customer?.id || this.linkedCustomerId ? { customerId: this.customer?.id ?? this.linkedCustomerId } : {}),
-        ...(this.linkedGroupId ? { groupId: this.linkedGroupId } : {}),
+        ...(this.request.customerId ? { customerId: this.request.customerId } : {}),
+        ...(this.request.linkedGroupId ? { groupId: this.request.linkedGroupId } : {}),
         ...(this.session?.id || this.linkedVerificationId
           ? { verificationId: this.session?.id ?? this.linkedVerificationId }
           : {}),
@@ -498,13 +444,13 @@ export class TnCustomerConnect extends TnElement {
   }
 
   private onSelection(event: GlobalEventHandlersEventMap['tn-selection-change']): void {
-    this.selection = { mode: event.detail.mode, selectedIds: event.detail.selectedIds };
+    this.request.selection = { mode: event.detail.mode, selectedIds: event.detail.selectedIds };
     if (this.current === 'request') this.locationChanged('replace');
   }
 
   private onRequest(event: GlobalEventHandlersEventMap['tn-request-connection']): void {
     const { accountId, vendorCode } = event.detail;
-    this.requested = { accountId, ...(vendorCode ? { vendorCode } : {}) };
+    this.request.requested = { accountId, ...(vendorCode ? { vendorCode } : {}) };
   }
 
   private onVerificationRequired(event: GlobalEventHandlersEventMap['tn-verification-required']): void {
@@ -515,12 +461,12 @@ export class TnCustomerConnect extends TnElement {
   }
 
   private onSupportCase(event: GlobalEventHandlersEventMap['tn-support-case-opened']): void {
-    this.done = supportCaseDone(event.detail.supportCase, event.detail.skipped, this.requested);
+    this.done = supportCaseDone(event.detail.supportCase, event.detail.skipped, this.request.requested);
     this.go('done');
   }
 
   private onConnected(relationships: Relationship[], skipped: SkippedEntity[]): void {
-    this.done = connectedDone(relationships, skipped, this.requested);
+    this.done = connectedDone(relationships, skipped, this.request.requested);
     this.go('done');
   }
 
@@ -552,13 +498,16 @@ export class TnCustomerConnect extends TnElement {
         @tn-view-group=${this.onViewGroup}
         @tn-search=${this.onSearch}
       >
-        <tn-customer-search
-          .value=${this.query ?? ''}
-          .minChars=${this.minChars}
-          .debounce=${this.debounce}
-          .pageSize=${this.pageSize}
-          .adapterTimeout=${this.adapterTimeout}
-        ></tn-customer-search>
+        ${keyed(
+          this.searchKey,
+          html`<tn-customer-search
+            .value=${this.searchStart}
+            .minChars=${this.minChars}
+            .debounce=${this.debounce}
+            .pageSize=${this.pageSize}
+            .adapterTimeout=${this.adapterTimeout}
+          ></tn-customer-search>`,
+        )}
       </div>
       <div
         part="step"
@@ -570,21 +519,7 @@ export class TnCustomerConnect extends TnElement {
         @tn-support-case-opened=${this.onSupportCase}
         @tn-connected=${(e: GlobalEventHandlersEventMap['tn-connected']) => this.onConnected(e.detail.relationships, e.detail.skipped)}
       >
-        ${keyed(
-          this.requestKey,
-          html`<tn-group-picker
-            hide-restart
-            hide-outcome
-            .customer=${this.customer}
-            customer-id=${ifDefined(this.linkedCustomerId)}
-            group-id=${ifDefined(this.linkedGroupId)}
-            ?group=${this.openOnGroup}
-            .selectedIds=${this.restoredSelection ?? keepSelection}
-            account-id=${ifDefined(this.accountId || undefined)}
-            ?keep-drafts=${this.keepDrafts}
-            .adapterTimeout=${this.adapterTimeout}
-          ></tn-group-picker>`,
-        )}
+        ${this.request.render({ accountId: this.accountId, keepDrafts: this.keepDrafts, adapterTimeout: this.adapterTimeout })}
       </div>
       <div
         part="step"
@@ -611,6 +546,6 @@ export class TnCustomerConnect extends TnElement {
   }
 
   private level(offset: number): number {
-    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2) + offset);
+    return headingLevel(this.headingLevel, offset);
   }
 }

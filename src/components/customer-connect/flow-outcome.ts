@@ -24,7 +24,7 @@ export interface Done {
 }
 
 /** What the submitted request carried that the answer does not repeat. */
-interface Requested {
+export interface Requested {
   accountId: string;
   vendorCode?: string;
 }

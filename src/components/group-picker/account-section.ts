@@ -10,7 +10,7 @@ import type { SupplierAccount } from '../../adapter/types.js';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
 import { displayText } from '../../localization/format.js';
 import { renderErrorNotice } from '../../base/states.js';
-import { renderFieldError } from './fields.js';
+import { renderFieldError } from '../../base/field-errors.js';
 
 export interface AccountSection {
   /** The accounts, once loaded. */

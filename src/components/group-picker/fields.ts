@@ -1,10 +1,10 @@
 /**
- * The connection request's form fields that can carry an error, and the messages and
- * markup those errors share across the picker's sections.
+ * The connection request's form fields that can carry an error, the picker's own checks of
+ * them, and the vendor code's error, which names the customers that require it.
  */
-import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { tooLong } from '../../base/field-errors.js';
+import type { FieldErrorMap } from '../../base/field-errors.js';
 import type { CustomerEntity } from '../../adapter/types.js';
 import { formatCount, isolated } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
@@ -16,26 +16,38 @@ export type Field = 'accountId' | 'entityIds' | 'vendorCode' | 'notes' | 'attach
 export const FIELD_ORDER: readonly Field[] = ['accountId', 'entityIds', 'vendorCode', 'notes', 'attachment'];
 
 /** The errors the form shows, by field. */
-export type FieldErrors = Partial<Record<Field, string>>;
+export type FieldErrors = FieldErrorMap<Field>;
 
-/** A field's error under it, or nothing. */
-export function renderFieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
-  return message ? html`<p part="error-message" id=${id} class="field-error">${message}</p>` : nothing;
+/** What the form holds, for its checks. */
+export interface RequestForm {
+  accountId: string;
+  mode: 'single' | 'group';
+  /** How many entities the request is for. */
+  selected: number;
+  vendorCode: string;
+  notes: string;
+  limits: { readonly vendorCodeMaxLength: number; readonly notesMaxLength: number };
+  vendorCodeRequired: boolean;
+  /** The customers that require the vendor code. */
+  vendorCodeCustomers(): CustomerEntity[];
+  /** The attachment's error, which only choosing another file clears. */
+  attachmentError: string | undefined;
 }
 
-/** "Use at most 50 characters." */
-export const tooLong = (max: number): string => msg(str`Use at most ${formatCount(max)} characters.`);
-
-/** A field error from the server, in words: ours when we know the code, else the server's text. */
-export function fieldErrorMessage(code: string, serverMessage: string | undefined): string {
-  switch (code) {
-    case 'required':
-      return msg('This is required.');
-    case 'too-long':
-      return msg('This is too long.');
-    default:
-      return serverMessage ?? msg('This value was not accepted.');
+/** The errors of the form as it stands, by field (none: it can be sent). */
+export function checkRequest(form: RequestForm): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!form.accountId) errors.accountId = msg('Select the account to link this customer to.');
+  if (form.selected === 0) {
+    errors.entityIds =
+      form.mode === 'group' ? msg('Select at least one legal entity.') : msg('No customer chosen yet: search for one first.');
   }
+  const code = form.vendorCode.trim();
+  if (form.vendorCodeRequired && !code) errors.vendorCode = vendorCodeRequiredBy(form.vendorCodeCustomers());
+  else if (code.length > form.limits.vendorCodeMaxLength) errors.vendorCode = tooLong(form.limits.vendorCodeMaxLength);
+  if (form.notes.length > form.limits.notesMaxLength) errors.notes = tooLong(form.limits.notesMaxLength);
+  if (form.attachmentError) errors.attachment = form.attachmentError;
+  return errors;
 }
 
 /** Names listed in full when the vendor code is missing; the others are counted. */

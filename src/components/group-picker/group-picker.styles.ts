@@ -28,30 +28,15 @@ export const styles = css`
     margin: 0;
     color: var(--tn-i-muted);
   }
-  .field {
-    display: grid;
-    gap: 0.25em;
-    min-inline-size: 0;
-  }
-  .field > label,
-  .field > .label {
-    font-weight: 600;
-  }
   .required {
     font-weight: 400;
     color: var(--tn-i-muted);
     margin-inline-start: 0.25em;
   }
+  /* The fields' box is the shared one (styles/fields.ts), which follows --tn-density. */
   input:not([type='file']),
   select,
   textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--tn-i-surface);
-    border: 1px solid var(--tn-i-border);
-    border-radius: var(--tn-i-radius);
-    padding: 0.375em 0.5em;
-    min-block-size: 2.25em;
     max-inline-size: 100%;
   }
   select {
@@ -64,17 +49,6 @@ export const styles = css`
   }
   [aria-invalid='true'] {
     border-color: var(--tn-i-danger);
-  }
-  .hint {
-    margin: 0;
-    font-size: 0.875em;
-    color: var(--tn-i-muted);
-  }
-  .field-error {
-    margin: 0;
-    color: var(--tn-i-danger);
-    font-size: 0.875em;
-    font-weight: 600;
   }
   .card {
     margin: 0;

@@ -2,43 +2,30 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { msg } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
-import { renderNotConfigured, rerun } from '../../base/states.js';
-import { isAbort, toAdapterError } from '../../adapter/errors.js';
-import type {
-  ConnectionOutcome,
-  ConnectionRequest,
-  CustomerConnectAdapter,
-  CustomerEntity,
-  CustomerGroup,
-} from '../../adapter/types.js';
+import { adapterFailure, renderNotConfigured, rerun } from '../../base/states.js';
+import type { ConnectionOutcome, CustomerEntity, CustomerGroup } from '../../adapter/types.js';
 import { tokens, shared } from '../../styles/tokens.js';
+import { fieldStyles } from '../../styles/fields.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { styles } from './group-picker.styles.js';
 import { DEFAULT_ACCEPT, DEFAULT_MAX_BYTES } from './attachment.js';
-import { FIELD_ORDER, fieldErrorMessage, tooLong, vendorCodeRequiredBy } from './fields.js';
+import { FIELD_ORDER, checkRequest, vendorCodeRequiredBy } from './fields.js';
 import type { Field, FieldErrors } from './fields.js';
+import { FieldErrorsController, fieldErrorMessage } from '../../base/field-errors.js';
+import { RequestSubmission } from './submission.js';
 import { GroupTree } from './group-tree.js';
 import { RequestDetails } from './request-details.js';
 import { DraftController } from '../../base/draft.js';
 import { renderOutcome } from './request-outcome.js';
 import { renderSubmitSection } from './submit-section.js';
-import { renderAccountSection } from './account-section.js';
+import { AccountChoice } from './account-choice.js';
 import { renderCustomerSection } from './customer-section.js';
 
 /** Largest group that starts with its countries expanded, by default. */
 const DEFAULT_EXPAND_THRESHOLD = 50;
-
-/** What the form holds, as the last submission sent it (to reuse its idempotency key). */
-interface Submission {
-  key: string;
-  fingerprint: string;
-  /** The attachment once uploaded: a retry sends the request again without uploading again. */
-  uploadId?: string;
-}
 
 /**
  * Turns "I found my customer" into a connection request: the supplier
@@ -114,7 +101,7 @@ interface Submission {
  * @cssprop [--tn-group-tree-height=20em] - Height at which the group's list scrolls (it is as tall as its rows up to this).
  */
 export class TnGroupPicker extends TnElement {
-  static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
+  static override styles = [tokens, shared, fieldStyles, supportCaseOutcomeStyles, styles];
   /**
    * What the element asks of its adapter, and how each answer is checked.
    * @internal
@@ -138,21 +125,11 @@ export class TnGroupPicker extends TnElement {
     expandThreshold: { attribute: 'expand-threshold', min: 0, max: 1_000_000, fallback: DEFAULT_EXPAND_THRESHOLD, integer: true },
   };
 
-  private readonly accountsTask = new Task(this, {
-    args: () => [this.api] as const,
-    task: async ([adapter], { signal }) => {
-      if (!adapter) return initialState;
-      return adapter.listAccounts({ signal });
-    },
-    onComplete: (accounts) => {
-      // A choice (the host's account-id included) must be one of the accounts.
-      if (this.accountChoice && !accounts.some((a) => a.id === this.accountChoice)) this.accountChoice = '';
-      if (!this.accountChoice && accounts.length === 1) this.accountChoice = accounts[0].id;
-      if (!this.accountChoice && this.accountId && accounts.some((a) => a.id === this.accountId)) {
-        this.accountChoice = this.accountId;
-      }
-    },
-    onError: (error) => this.reportError('listAccounts', error, () => rerun(this.accountsTask)),
+  /** The supplier's accounts and the one chosen. */
+  private readonly account = new AccountChoice(this, {
+    adapter: () => this.api,
+    preset: () => this.accountId,
+    report: (error, retry) => this.reportError('listAccounts', error, retry),
   });
 
   private readonly customerTask = new Task(this, {
@@ -166,7 +143,7 @@ export class TnGroupPicker extends TnElement {
   });
 
   private readonly groupTask = new Task(this, {
-    args: () => [this.api, this.requestMode === 'group' ? this.activeGroupId : undefined, this.accountChoice] as const,
+    args: () => [this.api, this.requestMode === 'group' ? this.activeGroupId : undefined, this.account.choice] as const,
     task: async ([adapter, groupId, accountId], { signal }) => {
       if (!adapter || !groupId) return initialState;
       return adapter.getGroup(groupId, accountId ? { accountId } : {}, { signal });
@@ -180,28 +157,31 @@ export class TnGroupPicker extends TnElement {
     args: () => [this.api] as const,
     task: async ([adapter], { signal }) => {
       if (!adapter) return initialState;
-      return this.send(adapter, signal);
+      return this.submission.send(adapter, signal, this.content());
     },
     onComplete: (outcome) => this.answered(outcome),
     onError: (error) => this.submitFailed(error),
   });
 
+  /** The form's errors: the picker's checks and the server's, each on its field. */
+  private readonly fieldErrors = new FieldErrorsController<Field>(this, {
+    order: FIELD_ORDER,
+    selector: (field) => `[data-field="${field}"]`,
+  });
+
   /** The group's entities: filter, bulk actions, count and the tree. */
   private readonly tree = new GroupTree(this, {
-    error: () => this.errors.entityIds,
+    error: () => this.fieldErrors.errors.entityIds,
     changed: (how) => {
-      if (how === 'ticked') this.clearError('entityIds');
+      if (how === 'ticked') this.fieldErrors.clear('entityIds');
       this.selectionChanged();
     },
   });
 
   /** Vendor code, notes and attachment. */
   private readonly details = new RequestDetails(this, {
-    errors: () => this.errors,
-    setError: (field, message) => {
-      if (message) this.errors = { ...this.errors, [field]: message };
-      else this.clearError(field);
-    },
+    errors: () => this.fieldErrors.errors,
+    setError: (field, message) => this.fieldErrors.put(field, message),
     vendorCodeRequired: () => this.vendorCodeRequired,
   });
 
@@ -211,22 +191,15 @@ export class TnGroupPicker extends TnElement {
     enabled: () => this.keepDrafts,
     scope: () => this.customerId ?? this.customer?.id ?? this.groupId,
     finished: () => !!this.outcome,
-    read: () => ({ accountId: this.accountChoice, vendorCode: this.details.vendorCode, notes: this.details.notes }),
+    read: () => ({ accountId: this.account.choice, vendorCode: this.details.vendorCode, notes: this.details.notes }),
     restore: ({ accountId, vendorCode, notes }) => {
-      // The host's account-id, or a choice made already, wins; a stale account is dropped
-      // when the accounts arrive (or now, if they have).
-      const accounts = this.accountsTask.status === TaskStatus.COMPLETE ? this.accountsTask.value : undefined;
-      if (accountId && !this.accountChoice && (!accounts || accounts.some((a) => a.id === accountId))) {
-        this.accountChoice = accountId;
-      }
+      this.account.restore(accountId);
       if (vendorCode !== undefined) this.details.vendorCode = vendorCode;
       if (notes !== undefined) this.details.notes = notes;
     },
   });
 
   @state() private requestMode: 'single' | 'group' = 'single';
-  @state() private accountChoice = '';
-  @state() private errors: FieldErrors = {};
   @state() private outcome?: ConnectionOutcome;
   /** Entities ticked before the group loaded (the customer we came from). */
   private pendingTicks = new Set<string>();
@@ -234,9 +207,8 @@ export class TnGroupPicker extends TnElement {
   private cameFrom?: string;
   /** What the host set `selectedIds` to before the group arrived. */
   private requestedIds?: string[];
-  private submission?: Submission;
-  /** The adapter call the submission is making (an upload first, then the request). */
-  private sending: 'uploadAttachment' | 'requestConnection' = 'requestConnection';
+  /** Idempotency key and upload of what was last sent. */
+  private readonly submission = new RequestSubmission(this.details);
 
   /** The legal entity to connect with (single mode). */
   @property({ attribute: false }) customer?: CustomerEntity;
@@ -344,10 +316,7 @@ export class TnGroupPicker extends TnElement {
     super.willUpdate(changed);
     if (changed.has('groupId') && this.groupId) this.requestMode = 'group';
     // The host names the account: it becomes the choice (once the accounts are known, checked against them).
-    if (changed.has('accountId') && this.accountId) {
-      const accounts = this.accountsTask.value;
-      if (!accounts || accounts.some((a) => a.id === this.accountId)) this.accountChoice = this.accountId;
-    }
+    if (changed.has('accountId') && this.accountId) this.account.preset(this.accountId);
     if (changed.has('customer') || changed.has('customerId')) {
       if (!this.groupId) this.requestMode = 'single';
       this.outcome = undefined;
@@ -369,7 +338,7 @@ export class TnGroupPicker extends TnElement {
     this.pendingTicks.add(customer.id);
     this.cameFrom = customer.id;
     this.requestMode = 'group';
-    this.clearError('entityIds');
+    this.fieldErrors.clear('entityIds');
     this.emit('tn-mode-change', { mode: 'group', groupId: customer.group.id });
     this.selectionChanged();
   }
@@ -377,10 +346,9 @@ export class TnGroupPicker extends TnElement {
   /** Submits the request, as the Connect button does. */
   submit(): void {
     if (this.submitTask.status === TaskStatus.PENDING) return;
-    const errors = this.validate();
-    this.errors = errors;
-    if (Object.keys(errors).length > 0) {
-      void this.updateComplete.then(() => this.focusFirstError());
+    this.fieldErrors.set(this.validate());
+    if (this.fieldErrors.any) {
+      this.fieldErrors.focusFirst();
       return;
     }
     const customers = this.selectedCustomers();
@@ -388,7 +356,7 @@ export class TnGroupPicker extends TnElement {
     const allowed = this.emit(
       'tn-request-connection',
       {
-        accountId: this.accountChoice,
+        accountId: this.account.choice,
         customers,
         ...(vendorCode.trim() ? { vendorCode: vendorCode.trim() } : {}),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
@@ -413,8 +381,8 @@ export class TnGroupPicker extends TnElement {
     this.outcome = undefined;
     this.details.clear();
     this.draft.discard();
-    this.errors = {};
-    this.submission = undefined;
+    this.fieldErrors.set({});
+    this.submission.forget();
     const ticked = this.tree.selection?.selected.size ?? 0;
     this.tree.clear();
     if (ticked > 0 && this.requestMode === 'group') this.selectionChanged();
@@ -445,18 +413,7 @@ export class TnGroupPicker extends TnElement {
   // ----- account and customer
 
   private renderAccount(): TemplateResult {
-    const task = this.accountsTask;
-    const failure = this.failureOf(task);
-    return renderAccountSection({
-      ...(task.status === TaskStatus.COMPLETE ? { accounts: task.value ?? [] } : {}),
-      ...(failure ? { failure: { code: failure.code, retry: () => rerun(this.accountsTask) } } : {}),
-      choice: this.accountChoice,
-      ...(this.errors.accountId ? { error: this.errors.accountId } : {}),
-      choose: (accountId) => {
-        this.accountChoice = accountId;
-        this.clearError('accountId');
-      },
-    });
+    return this.account.render(this.fieldErrors.errors.accountId, () => this.fieldErrors.clear('accountId'));
   }
 
   private renderCustomer(): TemplateResult {
@@ -542,59 +499,33 @@ export class TnGroupPicker extends TnElement {
   }
 
   private validate(): FieldErrors {
-    const errors: FieldErrors = {};
-    if (!this.accountChoice) errors.accountId = msg('Select the account to link this customer to.');
-    if (this.selectedCustomers().length === 0) {
-      errors.entityIds =
-        this.requestMode === 'group'
-          ? msg('Select at least one legal entity.')
-          : msg('No customer chosen yet: search for one first.');
-    }
-    const code = this.details.vendorCode.trim();
-    if (this.vendorCodeRequired && !code) errors.vendorCode = vendorCodeRequiredBy(this.vendorCodeCustomers());
-    else if (code.length > this.vendorCodeMaxLength) {
-      errors.vendorCode = tooLong(this.vendorCodeMaxLength);
-    }
-    if (this.details.notes.length > this.notesMaxLength) errors.notes = tooLong(this.notesMaxLength);
-    if (this.errors.attachment) errors.attachment = this.errors.attachment;
-    return errors;
+    return checkRequest({
+      accountId: this.account.choice,
+      mode: this.requestMode,
+      selected: this.selectedCustomers().length,
+      vendorCode: this.details.vendorCode,
+      notes: this.details.notes,
+      limits: this,
+      vendorCodeRequired: this.vendorCodeRequired,
+      vendorCodeCustomers: () => this.vendorCodeCustomers(),
+      attachmentError: this.fieldErrors.errors.attachment,
+    });
   }
 
-  private focusFirstError(): void {
-    const field = FIELD_ORDER.find((name) => this.errors[name]);
-    if (!field) return;
-    this.renderRoot.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus();
-  }
-
-  private clearError(field: Field): void {
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
-  }
-
-  /** The request of this submission; the same form content keeps the same idempotency key. */
-  private async send(adapter: CustomerConnectAdapter, signal: AbortSignal): Promise<ConnectionOutcome> {
-    const { vendorCode, notes, file } = this.details;
-    const base = {
-      accountId: this.accountChoice,
+  /** What the form asks for, as sent (the attachment is the details' own). */
+  private content() {
+    const { vendorCode, notes } = this.details;
+    return {
+      accountId: this.account.choice,
       entityIds: this.selectedCustomers().map((c) => c.id),
       ...(vendorCode.trim() ? { vendorCode: vendorCode.trim() } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     };
-    const fingerprint = JSON.stringify([base, file?.name, file?.size, file?.lastModified]);
-    if (this.submission?.fingerprint !== fingerprint) this.submission = { key: newKey(), fingerprint };
-    const submission = this.submission;
-    const attachment = await this.details.attachmentFor(adapter, signal, submission, () => (this.sending = 'uploadAttachment'));
-    const request: ConnectionRequest = {
-      ...base,
-      ...(attachment ? { attachment } : {}),
-      idempotencyKey: submission.key,
-    };
-    this.sending = 'requestConnection';
-    return adapter.requestConnection(request, { signal });
   }
 
   private answered(outcome: ConnectionOutcome): void {
     this.details.settled();
-    this.submission = undefined;
+    this.submission.forget();
     this.outcome = outcome;
     if (outcome.kind === 'support-case') {
       this.emit('tn-support-case-opened', { supportCase: outcome.supportCase, skipped: outcome.skipped });
@@ -610,25 +541,15 @@ export class TnGroupPicker extends TnElement {
 
   private submitFailed(error: unknown): void {
     this.details.settled();
-    if (isAbort(error)) return;
-    const adapterError = toAdapterError(error);
-    if (adapterError.code === 'invalid') {
-      const errors: FieldErrors = {};
-      for (const fieldError of adapterError.fieldErrors) {
-        // An upload's errors name the file; they belong on the attachment field.
-        const name = this.sending === 'uploadAttachment' && ['file', 'name'].includes(fieldError.field) ? 'attachment' : fieldError.field;
-        const field = FIELD_ORDER.find((candidate) => candidate === name);
-        if (!field || errors[field]) continue;
-        const needing = field === 'vendorCode' && fieldError.code === 'required' ? this.vendorCodeCustomers() : [];
-        errors[field] = needing.length ? vendorCodeRequiredBy(needing) : fieldErrorMessage(fieldError.code, fieldError.message);
-      }
-      this.errors = errors;
-      void this.updateComplete.then(() => this.focusFirstError());
+    const failure = adapterFailure(error);
+    if (failure?.code === 'invalid') {
+      const message = (field: Field, { code, message }: { code: string; message?: string }) => {
+        const needing = field === 'vendorCode' && code === 'required' ? this.vendorCodeCustomers() : [];
+        return needing.length ? vendorCodeRequiredBy(needing) : fieldErrorMessage(code, message);
+      };
+      this.fieldErrors.fromServer(failure.fieldErrors, message, (name) => this.submission.fieldOf(name));
+      this.fieldErrors.focusFirst();
     }
-    this.reportError(this.sending, error, () => this.submit());
+    this.reportError(this.submission.operation, error, () => this.submit());
   }
-}
-
-function newKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

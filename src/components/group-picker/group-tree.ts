@@ -21,7 +21,7 @@ import { displayText, formatCount, isolated } from '../../localization/format.js
 import { getLocale } from '../../localization/localization.js';
 import { EntitySelection, countryState } from './entity-selection.js';
 import type { CountryRow, EntityRow, TreeRow } from './entity-selection.js';
-import { renderFieldError } from './fields.js';
+import { renderFieldError } from '../../base/field-errors.js';
 import { ListWindow } from './window.js';
 
 /** A group of at most this many entities shows all its rows (the page scrolls, not the tree). */

@@ -13,7 +13,7 @@ import { formatCount } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
 import { checkAttachment, formatBytes } from './attachment.js';
 import type { AttachmentProblem } from './attachment.js';
-import { renderFieldError } from './fields.js';
+import { renderFieldError } from '../../base/field-errors.js';
 import type { Field, FieldErrors } from './fields.js';
 
 /** What the details need of the element that shows them. */

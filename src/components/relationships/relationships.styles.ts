@@ -18,24 +18,15 @@ export const styles = css`
     gap: var(--tn-i-space);
   }
   .field {
-    display: grid;
-    gap: 0.25em;
     flex: 1 1 12em;
-    min-inline-size: 0;
   }
   .field label {
     font-weight: 600;
     font-size: 0.875em;
   }
+  /* The fields' box is the shared one (styles/fields.ts). */
   input,
   select {
-    font: inherit;
-    color: inherit;
-    background: var(--tn-i-surface);
-    border: 1px solid var(--tn-i-border);
-    border-radius: var(--tn-i-radius);
-    padding: 0.375em 0.5em;
-    min-block-size: calc(2.25em * var(--tn-i-density));
     inline-size: 100%;
     min-inline-size: 0;
   }

@@ -12,6 +12,7 @@ import type { Relationship, RelationshipStatus } from '../../adapter/types.js';
 import { countryName, displayText, formatCount, formatDate } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
+import { fieldStyles } from '../../styles/fields.js';
 import { tableStyles } from '../../styles/table.js';
 import { styles } from './relationships.styles.js';
 
@@ -74,7 +75,7 @@ const CHANGES = ['tn-connected', 'tn-support-case-opened', 'tn-verification-requ
  * @cssprop --tn-color-warning-surface - Background of pending badges.
  */
 export class TnRelationships extends TnElement {
-  static override styles = [tokens, shared, tableStyles, styles];
+  static override styles = [tokens, shared, fieldStyles, tableStyles, styles];
   /**
    * What the element asks of its adapter, and how each answer is checked.
    * @internal

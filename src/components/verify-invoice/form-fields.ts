@@ -9,6 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { FIELD_IDS } from './field-errors.js';
+import { renderFieldError } from '../../base/field-errors.js';
 import type { Field, FieldErrors } from './field-errors.js';
 import { dateEntryFormat, dateExample } from '../../localization/parse.js';
 import { getLocale } from '../../localization/localization.js';
@@ -36,9 +37,8 @@ function describedBy(form: FormState, field: Field, hint?: string): string | und
   return ids.filter(Boolean).join(' ') || undefined;
 }
 
-function renderFieldError(form: FormState, field: Field): TemplateResult | typeof nothing {
-  const message = form.errors[field];
-  return message ? html`<p id="${FIELD_IDS[field]}-error" part="error-message" class="field-error">${message}</p>` : nothing;
+function fieldError(form: FormState, field: Field): TemplateResult | typeof nothing {
+  return renderFieldError(`${FIELD_IDS[field]}-error`, form.errors[field]);
 }
 
 export function renderNumberField(form: FormState, value: string, maxLength: number): TemplateResult {
@@ -59,7 +59,7 @@ export function renderNumberField(form: FormState, value: string, maxLength: num
       aria-describedby=${ifDefined(describedBy(form, 'invoiceNumber'))}
       @input=${form.onInput}
     />
-    ${renderFieldError(form, 'invoiceNumber')}
+    ${fieldError(form, 'invoiceNumber')}
   </div>`;
 }
 
@@ -77,7 +77,7 @@ export interface DateEntry {
  * The locale a date is typed in: the element's, with the region of the page's `lang` when that
  * is the same language (`en-GB` writes the day first, `en` — American English — the month).
  */
-export function dateLocale(): string {
+function dateLocale(): string {
   const locale = getLocale();
   try {
     const [page] = Intl.getCanonicalLocales(globalThis.document?.documentElement.lang || []);
@@ -125,7 +125,7 @@ export function renderDateField(form: FormState, value: string, date: DateEntry)
       @input=${form.onInput}
     />
     <p id="invoice-date-hint" part="hint" class="hint">${dateHintText(date.pattern, date.example)}</p>
-    ${renderFieldError(form, 'invoiceDate')}
+    ${fieldError(form, 'invoiceDate')}
   </div>`;
 }
 
@@ -151,6 +151,6 @@ export function renderAmountField(form: FormState, value: string, currency: stri
       <span part="currency" class="currency" aria-hidden="true" dir="ltr">${currency}</span>
     </div>
     <p id="amount-hint" part="hint" class="hint">${amountHintText(currency)}</p>
-    ${renderFieldError(form, 'amount')}
+    ${fieldError(form, 'amount')}
   </div>`;
 }

@@ -9,9 +9,6 @@ import type { AmountError, DateEntryFormat, DateField } from '../../localization
 import { formatCount, isolated } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
 
-/** Same text as the group picker's (one message for lit-localize). */
-export const tooLong = (max: number) => msg(str`Use at most ${formatCount(max)} characters.`);
-
 export const enterNumberText = () => msg('Enter the invoice number.', { desc: 'Error: the invoice number is missing' });
 
 export const enterDateText = () => msg('Enter the invoice date.', { desc: 'Error: the invoice date is missing' });

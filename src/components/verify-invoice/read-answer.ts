@@ -3,11 +3,13 @@
  * field and turned into the answer the adapter takes — or an error for each field that is
  * not right.
  */
-import type { ChallengeAnswer, InvoiceEvidence } from '../../adapter/types.js';
+import type { ChallengeAnswer, InvoiceEvidence, VerificationResult } from '../../adapter/types.js';
+import { TnAdapterError } from '../../adapter/errors.js';
 import { parseAmount, parseLocalDate } from '../../localization/parse.js';
 import type { FieldErrors } from './field-errors.js';
 import type { DateEntry } from './form-fields.js';
-import { amountMessage, enterDateText, enterNumberText, futureDateText, invalidDateText, tooLong } from './messages.js';
+import { amountMessage, enterDateText, enterNumberText, futureDateText, invalidDateText } from './messages.js';
+import { tooLong } from '../../base/field-errors.js';
 
 /** The two steps that ask the supplier for invoice details. */
 export type FormStep = 'evidence' | 'challenge';
@@ -71,4 +73,12 @@ export function readAnswer(step: FormStep, typed: Typed, context: FormContext): 
         ? { step, evidence: { invoiceNumber, invoiceDate: date.date, amount: money } }
         : { step, answer: { invoiceDate: date.date, amount: money } },
   };
+}
+
+/** The answer about verification `id`, not another one (a confused adapter must not move this one on). */
+export function sameSession(result: VerificationResult, id: string): VerificationResult {
+  if (result.session.id !== id) {
+    throw new TnAdapterError('bad-response', { message: `The answer is about verification ${result.session.id}, not ${id}.` });
+  }
+  return result;
 }

@@ -1,13 +1,16 @@
 /**
- * What `<tn-verify-invoice>` shows around and instead of its form: the wrong-answer notice,
- * the "Connect without verification" offer, the confirmation (step 3) and the locked state.
+ * What `<tn-verify-invoice>` shows around and instead of its form: the step heading, the
+ * wrong-answer notice, the "Connect without verification" offer, the confirmation (step 3),
+ * the locked state, the support case that replaced the verification, and what stands in
+ * for a session not loaded.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
-import type { Relationship, VerificationSession } from '../../adapter/types.js';
+import type { Relationship, SupportCase, VerificationSession } from '../../adapter/types.js';
 import { renderErrorNotice } from '../../base/states.js';
+import { caseLoadFailedText, caseLoadingText, renderSupportCaseOutcome, supportCaseTitle } from '../../base/support-case-outcome.js';
 import { displayText } from '../../localization/format.js';
 import type { FormStep } from './read-answer.js';
 import {
@@ -17,7 +20,10 @@ import {
   fallbackButtonText,
   fallbackText,
   lastAttemptText,
+  loadFailedText,
+  loadingText,
   lockedText,
+  noSessionText,
   openingCaseText,
   rejectionText,
 } from './messages.js';
@@ -95,4 +101,36 @@ export function renderConfirmation(session: VerificationSession, relationships: 
 /** The locked state, under its heading (the fallback offer follows it). */
 export function renderLockedState(): TemplateResult {
   return html`<div part="locked" class="locked-state"><p>${lockedText()}</p></div>`;
+}
+
+/** The heading of the step on screen (`#step-heading`, focused on every step change). */
+export function renderStepHeading(text: string, level: number): TemplateResult {
+  return html`<div id="step-heading" part="step-heading" class="step-heading" role="heading" aria-level=${level} tabindex="-1">
+    ${text}
+  </div>`;
+}
+
+/** The support case that replaced the verification, its heading at `level`: its outcome, or loading it, or why it failed to. */
+export function renderSupportCasePanel(
+  level: number,
+  state: { supportCase?: SupportCase; failure?: TnAdapterError; retry(): void; viewCase(supportCase: SupportCase): void },
+): TemplateResult {
+  let body: TemplateResult;
+  if (state.supportCase) {
+    body = renderSupportCaseOutcome(state.supportCase, state.viewCase);
+  } else if (state.failure) {
+    body = renderErrorNotice(caseLoadFailedText(), state.failure.code, state.retry);
+  } else {
+    body = html`<p part="status" class="status">${caseLoadingText()}</p>`;
+  }
+  return html`<section class="panel outcome" aria-labelledby="step-heading">
+    ${renderStepHeading(supportCaseTitle(), level)} ${body}
+  </section>`;
+}
+
+/** No session yet: loading it (`loading`), why it failed to load, or that there is none to load. */
+export function renderWithoutSession(state: { failure?: TnAdapterError; loading: boolean; retry(): void }): TemplateResult {
+  if (state.failure) return renderErrorNotice(loadFailedText(), state.failure.code, state.retry);
+  if (state.loading) return html`<p part="status" class="status" aria-busy="true">${loadingText()}</p>`;
+  return html`<p part="error" class="notice error">${noSessionText()}</p>`;
 }

@@ -136,22 +136,11 @@ export const styles = css`
     display: grid;
     gap: calc(var(--tn-i-space) * 1.5);
   }
-  .field {
-    display: grid;
-    gap: 0.25em;
-    min-inline-size: 0;
-  }
   label {
     font-weight: 600;
   }
+  /* The shared field box (styles/fields.ts), a little taller. */
   input {
-    font: inherit;
-    color: inherit;
-    background: var(--tn-i-surface);
-    border: 1px solid var(--tn-i-border);
-    border-radius: var(--tn-i-radius);
-    padding-block: calc(0.375em * var(--tn-i-density));
-    padding-inline: 0.5em;
     min-block-size: calc(2.5em * var(--tn-i-density));
     inline-size: 100%;
     max-inline-size: var(--tn-i-field-max);
@@ -181,17 +170,6 @@ export const styles = css`
     border-end-end-radius: var(--tn-i-radius);
     background: var(--tn-i-surface-alt);
     color: var(--tn-i-muted);
-    font-weight: 600;
-  }
-  .hint {
-    margin: 0;
-    font-size: 0.875em;
-    color: var(--tn-i-muted);
-  }
-  .field-error {
-    margin: 0;
-    color: var(--tn-i-danger);
-    font-size: 0.875em;
     font-weight: 600;
   }
   .challenge {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -6,18 +6,14 @@ import { msg } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/schemas.js';
-import { errorMessage, renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
+import { adapterFailure, renderNotConfigured, rerun } from '../../base/states.js';
+import { FieldErrorsController } from '../../base/field-errors.js';
+import { headingLevel } from '../../base/heading-level.js';
+import { newIdempotencyKey } from '../../base/idempotency.js';
 import { systemClock } from '../../base/clock.js';
 import type { Clock } from '../../base/clock.js';
-import {
-  caseLoadFailedText,
-  caseLoadingText,
-  renderSupportCaseOutcome,
-  supportCaseOutcomeStyles,
-  supportCaseTitle,
-  viewCaseDetail,
-} from '../../base/support-case-outcome.js';
-import { isAbort, toAdapterError, TnAdapterError } from '../../adapter/errors.js';
+import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
+import type { TnAdapterError } from '../../adapter/errors.js';
 import type {
   CustomerConnectAdapter,
   Relationship,
@@ -30,26 +26,29 @@ import type { VerifyInvoiceStep } from '../../base/events.js';
 import { localIsoDate } from '../../localization/parse.js';
 import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
+import { fieldStyles } from '../../styles/fields.js';
 import { styles } from './verify-invoice.styles.js';
-import { FIELD_IDS, FIELD_ORDER, serverFieldErrors } from './field-errors.js';
-import type { Field, FieldErrors } from './field-errors.js';
-import { EMPTY, readAnswer } from './read-answer.js';
+import { FIELD_IDS, FIELD_ORDER, serverFieldMessage } from './field-errors.js';
+import type { Field } from './field-errors.js';
+import { EMPTY, readAnswer, sameSession } from './read-answer.js';
 import type { Answer, FormStep, Typed } from './read-answer.js';
-import { DraftController } from '../../base/draft.js';
+import { keepAnswerDrafts } from './answers-draft.js';
 import { renderStepIndicator } from './step-indicator.js';
-import { dateEntry, renderAmountField, renderDateField, renderNumberField } from './form-fields.js';
+import { dateEntry } from './form-fields.js';
+import { renderAnswerForm } from './answer-form.js';
 import type { FormState } from './form-fields.js';
-import { renderConfirmation, renderFallback, renderLockedState, renderRejection } from './step-panels.js';
 import {
-  attemptsLeftText,
-  checkFailedText,
+  renderConfirmation,
+  renderFallback,
+  renderLockedState,
+  renderStepHeading,
+  renderSupportCasePanel,
+  renderWithoutSession,
+} from './step-panels.js';
+import {
   checkingText,
-  loadFailedText,
-  noSessionText,
-  changedElsewhereText,
   formHeading,
   introText,
-  invoiceNumberLabel,
   loadingText,
   lockedTitle,
   openingCaseText,
@@ -117,7 +116,7 @@ import {
  * @cssprop --tn-color-accent - Buttons, focus and the current step.
  */
 export class TnVerifyInvoice extends TnElement {
-  static override styles = [tokens, shared, supportCaseOutcomeStyles, styles];
+  static override styles = [tokens, shared, fieldStyles, supportCaseOutcomeStyles, styles];
   /**
    * What the element asks of its adapter, and how each answer is checked.
    * @internal
@@ -146,7 +145,7 @@ export class TnVerifyInvoice extends TnElement {
       if (!adapter || !id) return initialState;
       return adapter.getVerification(id, { signal });
     },
-    onComplete: (session) => this.loaded(session),
+    onComplete: (session) => !this.session && this.adopt(session),
     onError: (error) => this.reportError('getVerification', error, () => rerun(this.sessionTask)),
   });
 
@@ -194,6 +193,12 @@ export class TnVerifyInvoice extends TnElement {
     onError: (error) => this.reportError('getVerification', error, () => this.reload()),
   });
 
+  /** The form's errors: the element's checks and the server's, each on its field. */
+  private readonly fieldErrors = new FieldErrorsController<Field>(this, {
+    order: FIELD_ORDER,
+    selector: (field) => `#${FIELD_IDS[field]}`,
+  });
+
   /** Set on a step change caused by the user or an answer; `updated()` then focuses the heading. */
   private focusHeading = false;
   /** Idempotency key of "Connect without verification": the same for every retry of it. */
@@ -203,7 +208,6 @@ export class TnVerifyInvoice extends TnElement {
   @state() private current?: VerificationSession;
   @state() private evidence: Typed = { ...EMPTY };
   @state() private challengeAnswer: Typed = { ...EMPTY };
-  @state() private errors: FieldErrors = {};
   /** The last wrong answer, while the step it was given at is on screen. */
   @state() private rejection?: { step: FormStep; attemptsRemaining: number };
   /** The step at which the verification locked, for the step indicator. */
@@ -239,36 +243,15 @@ export class TnVerifyInvoice extends TnElement {
 
   constructor() {
     super();
-    // The unsent answers, with `keep-drafts` (the controller keeps itself up to date through
-    // the update cycle). The challenge's answers are kept with the invoice they answer, and
-    // put back only while the network still names that invoice.
-    new DraftController(this, {
-      kind: 'verification',
+    keepAnswerDrafts(this, {
       enabled: () => this.keepDrafts,
-      scope: () => this.current?.id,
+      session: () => this.current,
       finished: () => !this.formStep,
-      read: () => {
-        const challenge = this.challengeAnswer;
-        const answered = challenge.invoiceDate !== '' || challenge.amount !== '';
-        return {
-          invoiceNumber: this.evidence.invoiceNumber,
-          invoiceDate: this.evidence.invoiceDate,
-          amount: this.evidence.amount,
-          challengeInvoice: answered ? (this.current?.challenge?.invoiceNumber ?? '') : '',
-          challengeDate: challenge.invoiceDate,
-          challengeAmount: challenge.amount,
-        };
-      },
-      restore: (saved) => {
-        this.evidence = {
-          invoiceNumber: saved.invoiceNumber ?? '',
-          invoiceDate: saved.invoiceDate ?? '',
-          amount: saved.amount ?? '',
-        };
-        const challenge = this.current?.challenge?.invoiceNumber;
-        if (challenge && saved.challengeInvoice === challenge) {
-          this.challengeAnswer = { invoiceNumber: '', invoiceDate: saved.challengeDate ?? '', amount: saved.challengeAmount ?? '' };
-        }
+      evidence: () => this.evidence,
+      challenge: () => this.challengeAnswer,
+      restore: (evidence, challenge) => {
+        this.evidence = evidence;
+        if (challenge) this.challengeAnswer = challenge;
       },
     });
   }
@@ -296,16 +279,12 @@ export class TnVerifyInvoice extends TnElement {
     if (!step) return;
     if (step === 'evidence') this.evidence = { ...this.evidence, [field]: input.value };
     else this.challengeAnswer = { ...this.challengeAnswer, [field]: input.value };
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    this.fieldErrors.clear(field);
   }
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.submit();
-  }
-
-  private onViewCase(supportCase: SupportCase): void {
-    this.emit('tn-view-case', viewCaseDetail(supportCase));
   }
 
   // ----- public methods
@@ -322,9 +301,9 @@ export class TnVerifyInvoice extends TnElement {
       invoiceNumberMaxLength: this.invoiceNumberMaxLength,
       date: dateEntry(this.today),
     });
-    this.errors = errors;
+    this.fieldErrors.set(errors);
     if (!answer) {
-      void this.updateComplete.then(() => this.focusFirstError());
+      this.fieldErrors.focusFirst();
       return;
     }
     this.answerFailure = undefined;
@@ -335,7 +314,7 @@ export class TnVerifyInvoice extends TnElement {
   connectWithoutVerification(): void {
     const adapter = this.api;
     if (!adapter || !this.current || this.busy || this.supportCase) return;
-    this.fallbackKey ??= newKey();
+    this.fallbackKey ??= newIdempotencyKey();
     this.fallbackFailure = undefined;
     void this.fallbackTask.run([adapter, this.current.id, this.fallbackKey]);
   }
@@ -387,13 +366,7 @@ export class TnVerifyInvoice extends TnElement {
   /** Loading, failed to load, or nothing to load: never a blank box. */
   private renderWithoutSession(): TemplateResult {
     const failure = this.failureOf(this.sessionTask);
-    if (failure) {
-      return renderErrorNotice(loadFailedText(), failure.code, () => rerun(this.sessionTask));
-    }
-    if (this.verificationId) {
-      return html`<p part="status" class="status" aria-busy="true">${loadingText()}</p>`;
-    }
-    return html`<p part="error" class="notice error">${noSessionText()}</p>`;
+    return renderWithoutSession({ ...(failure ? { failure } : {}), loading: !!this.verificationId, retry: () => rerun(this.sessionTask) });
   }
 
   private renderStep(view: VerificationStep, session: VerificationSession): TemplateResult {
@@ -402,58 +375,32 @@ export class TnVerifyInvoice extends TnElement {
       case 'challenge':
         return this.renderForm(view, session);
       case 'verified':
-        return html`${this.renderStepHeading(msg('Step 3. You are connected.', { desc: 'Heading of step 3' }))}
+        return html`${renderStepHeading(msg('Step 3. You are connected.', { desc: 'Heading of step 3' }), this.level(1))}
         ${renderConfirmation(session, this.relationships)}`;
       case 'locked':
-        return html`${this.renderStepHeading(lockedTitle())} ${renderLockedState()} ${this.renderFallback(session, true)}`;
+        return html`${renderStepHeading(lockedTitle(), this.level(1))} ${renderLockedState()} ${this.renderFallback(session, true)}`;
     }
   }
 
-  private renderStepHeading(text: string, level = this.level(1)): TemplateResult {
-    return html`<div id="step-heading" part="step-heading" class="step-heading" role="heading" aria-level=${level} tabindex="-1">
-      ${text}
-    </div>`;
-  }
-
   private renderForm(step: FormStep, session: VerificationSession): TemplateResult {
-    const busy = this.answerTask.status === TaskStatus.PENDING;
-    const challengeNumber = session.challenge?.invoiceNumber ?? '';
     const rejection = this.rejection?.step === step ? this.rejection : undefined;
-    const failure = this.answerFailure;
-    const typed = step === 'evidence' ? this.evidence : this.challengeAnswer;
-    const form: FormState = { errors: this.errors, challenge: step === 'challenge', rejected: !!rejection, onInput: this.onInput };
-    return html`${this.renderStepHeading(formHeading(step, challengeNumber))}
-      <form
-        part="form"
-        class="form"
-        novalidate
-        aria-labelledby="step-heading"
-        aria-busy=${busy ? 'true' : 'false'}
-        @submit=${this.onSubmit}
-      >
-        ${rejection ? renderRejection(step, rejection.attemptsRemaining, session) : nothing}
-        ${failure?.code === 'invalid' ? html`<p part="error" class="notice error" role="alert">${errorMessage('invalid')}</p>` : nothing}
-        ${step === 'evidence'
-          ? renderNumberField(form, this.evidence.invoiceNumber, this.invoiceNumberMaxLength)
-          : html`<div part="challenge" class="challenge">
-              <span id="challenge-label" class="challenge-label">${invoiceNumberLabel()}</span>
-              <strong id="challenge-number" class="challenge-number" dir="ltr">${challengeNumber}</strong>
-            </div>`}
-        ${renderDateField(form, typed.invoiceDate, dateEntry(this.today))} ${renderAmountField(form, typed.amount, session.currency)}
-        ${failure && failure.code !== 'invalid' ? this.renderAnswerFailure(failure) : nothing}
-        <div class="actions">
-          <button part="continue" class="button primary" type="submit" aria-disabled=${busy ? 'true' : 'false'} aria-describedby="attempts">
-            ${busy ? msg('Checking…', { desc: 'Continue button while the answer is checked' }) : msg('Continue', { desc: 'Button: send the invoice details of this step' })}
-          </button>
-          <p id="attempts" part="attempts" class="hint">${attemptsLeftText(session.attemptsRemaining)}</p>
-        </div>
-      </form>
+    const form: FormState = { errors: this.fieldErrors.errors, challenge: step === 'challenge', rejected: !!rejection, onInput: this.onInput };
+    return html`${renderStepHeading(formHeading(step, session.challenge?.invoiceNumber ?? ''), this.level(1))}
+      ${renderAnswerForm({
+        step,
+        session,
+        typed: step === 'evidence' ? this.evidence : this.challengeAnswer,
+        form,
+        busy: this.answerTask.status === TaskStatus.PENDING,
+        ...(rejection ? { rejection: rejection.attemptsRemaining } : {}),
+        ...(this.answerFailure ? { failure: this.answerFailure } : {}),
+        invoiceNumberMaxLength: this.invoiceNumberMaxLength,
+        date: dateEntry(this.today),
+        submit: this.onSubmit,
+        retry: () => this.submit(),
+        reload: () => this.reload(),
+      })}
       ${this.renderFallback(session, false)}`;
-  }
-
-  private renderAnswerFailure(error: TnAdapterError): TemplateResult {
-    if (error.code === 'conflict') return renderErrorNotice(changedElsewhereText(), 'conflict', () => this.reload());
-    return renderErrorNotice(checkFailedText(), error.code, () => this.submit());
   }
 
   private renderFallback(session: VerificationSession, locked: boolean): TemplateResult {
@@ -467,19 +414,13 @@ export class TnVerifyInvoice extends TnElement {
   }
 
   private renderSupportCase(): TemplateResult {
-    const supportCase = this.supportCase;
     const failure = this.failureOf(this.caseTask);
-    let body: TemplateResult;
-    if (supportCase) {
-      body = renderSupportCaseOutcome(supportCase, (c) => this.onViewCase(c));
-    } else if (failure) {
-      body = renderErrorNotice(caseLoadFailedText(), failure.code, () => rerun(this.caseTask));
-    } else {
-      body = html`<p part="status" class="status">${caseLoadingText()}</p>`;
-    }
-    return html`<section class="panel outcome" aria-labelledby="step-heading">
-      ${this.renderStepHeading(supportCaseTitle(), this.level(0))} ${body}
-    </section>`;
+    return renderSupportCasePanel(this.level(0), {
+      ...(this.supportCase ? { supportCase: this.supportCase } : {}),
+      ...(failure ? { failure } : {}),
+      retry: () => rerun(this.caseTask),
+      viewCase: (supportCase) => this.emit('tn-view-case', viewCaseDetail(supportCase)),
+    });
   }
 
   /** What the polite live region says while something is sent. */
@@ -515,12 +456,7 @@ export class TnVerifyInvoice extends TnElement {
   }
 
   private level(offset: number): number {
-    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2) + offset);
-  }
-
-  private focusFirstError(): void {
-    const field = FIELD_ORDER.find((name) => this.errors[name]);
-    if (field) this.renderRoot.querySelector<HTMLElement>(`#${FIELD_IDS[field]}`)?.focus();
+    return headingLevel(this.headingLevel, offset);
   }
 
   /** A session given by the host: a new verification starts afresh; the same one is brought up to date. */
@@ -535,7 +471,7 @@ export class TnVerifyInvoice extends TnElement {
     this.current = session;
     this.evidence = { ...EMPTY };
     this.challengeAnswer = { ...EMPTY };
-    this.errors = {};
+    this.fieldErrors.set({});
     this.rejection = undefined;
     this.lockedAt = 'evidence';
     this.relationships = [];
@@ -545,11 +481,6 @@ export class TnVerifyInvoice extends TnElement {
     this.fallbackKey = undefined;
   }
 
-  private loaded(session: VerificationSession): void {
-    if (this.session) return;
-    this.adopt(session);
-  }
-
   /** Moves to where `session` stands, announcing and focusing the new step when it changed. */
   private moveTo(session: VerificationSession, before = this.view): void {
     const challengeBefore = this.current?.challenge?.invoiceNumber;
@@ -557,7 +488,7 @@ export class TnVerifyInvoice extends TnElement {
     if (session.challenge?.invoiceNumber !== challengeBefore) this.challengeAnswer = { ...EMPTY };
     const after = this.view;
     if (after && after !== before) {
-      this.errors = {};
+      this.fieldErrors.set({});
       this.focusHeading = true;
       this.emit('tn-step-change', { step: after, verificationId: session.id });
     }
@@ -587,15 +518,16 @@ export class TnVerifyInvoice extends TnElement {
   }
 
   private answerFailed(error: unknown): void {
-    if (isAbort(error)) return;
-    const adapterError = toAdapterError(error);
-    this.answerFailure = adapterError;
-    if (adapterError.code === 'invalid') {
-      this.errors = serverFieldErrors(adapterError.fieldErrors, this.current?.currency ?? '');
-      void this.updateComplete.then(() => this.focusFirstError());
+    const failure = adapterFailure(error);
+    if (!failure) return;
+    this.answerFailure = failure;
+    if (failure.code === 'invalid') {
+      const currency = this.current?.currency ?? '';
+      this.fieldErrors.fromServer(failure.fieldErrors, (field, fieldError) => serverFieldMessage(field, fieldError, currency));
+      this.fieldErrors.focusFirst();
     }
     const operation = this.formStep === 'challenge' ? 'answerChallenge' : 'submitVerificationEvidence';
-    this.reportError(operation, adapterError, () => this.submit());
+    this.reportError(operation, failure, () => this.submit());
   }
 
   private fellBack(supportCase: SupportCase): void {
@@ -610,9 +542,10 @@ export class TnVerifyInvoice extends TnElement {
   }
 
   private fallbackFailed(error: unknown): void {
-    if (isAbort(error)) return;
-    this.fallbackFailure = toAdapterError(error);
-    this.reportError('connectWithoutVerification', error, () => this.connectWithoutVerification());
+    const failure = adapterFailure(error);
+    if (!failure) return;
+    this.fallbackFailure = failure;
+    this.reportError('connectWithoutVerification', failure, () => this.connectWithoutVerification());
   }
 
   private reloaded(session: VerificationSession): void {
@@ -620,16 +553,4 @@ export class TnVerifyInvoice extends TnElement {
     if (session.step !== this.current?.step) this.rejection = undefined;
     this.moveTo(session);
   }
-}
-
-function newKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** The answer about verification `id`, not another one (a confused adapter must not move this one on). */
-function sameSession(result: VerificationResult, id: string): VerificationResult {
-  if (result.session.id !== id) {
-    throw new TnAdapterError('bad-response', { message: `The answer is about verification ${result.session.id}, not ${id}.` });
-  }
-  return result;
 }
