@@ -13,14 +13,17 @@
 //                                  [--quick] [--full] [--locales fr,ar] [--themes dark]
 //
 // The matrix (rows of locale and theme; every check above runs in each row):
-//   - English, light: every story, and the docs pages;
+//   - English, light: every story, and the docs pages — axe only on the stories that
+//     test/stories-audit.test.ts does not render (the Theming stories, which show the light,
+//     dark and host-brand themes side by side): the audit runs the same axe rules over every
+//     element story in the light, dark and host-brand themes, in three engines;
 //   - French, light: every story — a library message left in English; axe and the play
 //     functions on text longer than English's, with amounts and dates typed the French way;
-//   - Arabic, light: every story — right to left (`dir`, the elements' layout direction);
-//   - English, dark: the stories of THEME_STORIES (below), the states with the most colours.
-// (The Theming stories show the light, dark and host-brand themes side by side, so the
-// English row puts every theme through axe; test/stories-audit.test.ts runs axe over every
-// story in the light, dark and host-brand themes in three engines.)
+//   - Arabic, light: every story — right to left (`dir`, the elements' layout direction).
+// There is no dark row by default (--themes dark, or --full, adds it): the audit's dark
+// axe run covers every story, and what else a row checks (errors, play functions) does not
+// depend on the theme's colours. (One of each: this check and the audit used to both run
+// axe over the English light and dark stories in Chromium.)
 // The other shipped locales (de, es, it, nl, pl, pt) are not rendered here: a message
 // missing from them, left in English or losing a placeholder fails test/locales.test.ts
 // (`npm test`), a locale out of date with the sources fails scripts/check-locales.mjs, and
@@ -35,14 +38,15 @@
 // `same <id> [globals]` and count as nothing.
 // Prints `ok  <id> [globals]` / `FAIL <id> [globals]: reason` per check, then the time
 // taken and `N passed, N failed`. Exits 1 when a check failed; writes {passed, failed}
-// to $TN_SUMMARY_FILE when set. Browser: $CHROME_PATH or /usr/bin/chromium; pages at once:
+// to $TN_SUMMARY_FILE when set. Browser: $CHROME_PATH, else `chromium` on PATH; pages at once:
 // $TN_STORY_PAGES (3).
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { browserPath } from './browsers.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STATIC_DIR = join(ROOT, 'storybook-static');
@@ -68,7 +72,7 @@ const OTHER_THEMES = ['dark', 'brand'];
 const RTL_LOCALES = ['ar'];
 /** The rows checked without --full / --locales / --themes (see the header). */
 const DEFAULT_LOCALES = ['en', 'fr', 'ar'];
-const DEFAULT_THEMES = ['dark'];
+const DEFAULT_THEMES = [];
 /**
  * The stories of the theme rows (without --full): for each element the state with the most
  * colours — status badges, selection, errors, the tree's checkboxes. An id missing from the
@@ -85,6 +89,18 @@ const THEME_STORIES = [
   'elements-tn-support-case--default',
   'elements-tn-customer-connect--request-group',
 ];
+
+/**
+ * The story files test/stories-audit.test.ts renders (its `../stories/<name>.stories.js`
+ * imports), as Storybook's index names them (`./stories/<name>.stories.ts`): their stories
+ * skip axe in the English light row, where the audit covers them (see the header); --full
+ * runs it anyway.
+ */
+const AUDITED_STORY_FILES = new Set(
+  [...readFileSync(join(ROOT, 'test/stories-audit.test.ts'), 'utf8').matchAll(/from '\.\.\/stories\/([\w-]+\.stories)\.js'/g)].map(
+    ([, name]) => `./stories/${name}.ts`,
+  ),
+);
 
 /** A comma-separated option as a list of known values ('' is none); an unknown value stops the run. */
 function listOption(name, fallback, known) {
@@ -153,51 +169,18 @@ function englishMessages(locale) {
 }
 const ENGLISH_MESSAGES = Object.fromEntries(LOCALES.filter((l) => l !== 'en').map((l) => [l, englishMessages(l)]));
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves storybook-static/ on a free loopback port. */
+/** Serves storybook-static/ on a free loopback port (scripts/static-server.mjs). */
 function serve() {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(STATIC_DIR, path));
-    if (file !== STATIC_DIR && !file.startsWith(STATIC_DIR + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file) && path === '/favicon.ico') {
-      // Chromium asks for it on every page; the build has favicon.svg instead.
+  return serveStatic(STATIC_DIR, {
+    // assets/ holds content-hashed files: the browser may keep them across checks (each
+    // page still loads and runs them; only the download and compile are saved).
+    headers: (path) => ({ 'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store' }),
+    // Chromium asks for /favicon.ico on every page; the build has favicon.svg instead.
+    handle: async (request, response) => {
+      if (request.url !== '/favicon.ico' || existsSync(join(STATIC_DIR, 'favicon.ico'))) return false;
       response.writeHead(204).end();
-      return;
-    }
-    if (!existsSync(file)) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      // assets/ holds content-hashed files: the browser may keep them across checks (each
-      // page still loads and runs them; only the download and compile are saved).
-      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
-    });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolveServer, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolveServer(server));
+      return true;
+    },
   });
 }
 
@@ -210,7 +193,8 @@ function listEntries() {
       .filter((entry) => (entry.type ?? 'story') === type)
       .map((entry) => entry.id)
       .filter((id) => !options.only || id.includes(options.only));
-  return { stories: ids('story'), docs: ids('docs'), all: new Set(entries.map((entry) => entry.id)) };
+  const audited = new Set(entries.filter((entry) => AUDITED_STORY_FILES.has(entry.importPath)).map((entry) => entry.id));
+  return { stories: ids('story'), docs: ids('docs'), all: new Set(entries.map((entry) => entry.id)), audited };
 }
 
 /**
@@ -433,7 +417,7 @@ function verdict(problems) {
  * the globals the story pins itself (`globals: { locale: 'fr' }`), which the toolbar cannot
  * change.
  */
-async function checkStory(context, origin, id, globals) {
+async function checkStory(context, origin, id, globals, withAxe) {
   const problems = [];
   let pinned;
   const page = await watchedPage(context, origin, problems);
@@ -445,7 +429,7 @@ async function checkStory(context, origin, id, globals) {
     const { error } = await waitForStory(page);
     pinned = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.story?.storyGlobals ?? {});
     if (error) problems.unshift(error);
-    else problems.push(...(await localeProblems(page)), ...(await axeViolations(page)));
+    else problems.push(...(await localeProblems(page)), ...(withAxe ? await axeViolations(page) : []));
     if (options.screenshots) {
       const suffix = globals.replace(';a11y.manual:!true', '').replace(/[^a-z]+/gi, '-');
       await page.screenshot({ path: join(options.screenshots, `${id}--${suffix}.png`), fullPage: true });
@@ -527,7 +511,7 @@ async function main() {
     finish(0, 1);
     return;
   }
-  const { stories, docs, all } = listEntries();
+  const { stories, docs, all, audited } = listEntries();
   if (stories.length === 0) {
     console.log('FAIL no stories found in storybook-static/index.json');
     finish(0, 1);
@@ -541,8 +525,7 @@ async function main() {
     await browser?.close().catch(() => {});
     browser = undefined;
     if (server) {
-      server.closeAllConnections?.();
-      await new Promise((done) => server.close(() => done()));
+      await server.close();
       server = undefined;
     }
   };
@@ -575,9 +558,9 @@ async function main() {
   const started = Date.now();
   try {
     server = await serve();
-    const origin = `http://127.0.0.1:${server.address().port}`;
+    const { origin } = server;
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: browserPath('chromium'),
       // Signals are ours to handle: stop() closes the browser, then the server.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -613,7 +596,9 @@ async function main() {
         let reason;
         if (next.docs) reason = await checkDocs(context, origin, id, all);
         else {
-          const result = await checkStory(context, origin, id, globals);
+          // Axe in the English light row only where the audit does not cover the story.
+          const coveredByAudit = !options.full && globals.startsWith('locale:en;theme:light') && audited.has(id);
+          const result = await checkStory(context, origin, id, globals, !coveredByAudit);
           reason = result.reason;
           if (result.pinned) {
             pinnedBy.set(id, result.pinned);
