@@ -1394,3 +1394,21 @@ describe('<tn-group-picker> driven by properties', () => {
     expect(el.shadowRoot!.querySelector('#outcome-title')).to.equal(null);
   });
 });
+
+describe('<tn-group-picker> fields and --tn-density', () => {
+  before(() => setLocale('en'));
+
+  it('the fields take the shared field box, whose height follows --tn-density as the other elements\' fields do', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="font-size: 16px">
+      <tn-group-picker .adapter=${createDemoAdapter()} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
+      <div style="--tn-density: 1.5">
+        <tn-group-picker .adapter=${createDemoAdapter()} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>
+      </div>
+    </div>`);
+    const pickers = [...wrapper.querySelectorAll<TnGroupPicker>('tn-group-picker')];
+    await waitUntil(() => pickers.every((p) => p.shadowRoot!.querySelector('#vendor-code')));
+    const [normal, roomy] = pickers.map((p) => p.shadowRoot!.querySelector('#vendor-code')!.getBoundingClientRect().height);
+    expect(normal).to.be.closeTo(36, 1); // 2.25em
+    expect(roomy).to.be.closeTo(54, 1);
+  });
+});
