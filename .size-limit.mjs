@@ -82,7 +82,7 @@ function importsOf(file) {
 }
 
 /** The ES-module build's entry and every chunk it imports statically. */
-export const english = new Set();
+const english = new Set();
 (function walk(file) {
   if (english.has(file)) return;
   english.add(file);
