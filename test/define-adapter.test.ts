@@ -59,7 +59,7 @@ describe('defineAdapter (partial adapters)', () => {
     );
     const alert = () => el.shadowRoot!.querySelector('[part~="error"]');
     await waitUntil(() => alert(), 'no error notice', { timeout: 5000 });
-    expect(alert()!.textContent).to.contain("isn't available here");
+    expect(alert()!.textContent).to.contain('Not available in this portal');
     expect(el.shadowRoot!.querySelector('[part~="retry"]') === null, 'no Try again').to.equal(true);
     const named = warnings.filter((w) => String(w[0]).includes('"getCustomer"'));
     expect(named, 'one console hint naming the method').to.have.length(1);
@@ -79,7 +79,7 @@ describe('defineAdapter (partial adapters)', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'no error notice', { timeout: 5000 });
     const text = el.shadowRoot!.querySelector('[part~="error"]')!.textContent!;
     expect(text).to.contain('disponible');
-    expect(text).not.to.contain("isn't available");
+    expect(text).not.to.contain('Not available');
   });
 
   it('treats a plain object lacking a method the same way (no TypeError, no retry)', async () => {
@@ -88,7 +88,7 @@ describe('defineAdapter (partial adapters)', () => {
       html`<tn-group-picker .adapter=${plain as never} customer-id=${DEMO_IDS.tungstenBank}></tn-group-picker>`,
     );
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'no error notice', { timeout: 5000 });
-    expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain("isn't available here");
+    expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('Not available in this portal');
     expect(el.shadowRoot!.querySelector('[part~="retry"]') === null, 'no Try again').to.equal(true);
   });
 });

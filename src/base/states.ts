@@ -78,7 +78,7 @@ export function errorMessage(code: AdapterErrorCode): string {
     case 'aborted':
       return msg('The request was cancelled.', { desc: 'Error: request aborted' });
     case 'unsupported':
-      return msg("This isn't available here: this portal's connection to the network doesn't offer it.", {
+      return msg('Not available in this portal.', {
         desc: 'Error: the host portal did not implement this feature (adapter method missing); retrying cannot help',
       });
   }
