@@ -34,7 +34,10 @@ async function run() {
   steps.push('support case');
 
   (await until('Connect with another customer', withText('button', 'Connect with another customer'))).click();
-  type(await until('the search field again', search), 'tungsten');
+  // Start over gives the flow a fresh, empty search field: wait for it (the old one, still on
+  // screen until the flow re-renders, holds the first query).
+  const emptySearch = () => (search()?.value === '' ? search() : undefined);
+  type(await until('the empty search field again', emptySearch), 'tungsten');
   const gmbh = await until('Tungsten Network GmbH in the results', withText('[role="option"]', 'Tungsten Network GmbH'));
   gmbh.querySelector('[data-action="view-group"]').click();
   // The tree renders a window of rows around the view: bring it into view, as a user would.
