@@ -3,24 +3,12 @@
 // cached, gzipped and tagged like the whole group (the same cache, keyed by the network's
 // state: heavy-reads.test.mjs), and the whole group unchanged without the parameter.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { get } from './raw-get.mjs';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { groupInCountries } from '../operations.mjs';
 import { startReferenceServer } from '../server.mjs';
 
-/** A raw GET (node:http does not decompress): status, headers and the bytes as sent. */
-function get(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 const parse = (answer) => JSON.parse(answer.body.toString('utf8'));
 
 describe('some countries of a group', () => {

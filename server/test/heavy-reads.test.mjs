@@ -2,7 +2,7 @@
 // an ETag that a browser revalidates (304), computed once per state of the caller's network
 // however many ask at once, and a bounded cache.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { get } from './raw-get.mjs';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { HeavyReadCache, acceptsGzip, matchesEtag, serialize } from '../heavy-reads.mjs';
@@ -10,18 +10,6 @@ import { startReferenceServer } from '../server.mjs';
 
 const ORIGIN = 'http://portal.example';
 
-/** A raw GET (node:http does not decompress): status, headers and the bytes as sent. */
-function get(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 describe('heavy reads over HTTP', () => {
   /** @type {import('../server.mjs').ReferenceServer} */

@@ -12,12 +12,16 @@
 import { TnAdapterError } from './errors.js';
 import type { CustomerConnectAdapter } from './types.js';
 
-/** Every operation of the contract, in the order the contract lists them. */
-const OPERATIONS = [
+/**
+ * Every method of the contract, in the order the contract lists them (`uploadAttachment`, the
+ * one optional method, included): what a complete adapter has.
+ */
+export const ADAPTER_METHODS = [
   'searchDirectory',
   'getCustomer',
   'getGroup',
   'listAccounts',
+  'uploadAttachment',
   'requestConnection',
   'getVerification',
   'submitVerificationEvidence',
@@ -59,7 +63,8 @@ export function unsupportedOperation(operation: string): TnAdapterError {
  */
 export function defineAdapter(partial: Partial<CustomerConnectAdapter>): CustomerConnectAdapter {
   const adapter: Record<string, unknown> = {};
-  for (const operation of OPERATIONS) {
+  for (const operation of ADAPTER_METHODS) {
+    if (operation === 'uploadAttachment') continue;
     const method = partial[operation] as unknown;
     adapter[operation] =
       typeof method === 'function'

@@ -11,6 +11,7 @@
  * call.resolve({ items: [], total: 0 });          // or call.reject(new TnAdapterError('unavailable'))
  * ```
  */
+import { ADAPTER_METHODS } from '../adapter/define-adapter.js';
 import { TnAdapterError } from '../adapter/errors.js';
 import type { CustomerConnectAdapter, RequestOptions } from '../adapter/types.js';
 
@@ -32,22 +33,6 @@ export interface PendingCall {
   aborted: Promise<void>;
 }
 
-const METHODS: Method[] = [
-  'searchDirectory',
-  'getCustomer',
-  'getGroup',
-  'listAccounts',
-  'uploadAttachment',
-  'requestConnection',
-  'getVerification',
-  'submitVerificationEvidence',
-  'answerChallenge',
-  'connectWithoutVerification',
-  'getSupportCase',
-  'getAttentionSummary',
-  'listRelationships',
-];
-
 export class ControlledAdapter {
   /** Every call made so far, in order (answered or not). */
   readonly calls: PendingCall[] = [];
@@ -56,7 +41,7 @@ export class ControlledAdapter {
 
   constructor() {
     const adapter: Record<string, unknown> = {};
-    for (const method of METHODS) {
+    for (const method of ADAPTER_METHODS) {
       adapter[method] = (...args: unknown[]) => this.record(method, args);
     }
     this.adapter = adapter as unknown as CustomerConnectAdapter;
