@@ -7,7 +7,7 @@
 import { fold } from '../src/adapter/text-matching.js';
 import { SEED_CUSTOMERS } from '../src/adapter/demo/data.js';
 import { generateDirectory } from '../src/adapter/demo/directory.js';
-import { DemoNetwork } from '../src/adapter/demo/engine.js';
+import { DemoNetwork } from '../src/adapter/demo/demo-network.js';
 import { NameIndex } from '../src/adapter/demo/name-index.js';
 import { settledHeap } from './heap.js';
 

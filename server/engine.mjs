@@ -1,4 +1,4 @@
-// The demo network for Node. The engine is TypeScript (src/adapter/demo/engine.ts) and has
+// The demo network for Node. The engine is TypeScript (src/adapter/demo/demo-network.ts) and has
 // no DOM, timers or import-time work. In the repository (where tsconfig.json and esbuild, a
 // devDependency, are) the server bundles it with esbuild when it starts — in memory, in
 // some 100 ms — and imports the bundle from a `data:` URL: nothing is written to disk, so
@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * @typedef {object} DemoEngine
- * @property {new (options?: { now?: () => Date }) => any} DemoNetwork  the network (see engine.ts)
+ * @property {new (options?: { now?: () => Date }) => any} DemoNetwork  the network (see src/adapter/demo/demo-network.ts)
  * @property {(value: unknown) => boolean} isAdapterError  recognises the engine's `TnAdapterError`s
  */
 
@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function loadDemoEngine() {
   if (!existsSync(`${root}tsconfig.json`)) {
     const [{ DemoNetwork }, { isAdapterError }] = await Promise.all([
-      import('../dist/adapter/demo/engine.js'),
+      import('../dist/adapter/demo/demo-network.js'),
       import('../dist/adapter/errors.js'),
     ]);
     return { DemoNetwork, isAdapterError };
@@ -32,7 +32,7 @@ export async function loadDemoEngine() {
   const result = await build({
     stdin: {
       contents: [
-        "export { DemoNetwork } from './src/adapter/demo/engine.ts';",
+        "export { DemoNetwork } from './src/adapter/demo/demo-network.ts';",
         "export { isAdapterError } from './src/adapter/errors.ts';",
       ].join('\n'),
       resolveDir: root,

@@ -5,7 +5,7 @@ import { CustomerEntitySchema, UploadedAttachmentSchema } from '../src/adapter/s
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { CustomerConnectAdapter, SupportCase, VerificationSession } from '../src/adapter/types.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';
-import { errorMessage } from '../src/base/states.js';
+import { errorMessage } from '../src/base/error-states.js';
 import type { TnErrorEvent } from '../src/base/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 

@@ -10,7 +10,7 @@ import type {
   SupportCase,
   VerificationSession,
 } from '../src/adapter/types.js';
-import { errorMessage } from '../src/base/states.js';
+import { errorMessage } from '../src/base/error-states.js';
 import type { TnErrorEvent } from '../src/base/events.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
 import type { PendingCall } from './helpers/fake-adapter.js';

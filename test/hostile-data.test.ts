@@ -8,7 +8,7 @@ import type {
   SupportCase,
   VerificationSession,
 } from '../src/adapter/types.js';
-import { errorMessage } from '../src/base/states.js';
+import { errorMessage } from '../src/base/error-states.js';
 import { HOSTILE_STRINGS, smuggled, tripwires } from './helpers/hostile.js';
 
 /**

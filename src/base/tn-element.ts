@@ -9,7 +9,7 @@ import type { CustomerConnectAdapter } from '../adapter/types.js';
 import { checkedAdapter, DEFAULT_ADAPTER_TIMEOUT_MS } from '../adapter/checked-adapter.js';
 import type { AnswerChecks } from '../adapter/checked-adapter.js';
 import type { TnAdapterError } from '../adapter/errors.js';
-import { adapterFailure, taskFailure } from './states.js';
+import { adapterFailure, taskFailure } from './error-states.js';
 import { ensureLocalization } from '../localization/localization.js';
 import { trackInputModality } from './heading-focus.js';
 import { VERSION } from './version.js';

@@ -29,7 +29,7 @@ import type {
 } from '../types.js';
 import { abortableDelay } from '../abortable-delay.js';
 import { mulberry32 } from './seeded-random.js';
-import { DemoNetwork, type DemoNetworkOptions } from './engine.js';
+import { DemoNetwork, type DemoNetworkOptions } from './demo-network.js';
 import { groupInCountries } from './group-countries.js';
 
 /** Simulated latency in milliseconds: a fixed value or a uniform range. */

@@ -10,8 +10,8 @@
  */
 export { DemoAdapter, createDemoAdapter } from './demo-adapter.js';
 export type { DemoAdapterMethod, DemoAdapterOptions, DemoFault, DemoLatency, DemoStorage } from './demo-adapter.js';
-export { DemoNetwork } from './engine.js';
-export type { DemoNetworkOptions } from './engine.js';
+export { DemoNetwork } from './demo-network.js';
+export type { DemoNetworkOptions } from './demo-network.js';
 export type { DirectoryStats } from './directory-index.js';
 export { DEMO_NETWORK_SNAPSHOT_VERSION } from './snapshot.js';
 export type { DemoNetworkSnapshot, DemoStoredAnswer, DemoVerificationRecord } from './snapshot.js';

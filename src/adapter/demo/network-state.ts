@@ -6,7 +6,7 @@
  * support cases consistently with each other.
  *
  * It decides nothing: which transition happens, and whether a request is valid, is the
- * network's (`engine.ts`). Keeping the data and its bookkeeping here leaves that file the
+ * network's (`demo-network.ts`). Keeping the data and its bookkeeping here leaves that file the
  * rules of each call. It converts to and from the snapshot format of `snapshot.ts`.
  */
 import type { FieldError } from '../errors.js';

@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { AttentionSummarySchema } from '../../adapter/schemas.js';
-import { adapterFailure, errorMessage, renderErrorNotice, renderNotConfigured } from '../../base/states.js';
+import { adapterFailure, errorMessage, renderErrorNotice, renderNotConfigured } from '../../base/error-states.js';
 import { headingLevel } from '../../base/heading-level.js';
 import { systemClock, Timer } from '../../base/clock.js';
 import type { Clock } from '../../base/clock.js';

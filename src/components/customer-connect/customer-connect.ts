@@ -7,7 +7,7 @@ import { ContextProvider } from '@lit/context';
 import { TnElement } from '../../base/tn-element.js';
 import { discardDraft } from '../../base/draft.js';
 import { focusHeading } from '../../base/heading-focus.js';
-import { renderNotConfigured } from '../../base/states.js';
+import { renderNotConfigured } from '../../base/error-states.js';
 import { headingLevel } from '../../base/heading-level.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { adapterContext } from '../../adapter/context.js';

@@ -7,7 +7,7 @@ import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { CustomerConnectAdapter, SupportCase } from '../../adapter/types.js';
-import { rerun } from '../../base/states.js';
+import { rerun } from '../../base/error-states.js';
 import { renderDoneStep } from './flow-outcome.js';
 import type { Done } from './flow-outcome.js';
 

@@ -8,7 +8,7 @@ import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { Relationship, SkippedEntity, SupportCase } from '../../adapter/types.js';
-import { renderErrorNotice } from '../../base/states.js';
+import { renderErrorNotice } from '../../base/error-states.js';
 import { caseLoadFailedText, caseLoadingText, entityNames, renderSupportCaseOutcome } from '../../base/support-case-outcome.js';
 import type { FlowOutcome } from '../../base/events.js';
 import { displayText } from '../../localization/format.js';

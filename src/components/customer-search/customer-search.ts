@@ -6,7 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { SearchPageSchema } from '../../adapter/schemas.js';
-import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
+import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/error-states.js';
 import { highlightRuns } from '../../adapter/text-matching.js';
 import { abortableDelay } from '../../adapter/abortable-delay.js';
 import type { CustomerEntity, GroupRef } from '../../adapter/types.js';

@@ -8,7 +8,7 @@ import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { CustomerConnectAdapter } from '../../adapter/types.js';
-import { rerun, taskFailure } from '../../base/states.js';
+import { rerun, taskFailure } from '../../base/error-states.js';
 import { renderAccountSection } from './account-section.js';
 
 export interface AccountChoiceOptions {

@@ -9,7 +9,7 @@ import { msg } from '@lit/localize';
 import type { SupplierAccount } from '../../adapter/types.js';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
 import { displayText } from '../../localization/format.js';
-import { renderErrorNotice } from '../../base/states.js';
+import { renderErrorNotice } from '../../base/error-states.js';
 import { renderFieldError } from '../../base/field-errors.js';
 
 export interface AccountSection {

@@ -8,7 +8,7 @@ import { msg } from '@lit/localize';
 import type { CustomerEntity } from '../../adapter/types.js';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
 import { countryName, displayText } from '../../localization/format.js';
-import { renderErrorNotice } from '../../base/states.js';
+import { renderErrorNotice } from '../../base/error-states.js';
 
 export interface CustomerSection {
   customer?: CustomerEntity;

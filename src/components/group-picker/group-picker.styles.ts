@@ -154,13 +154,13 @@ export const styles = css`
     border: 1px solid var(--tn-i-border);
     border-radius: var(--tn-i-radius);
     background: var(--tn-i-surface);
-    /* The row window keeps the rows in view in place itself (window.ts): no second correction. */
+    /* The row window keeps the rows in view in place itself (list-window.ts): no second correction. */
     overflow-anchor: none;
   }
   .tree.whole {
     max-block-size: none;
   }
-  /* The space of the rows not rendered, above and below those that are (window.ts). */
+  /* The space of the rows not rendered, above and below those that are (list-window.ts). */
   .tree::before,
   .tree::after {
     content: '';

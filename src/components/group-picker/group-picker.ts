@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
-import { adapterFailure, renderNotConfigured, rerun } from '../../base/states.js';
+import { adapterFailure, renderNotConfigured, rerun } from '../../base/error-states.js';
 import type { ConnectionOutcome, CustomerEntity, CustomerGroup } from '../../adapter/types.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { fieldStyles } from '../../styles/fields.js';

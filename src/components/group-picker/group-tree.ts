@@ -3,7 +3,7 @@
  * of ticked entities, the "All / Selected (n)" switch that reviews what is ticked, and the
  * tree itself, operated with the keyboard as an ARIA tree (focus stays on the tree, which
  * names its active row) or with the pointer. Only the rows around the tree's view are
- * rendered (window.ts); the selection and the rows live in the model (entity-selection.ts),
+ * rendered (list-window.ts); the selection and the rows live in the model (entity-selection.ts),
  * never in the DOM.
  *
  * While the tree is scrolled, the country of the rows at the top of its view stays there (a
@@ -16,13 +16,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { CustomerGroup } from '../../adapter/types.js';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
-import { renderErrorNotice } from '../../base/states.js';
+import { renderErrorNotice } from '../../base/error-states.js';
 import { displayText, formatCount, isolated } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
 import { EntitySelection, countryState } from './entity-selection.js';
 import type { CountryRow, EntityRow, TreeRow } from './entity-selection.js';
 import { renderFieldError } from '../../base/field-errors.js';
-import { ListWindow } from './window.js';
+import { ListWindow } from './list-window.js';
 
 /** A group of at most this many entities shows all its rows (the page scrolls, not the tree). */
 export const SMALL_GROUP = 12;

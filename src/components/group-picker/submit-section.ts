@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
-import { renderErrorNotice } from '../../base/states.js';
+import { renderErrorNotice } from '../../base/error-states.js';
 
 export interface SubmitSection {
   /** The request is on its way. */

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
-import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/states.js';
+import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/error-states.js';
 import { caseLoadFailedText, caseLoadingText, entityNames, processedByText } from '../../base/support-case-outcome.js';
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
 import { navigableUrl } from '../../adapter/urls.js';

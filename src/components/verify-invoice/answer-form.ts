@@ -8,7 +8,7 @@ import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { VerificationSession } from '../../adapter/types.js';
-import { errorMessage, renderErrorNotice } from '../../base/states.js';
+import { errorMessage, renderErrorNotice } from '../../base/error-states.js';
 import { renderAmountField, renderDateField, renderNumberField } from './form-fields.js';
 import type { DateEntry, FormState } from './form-fields.js';
 import type { FormStep, Typed } from './read-answer.js';

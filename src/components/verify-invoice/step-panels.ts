@@ -9,7 +9,7 @@ import type { TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { TnAdapterError } from '../../adapter/errors.js';
 import type { Relationship, SupportCase, VerificationSession } from '../../adapter/types.js';
-import { renderErrorNotice } from '../../base/states.js';
+import { renderErrorNotice } from '../../base/error-states.js';
 import { caseLoadFailedText, caseLoadingText, renderSupportCaseOutcome, supportCaseTitle } from '../../base/support-case-outcome.js';
 import { displayText } from '../../localization/format.js';
 import type { FormStep } from './read-answer.js';

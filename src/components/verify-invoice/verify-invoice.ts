@@ -6,7 +6,7 @@ import { msg } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/schemas.js';
-import { adapterFailure, renderNotConfigured, rerun } from '../../base/states.js';
+import { adapterFailure, renderNotConfigured, rerun } from '../../base/error-states.js';
 import { FieldErrorsController } from '../../base/field-errors.js';
 import { headingLevel } from '../../base/heading-level.js';
 import { newIdempotencyKey } from '../../base/idempotency.js';
