@@ -23,26 +23,35 @@ import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { junitReporter } from '@web/test-runner-junit-reporter';
 import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import { browserPath } from './scripts/browsers.mjs';
+
+// Files this run generates for the test page live in a directory of its own (several runs go
+// side by side, one per engine: scripts/test.mjs), removed when the run stops.
+const cacheDir = `node_modules/.cache/tn-wtr/${process.pid}`;
+const cleanCache = {
+  name: 'clean-cache',
+  serverStop: () => rmSync(fileURLToPath(new URL(cacheDir, import.meta.url)), { recursive: true, force: true }),
+};
 
 // The story audit (test/stories-audit.test.ts) runs the stories' play functions, which use
 // `storybook/test`. Its @testing-library/dom pulls in CommonJS packages (aria-query, …) that
 // the dev server cannot serve as modules, so it is bundled once, here, into one ES module.
-const storybookTest = fileURLToPath(new URL('./node_modules/.cache/tn-wtr/storybook-test.js', import.meta.url));
+const storybookTest = `${cacheDir}/storybook-test.js`;
 buildSync({
   stdin: { contents: "export * from 'storybook/test';", resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
   bundle: true,
   format: 'esm',
   platform: 'browser',
   target: 'es2021',
-  outfile: storybookTest,
+  outfile: fileURLToPath(new URL(storybookTest, import.meta.url)),
   define: { 'process.env.NODE_ENV': '"test"', global: 'globalThis' },
   logLevel: 'error',
 });
 const bundledStorybookTest = {
   name: 'bundled-storybook-test',
-  resolveImport: ({ source }) => (source === 'storybook/test' ? '/node_modules/.cache/tn-wtr/storybook-test.js' : undefined),
+  resolveImport: ({ source }) => (source === 'storybook/test' ? `/${storybookTest}` : undefined),
 };
 
 /** Test files run at once in each browser (scripts/test.mjs sets it per set of files). */
@@ -136,7 +145,8 @@ export default {
   // input, which goes to the focused page (two pages at once steal focus from each other).
   // scripts/test.mjs runs those files (scripts/test-sets.mjs) one at a time and the rest
   // several at a time in Chromium only (see there why not in Firefox and WebKit). One engine
-  // at a time: the reference API server's state is shared by every page that talks to it.
+  // at a time within a run: the run's reference API server's state is shared by every page
+  // that talks to it (scripts/test.mjs runs one run per engine, each with its own server).
   concurrency,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
@@ -145,7 +155,8 @@ export default {
   plugins: [
     pressChordPlugin(),
     bundledStorybookTest,
-    reactPlugin(),
+    reactPlugin({ dir: cacheDir }),
+    cleanCache,
     esbuildPlugin({
       ts: true,
       target: 'es2021',

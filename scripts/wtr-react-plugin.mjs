@@ -2,16 +2,15 @@
 //
 // React 18 ships CommonJS only, which the dev server cannot serve as modules. As the server
 // starts, this plugin bundles `react`, `react-dom` and `react-dom/client` from node_modules
-// into ES modules under node_modules/.cache/tn-wtr/react/ (one shared chunk, so the page
-// has a single copy of React), and resolves those bare imports to them — from the tests
-// and from src/react/ alike.
+// into ES modules in `dir` (one shared chunk, so the page has a single copy of React), and
+// resolves those bare imports to them — from the tests and from src/react/ alike. `dir` is
+// the run's own (several runs go side by side, see scripts/test.mjs), under the root.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = 'node_modules/.cache/tn-wtr/react';
 const require = createRequire(new URL('../package.json', import.meta.url));
 
 /** Bare import → output file name. */
@@ -29,15 +28,17 @@ function entry(specifier) {
 
 const virtual = 'tn-wtr-react:';
 
-export function reactPlugin() {
+/** `dir`: where the bundles go, relative to the root (served from there). */
+export function reactPlugin({ dir }) {
+  const outdir = `${dir}/react`;
   return {
     name: 'bundled-react',
-    serverStart: () => bundle(),
+    serverStart: () => bundle(outdir),
     resolveImport: ({ source }) => (source in modules ? `/${outdir}/${modules[source]}.js` : undefined),
   };
 }
 
-async function bundle() {
+async function bundle(outdir) {
   rmSync(`${root}/${outdir}`, { recursive: true, force: true });
   await build({
     entryPoints: Object.fromEntries(Object.entries(modules).map(([specifier, name]) => [name, virtual + specifier])),
