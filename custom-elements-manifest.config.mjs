@@ -21,9 +21,15 @@
 // - Scope: only the element classes (and their base, TnElement, whose documented `adapter`
 //   property, CSS custom properties and parts every element inherits). Helper functions,
 //   style sheets and constants of these modules are implementation details.
+// - Defaults: a field initialized from a constant (`accept = DEFAULT_ACCEPT`,
+//   `adapterTimeout = DEFAULT_ADAPTER_TIMEOUT_MS / 1000`) gets the constant's value as its
+//   default (`'.pdf,.png,…'`, `30`), and its type from that value when the analyzer found
+//   none (scripts/manifest-defaults.mjs); a host never sees the name of a constant it cannot
+//   import.
 // - Paths: modules are named by the file the package ships (dist/x.js), not the source.
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
+import { constantEvaluator, defaultText } from './scripts/manifest-defaults.mjs';
 
 /** `src/a/b.ts` (or `/src/a/b.js`) → `dist/a/b.js`; anything else unchanged. */
 function shippedPath(path) {
@@ -77,6 +83,9 @@ function tnManifestPlugin() {
   let events = new Map();
   /** Per module path: imported name → the module it comes from. */
   const imports = new Map();
+  /** Per `path#class#field`: the value a field initialized from constants starts with. */
+  const values = new Map();
+  let constants;
 
   const drop = (path, className, kind, name) => {
     const key = `${path}#${className}#${kind}`;
@@ -89,6 +98,7 @@ function tnManifestPlugin() {
     name: 'tn-manifest',
     initialize({ ts }) {
       events = eventTypes(ts, 'src/base/events.ts');
+      constants = constantEvaluator(ts);
     },
     analyzePhase({ ts, node, moduleDoc }) {
       if (ts.isSourceFile(node)) {
@@ -146,6 +156,12 @@ function tnManifestPlugin() {
           if (property && !named && member.name && /[A-Z]/.test(member.name.getText())) {
             drop(moduleDoc.path, className, 'lowercase', member.name.getText());
           }
+          // `field = SOME_CONSTANT` (or arithmetic on constants): the value it stands for.
+          const initializer = ts.isPropertyDeclaration(member) ? member.initializer : undefined;
+          if (initializer && !ts.isLiteralExpression(initializer) && member.name) {
+            const value = constants.value(moduleDoc.path, initializer);
+            if (value !== undefined) values.set(`${moduleDoc.path}#${className}#${member.name.getText()}`, value);
+          }
         }
         // new CustomEvent(name, …) with a computed name: the analyzer records an event
         // called after the variable.
@@ -174,6 +190,15 @@ function tnManifestPlugin() {
       }
       for (const declaration of moduleDoc.declarations ?? []) {
         if (declaration.kind !== 'class') continue;
+        for (const member of declaration.members ?? []) {
+          const key = `${moduleDoc.path}#${declaration.name}#${member.name}`;
+          if (!values.has(key)) continue;
+          const value = values.get(key);
+          for (const item of [member, ...(declaration.attributes ?? []).filter((a) => a.fieldName === member.name)]) {
+            item.default = defaultText(value);
+            item.type ??= { text: typeof value };
+          }
+        }
         for (const member of declaration.members ?? []) {
           if (!isDropped(moduleDoc.path, declaration.name, 'lowercase', member.name)) continue;
           for (const attribute of declaration.attributes ?? []) {
