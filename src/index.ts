@@ -31,8 +31,10 @@ export {
   getLocale,
   resolveLocale,
   overrideMessages,
+  registerLocale,
   supportedLocales,
   rtlLocales,
   LOCALE_STATUS_EVENT,
 } from './localization/localization.js';
+export type { LocaleMessages, LocaleSource, RegisterLocaleOptions } from './localization/localization.js';
 export { VERSION } from './base/version.js';
