@@ -1,19 +1,19 @@
 // Shared by the test/package/*.test.mjs suites, which scripts/test-package.mjs runs against
 // the packed, installed package (`npm run build && npm run test:package`):
 // - where the installed package and its temp project are (TN_PACKAGE_DIR / TN_PROJECT_DIR);
-// - a static file server for directories (with optional CORS), to serve dist/cdn and pages;
+// - directories served over HTTP (with optional CORS), dist/cdn and pages (scripts/static-server.mjs);
 // - the reference API server, started as a child process (`server/cli.mjs --port 0`);
 // - Chromium through playwright-core, and a recorder of console messages and page errors.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
 import { browserPath } from '../../scripts/browsers.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 /** The repository's root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,59 +50,15 @@ export async function packageJson() {
   return JSON.parse(await readFile(join(packageDir(), 'package.json'), 'utf8'));
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
 /**
- * Serves directories over HTTP on 127.0.0.1: `mounts` maps a URL prefix ('/', '/cdn/') to a
- * directory; the longest matching prefix wins; `/dir/` serves `dir/index.html`.
- * Options: `cors` adds `Access-Control-Allow-Origin: *` (what a CDN host sends);
- * `headers` are added to every answer; `files` maps exact paths to `{ body, type }` served
- * instead of a file (e.g. a rewritten copy of a script).
+ * Serves directories on 127.0.0.1 (scripts/static-server.mjs): `mounts` maps a URL prefix
+ * ('/', '/cdn/') to a directory, the longest matching prefix wins. Options: `cors` adds
+ * `Access-Control-Allow-Origin: *` (what a CDN host sends); `headers` are added to every
+ * answer; `files` maps exact paths to `{ body, type }` served instead of a file.
  * Returns `{ url, origin, requests, close }`; `requests` lists every path asked for.
  */
-export async function serveDirectories(mounts, { cors = false, headers = {}, files = {} } = {}) {
-  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
-  const requests = [];
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    requests.push(path);
-    const common = { ...headers, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) };
-    const answer = async () => {
-      if (files[path]) return { body: files[path].body, type: files[path].type ?? TYPES[extname(path)] };
-      const prefix = prefixes.find((p) => path.startsWith(p));
-      if (!prefix) return undefined;
-      const dir = mounts[prefix];
-      let file = normalize(join(dir, path.slice(prefix.length)));
-      if (file !== normalize(dir) && !file.startsWith(normalize(dir) + sep)) return undefined;
-      if ((await stat(file).catch(() => undefined))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file).catch(() => undefined);
-      return body && { body, type: TYPES[extname(file)] ?? 'application/octet-stream' };
-    };
-    const found = await answer();
-    if (!found) {
-      response.writeHead(404, common);
-      response.end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': found.type, 'Cache-Control': 'no-store', ...common });
-    response.end(found.body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return {
-    url: `${origin}/`,
-    origin,
-    requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+export function serveDirectories(mounts, { cors = false, headers = {}, files = {} } = {}) {
+  return serveStatic(mounts, { headers: { ...headers, ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}) }, files });
 }
 
 /**
