@@ -38,7 +38,8 @@
 // `same <id> [globals]` and count as nothing.
 // Prints `ok  <id> [globals]` / `FAIL <id> [globals]: reason` per check, then the time
 // taken and `N passed, N failed`. Exits 1 when a check failed; writes {passed, failed}
-// to $TN_SUMMARY_FILE when set. Browser: $CHROME_PATH, else `chromium` on PATH; pages at once:
+// to $TN_SUMMARY_FILE when set, and every check as JUnit XML to
+// $TN_JUNIT_DIR/check-stories.xml when that is set. Browser: $CHROME_PATH, else `chromium` on PATH; pages at once:
 // $TN_STORY_PAGES (3).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -496,8 +497,40 @@ async function checkDocs(context, origin, id, knownIds) {
 
 let interrupted = false;
 
+/** Every check's outcome, for the JUnit file: `{ name, row, seconds, failure? }`. */
+const results = [];
+
+const xmlText = (text) =>
+  String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/**
+ * With TN_JUNIT_DIR set (CI), writes every check as a JUnit test case to
+ * <TN_JUNIT_DIR>/check-stories.xml — one suite per row (docs, each locale and theme), the
+ * failure's reason as its message — like the other runners' files beside it.
+ */
+function writeJunit() {
+  const dir = process.env.TN_JUNIT_DIR;
+  if (!dir) return;
+  const rows = new Map();
+  for (const result of results) rows.set(result.row, [...(rows.get(result.row) ?? []), result]);
+  const suites = [...rows].map(([row, cases]) => {
+    const failures = cases.filter((c) => c.failure).length;
+    const time = cases.reduce((sum, c) => sum + c.seconds, 0).toFixed(3);
+    const body = cases
+      .map(({ name, seconds, failure }) => {
+        const open = `    <testcase name="${xmlText(name)}" classname="${xmlText(row)}" time="${seconds.toFixed(3)}"`;
+        return failure ? `${open}>\n      <failure message="${xmlText(failure)}"/>\n    </testcase>` : `${open}/>`;
+      })
+      .join('\n');
+    return `  <testsuite name="story check [${xmlText(row)}]" tests="${cases.length}" failures="${failures}" time="${time}">\n${body}\n  </testsuite>`;
+  });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'check-stories.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`);
+}
+
 function finish(passed, failed) {
   if (interrupted) return;
+  writeJunit();
   console.log(`${passed} passed, ${failed} failed`);
   if (process.env.TN_SUMMARY_FILE) {
     writeFileSync(process.env.TN_SUMMARY_FILE, `${JSON.stringify({ passed, failed })}\n`);
@@ -545,6 +578,7 @@ async function main() {
     if (all.has(id)) continue;
     failed += 1;
     console.log(`FAIL ${id}: in THEME_STORIES (scripts/check-stories.mjs) but not in the build`);
+    results.push({ name: id, row: 'THEME_STORIES', seconds: 0, failure: 'in THEME_STORIES but not in the build' });
   }
   const missing = failed;
   // Docs pages once (English, light) when the matrix has that row; then each row's stories.
@@ -594,6 +628,7 @@ async function main() {
           }
         }
         let reason;
+        const checkStarted = Date.now();
         if (next.docs) reason = await checkDocs(context, origin, id, all);
         else {
           // Axe in the English light row only where the audit does not cover the story.
@@ -606,6 +641,7 @@ async function main() {
           }
         }
         if (interrupted) break;
+        results.push({ name: id, row: label, seconds: (Date.now() - checkStarted) / 1000, failure: reason });
         if (reason) {
           failed += 1;
           console.log(`FAIL ${id} [${label}]: ${reason}`);
@@ -619,6 +655,7 @@ async function main() {
   } catch (error) {
     // The harness itself broke (no browser, no port): every story not yet checked fails.
     if (!interrupted) console.log(`FAIL harness: ${error?.message ?? error}`);
+    results.push({ name: 'harness', row: 'harness', seconds: 0, failure: String(error?.message ?? error) });
     failed = missing + total - passed - same;
   } finally {
     await stop();
