@@ -78,7 +78,8 @@ localeSelect.addEventListener('change', () => {
   setParam('lang', localeSelect.value);
   void applyLocale(localeSelect.value);
 });
-void applyLocale(params.get('lang') ?? 'en');
+// The demo is British: English messages, day-first dates, 24-hour times.
+void applyLocale(params.get('lang') ?? 'en-GB');
 
 const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
 function applyTheme(theme: string) {
