@@ -83,12 +83,6 @@ const meta: Meta<FlowArgs> = {
     onTnError: fn().mockName('tn-error'),
   },
   argTypes: {
-    adapter: { control: false },
-    query: { control: 'text' },
-    customerId: { control: 'text' },
-    group: { control: 'boolean' },
-    verificationId: { control: 'text' },
-    accountId: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 1, max: 5, step: 1 } },
     latency: { control: { type: 'range', min: 0, max: 3000, step: 50 } },
     fault: {

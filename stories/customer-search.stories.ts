@@ -75,13 +75,9 @@ const meta: Meta<SearchArgs> = {
     onTnError: fn().mockName('tn-error'),
   },
   argTypes: {
-    value: { control: 'text' },
     minChars: { control: { type: 'number', min: 1, max: 10, step: 1 } },
     debounce: { control: { type: 'number', min: 0, max: 2000, step: 50 } },
     pageSize: { control: { type: 'number', min: 1, max: 100, step: 1 } },
-    label: { control: 'text' },
-    placeholder: { control: 'text' },
-    adapter: { control: false },
     onTnConnect: { table: { disable: true } },
     onTnViewGroup: { table: { disable: true } },
     onTnSearch: { table: { disable: true } },

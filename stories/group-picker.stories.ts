@@ -102,8 +102,6 @@ const meta: Meta<PickerArgs> = {
     onTnError: fn().mockName('tn-error'),
   },
   argTypes: {
-    customerId: { control: 'text' },
-    groupId: { control: 'text' },
     maxAttachmentSize: { control: { type: 'number', min: 0, step: 1024 } },
   },
 };

@@ -66,7 +66,6 @@ const meta: Meta<SupportCaseArgs> = {
     onTnError: fn().mockName('tn-error'),
   },
   argTypes: {
-    reference: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 0, max: 6, step: 1 } },
     onTnError: { table: { disable: true } },
   },

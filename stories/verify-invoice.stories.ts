@@ -82,11 +82,8 @@ const meta: Meta<VerifyArgs> = {
     onTnError: fn().mockName('tn-error'),
   },
   argTypes: {
-    verificationId: { control: 'text' },
-    customerName: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 1, max: 5, step: 1 } },
     invoiceNumberMaxLength: { control: { type: 'number', min: 1, max: 100, step: 1 } },
-    adapter: { control: false },
     onTnStepChange: { table: { disable: true } },
     onTnVerificationRejected: { table: { disable: true } },
     onTnVerified: { table: { disable: true } },

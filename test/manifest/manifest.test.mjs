@@ -66,6 +66,45 @@ function designTokens() {
     .map(({ name, fallback }) => [name, fallback]);
 }
 
+/**
+ * The value names the package's root entry exports (src/index.ts): a default may name one
+ * (`clock` starts as `systemClock`), since a host can import it; any other name is a
+ * constant the host cannot see.
+ */
+function rootExports() {
+  const index = readFileSync(join(ROOT, 'src/index.ts'), 'utf8');
+  return new Set(
+    [...index.matchAll(/export\s+\{([^}]*)\}/g)].flatMap((match) =>
+      match[1].split(',').map((name) => name.trim().split(/\s+as\s+/).pop()).filter(Boolean),
+    ),
+  );
+}
+const exported = rootExports();
+/** A literal as a default is written: a number, a quoted string, a keyword, an array or object. */
+const LITERAL = /^(undefined|null|true|false|-?\d+(\.\d+)?(e[+-]?\d+)?|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\[.*\]|\{.*\})$/s;
+const isValue = (text) => LITERAL.test(text) || exported.has(text);
+
+/**
+ * The control a property should get from its manifest type (`undefined` and `null` aside):
+ * 'string', 'number', 'boolean', `{ options }` for a union of string literals, 'none' for a
+ * read-only property or an object with behaviour (the adapter, a clock), 'object' for data.
+ * Written here from the types, not imported from .storybook/controls.ts.
+ */
+function expectedControl(member) {
+  if (member.readonly) return 'none';
+  const parts = (member.type?.text ?? '')
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part && part !== 'undefined' && part !== 'null');
+  if (parts.length > 0 && parts.every((part) => /^'.*'$/.test(part))) {
+    return { options: parts.map((part) => part.slice(1, -1)) };
+  }
+  if (parts.length === 1 && parts[0] === 'RequestCredentials') return { options: ['same-origin', 'include', 'omit'] };
+  if (parts.length === 1 && ['string', 'number', 'boolean'].includes(parts[0])) return parts[0];
+  if (parts.some((part) => ['CustomerConnectAdapter', 'Clock'].includes(part))) return 'none';
+  return 'object';
+}
+
 const normalize = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
 const described = (item) => normalize(item.description).length > 0;
 const sorted = (values) => [...values].sort();
@@ -229,6 +268,22 @@ describe('custom-elements.json', () => {
     expect.done();
   });
 
+  test('defaults are values (a literal, or a name the package exports), never the name of a constant', () => {
+    const expect = collector();
+    expect.ok(exported.has('systemClock'), 'src/index.ts does not export systemClock');
+    let checked = 0;
+    for (const element of customElements) {
+      const fields = (element.members ?? []).filter((member) => member.kind === 'field');
+      for (const item of [...fields, ...(element.attributes ?? [])]) {
+        if (item.default === undefined) continue;
+        checked += 1;
+        expect.ok(isValue(normalize(item.default)), `${element.name} ${item.name}: default \`${item.default}\` is not a value`);
+      }
+    }
+    expect.ok(checked > 50, `only ${checked} defaults checked`);
+    expect.done();
+  });
+
   test('CSS parts: every part an element renders is documented, and only those', () => {
     const expect = collector();
     for (const element of elements) {
@@ -338,6 +393,75 @@ describe('Storybook (storybook-static/, from npm run build-storybook)', () => {
     }
     expect.done();
   });
+  test('controls follow the manifest types: text, number, boolean, options; none for behaviour, read-only and documentation rows', () => {
+    const expect = collector();
+    const kinds = { string: 0, number: 0, boolean: 0, options: 0 };
+    for (const page of results.pages) {
+      const element = elements.find((candidate) => candidate.tagName === page.tag);
+      const rendered = new Map(page.rendered.map((row) => [`${row.category}: ${row.name}`, row]));
+      for (const row of page.actual) {
+        const where = `<${page.tag}> ${row.category}: ${row.name}`;
+        const member =
+          row.category === 'properties'
+            ? element?.members?.find((candidate) => candidate.name === row.name && candidate.kind === 'field' && !candidate.static)
+            : undefined;
+        if (!member) {
+          expect.equal(row.control, null, `${where}: a control on a row no story renders from arguments`);
+          continue;
+        }
+        const want = expectedControl(member);
+        const shown = rendered.get(`${row.category}: ${row.name}`)?.control ?? '';
+        if (want === 'string') {
+          // A story may offer a string's likely values as options.
+          expect.ok(['text', 'select', 'radio'].includes(row.control), `${where} (${member.type?.text}): control ${row.control}`);
+        } else if (want === 'number') {
+          expect.ok(['number', 'range'].includes(row.control), `${where} (${member.type?.text}): control ${row.control}`);
+        } else if (want === 'boolean') {
+          expect.equal(row.control, 'boolean', `${where} (${member.type?.text})`);
+        } else if (typeof want === 'object') {
+          expect.ok(['select', 'radio'].includes(row.control), `${where} (${member.type?.text}): control ${row.control}`);
+          expect.deepEqual(row.options, want.options, `${where}: options`);
+        } else if (want === 'none') {
+          expect.equal(row.control, null, `${where} (${member.type?.text}${member.readonly ? ', read-only' : ''})`);
+        } else {
+          expect.equal(row.control, 'object', `${where} (${member.type?.text})`);
+        }
+        if (typeof want === 'object') kinds.options += 1;
+        else if (want in kinds) kinds[want] += 1;
+        if (want !== 'object') expect.ok(!/Set object/.test(shown), `${where}: the page shows "${shown}"`);
+      }
+    }
+    for (const [kind, count] of Object.entries(kinds)) {
+      if (kind !== 'options') expect.ok(count > 3, `only ${count} ${kind} properties on the docs pages`);
+    }
+    // The reported case: a plain string property with a "Set object" button.
+    const search = results.pages.find((page) => page.tag === 'tn-customer-search');
+    expect.equal(search?.actual.find((row) => row.name === 'label')?.control, 'text', '<tn-customer-search> label');
+    // As the page shows it: a text field, or "Set string" while the story leaves it unset.
+    const label = search?.rendered.find((row) => row.name === 'label');
+    expect.ok(
+      label?.field === 'textarea' || label?.control === 'Set string',
+      `<tn-customer-search> label, as the page shows it: ${JSON.stringify(label)}`,
+    );
+    expect.done();
+  });
+
+  test('no docs table shows the name of a constant as a default', () => {
+    const expect = collector();
+    let checked = 0;
+    for (const page of results.pages) {
+      for (const row of page.rendered) {
+        if (!['properties', 'attributes'].includes(row.category) || !row.default) continue;
+        checked += 1;
+        expect.ok(isValue(row.default), `<${page.tag}> ${row.name}: the page shows the default "${row.default}"`);
+      }
+    }
+    expect.ok(checked > 30, `only ${checked} defaults on the docs pages`);
+    const picker = results.pages.find((page) => page.tag === 'tn-group-picker');
+    expect.equal(picker?.rendered.find((row) => row.name === 'maxAttachmentSize')?.default, String(10 * 1024 * 1024));
+    expect.done();
+  });
+
   test('the Theming page lists every design token and every element token, with its default', () => {
     assert.ok(results.theming, 'no Theming docs page (stories/Theming.mdx) in the build');
     const base = customElements.find((declaration) => declaration.name === 'TnElement');

@@ -16,6 +16,9 @@
 // manifest row, or a docs page that fails to render its table, all fail. Rows a story adds
 // of its own (demo latency, fault) are in no manifest category and are not compared.
 //
+// Each row's control (from the argTypes) and the rendered default and control cells are
+// returned too, for the test to hold controls to the manifest's types and defaults to values.
+//
 // The Theming page's token tables are read the same way (rendered rows: name and default),
 // for the test to hold them to src/styles/tokens.ts and the manifest.
 import { existsSync, readFileSync } from 'node:fs';
@@ -78,6 +81,9 @@ async function readPage({ storyId, categories }) {
       description: argType.description,
       type: argType.table?.type?.summary,
       default: argType.table?.defaultValue?.summary,
+      // The control Storybook gives the row (null: none), and a select's or radio's options.
+      control: argType.control ? argType.control.type : null,
+      options: argType.options,
     }));
   // The rendered table: a category heading row (one cell spanning a column, with the
   // category's name), then one row per argument, its name in the first cell.
@@ -90,7 +96,16 @@ async function readPage({ storyId, categories }) {
       category = first.querySelector(':scope > span')?.textContent?.trim();
       continue;
     }
-    rendered.push({ category, name: first.querySelector('span')?.textContent?.trim() });
+    // Columns: name, description, default, control (its text: a "Set string" button, or the
+    // value in a field).
+    const control = tr.cells[3];
+    rendered.push({
+      category,
+      name: first.querySelector('span')?.textContent?.trim(),
+      default: tr.cells[2]?.textContent?.trim(),
+      control: control?.textContent?.trim(),
+      field: control?.querySelector('input, textarea, select')?.localName ?? null,
+    });
   }
   return { component: story.component, rows: JSON.parse(JSON.stringify(rows)), rendered };
 }
@@ -129,9 +144,12 @@ export async function checkStorybook(root, manifest) {
       const missingRows = expected
         .filter((row) => !rendered.some((seen) => seen.category === row.category && seen.name === row.name))
         .map((row) => `${row.category}: ${row.name}`);
-      pages.push({ id: entry.id, tag: component, expected, actual: rows.sort(byRow), missingRows });
+      pages.push({ id: entry.id, tag: component, expected, actual: rows.sort(byRow), missingRows, rendered });
     }
-    // The Theming page's token tables, as rendered: [name, default] of each row.
+    // Each row's control (from the argTypes) and the rendered default and control cells are
+// returned too, for the test to hold controls to the manifest's types and defaults to values.
+//
+// The Theming page's token tables, as rendered: [name, default] of each row.
     if (entries.some((entry) => entry.id === THEMING_DOCS)) {
       const page = await context.newPage();
       await page.goto(`${server.origin}/iframe.html?id=${THEMING_DOCS}&viewMode=docs`);
