@@ -16,6 +16,12 @@ import { browserPath } from '../../scripts/browsers.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TIMEOUT = 10_000;
+/**
+ * Journeys run side by side, each in a page of its own: Playwright gives every page its own
+ * browser context (no shared storage, so no draft or in-memory network crosses over) and
+ * emulates focus per page, so keyboard journeys do not take the focus from each other.
+ */
+const JOURNEYS_AT_ONCE = Number(process.env.TN_E2E_PAGES ?? 3);
 
 let server;
 let browser;
@@ -39,6 +45,12 @@ before(async () => {
     executablePath: browserPath('chromium'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+  // One load first, so the dev server has compiled every module before journeys load the
+  // page at the same time (cold, three pages at once took over 10 s on a busy machine).
+  const warm = await browser.newPage();
+  await warm.goto(base, { timeout: 60_000 });
+  await warm.waitForFunction(() => customElements.get('tn-customer-connect') !== undefined, undefined, { timeout: 60_000 });
+  await warm.close();
 });
 
 after(async () => {
@@ -185,21 +197,21 @@ async function keyboardAccount(page) {
   );
 }
 
-/** An ISO date as the demo page (English) writes it: month/day/year, as the date's hint says. */
+/** An ISO date as the demo page (British English) writes it: day/month/year, as the date's hint says. */
 function englishDate(iso) {
   const [year, month, day] = iso.split('-');
-  return `${month}/${day}/${year}`;
+  return `${day}/${month}/${year}`;
 }
 
-/** Tabs to the invoice date and types `iso` in the page's order (English: month, day, year). */
+/** Tabs to the invoice date and types `iso` in the page's order (British English: day, month, year). */
 async function typeDate(page, iso) {
   await tabUntil(page, (f) => f.tag === 'input' && f.id === 'invoice-date', 'the invoice date');
   const field = await page.evaluate(() => {
     const root = document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-verify-invoice').shadowRoot;
     return { hint: root.querySelector('#invoice-date-hint').textContent, placeholder: root.querySelector('#invoice-date').placeholder };
   });
-  assert.equal(field.placeholder, 'mm/dd/yyyy', 'the date field does not ask for the English order');
-  assert.match(field.hint, /mm\/dd\/yyyy/, 'the hint does not show the English order');
+  assert.equal(field.placeholder, 'dd/mm/yyyy', 'the date field does not ask for the British order');
+  assert.match(field.hint, /dd\/mm\/yyyy/, 'the hint does not show the British order');
   await page.keyboard.type(englishDate(iso), { delay: 20 });
   const value = await page.evaluate(
     () => document.querySelector('tn-customer-connect').shadowRoot.querySelector('tn-verify-invoice').shadowRoot.querySelector('#invoice-date').value,
@@ -239,7 +251,7 @@ async function keyboardRequestVerification(page) {
   await expectTitle(page, 'Verify your relationship');
 }
 
-describe('demo portal, end to end (Chromium)', () => {
+describe('demo portal, end to end (Chromium)', { concurrency: JOURNEYS_AT_ONCE }, () => {
   it('home → Connect now → one entity → support case; the ticket count and relationships follow', async () => {
     const { page, close } = await open();
     await page.getByRole('heading', { name: 'For your attention' }).waitFor();
