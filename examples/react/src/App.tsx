@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { TnAdapterProvider, TnAttentionPanel, TnCustomerConnect } from 'tn-customer-connect/react.js';
+import { TnAdapterProvider, TnCustomerConnect } from 'tn-customer-connect/react.js';
 import type { CustomerConnectAdapter } from 'tn-customer-connect';
 
 interface LogEntry {
@@ -12,7 +12,12 @@ let nextId = 1;
 
 /**
  * A supplier portal page: the whole Customer Connect flow, the "For your attention" panel
- * and a log of what the elements reported through their typed event props.
+ * and a log of what the elements reported.
+ *
+ * Both ways of using the elements in React 19 are here: the flow through its React wrapper
+ * (`<TnCustomerConnect>`, camel-case props and `onTn…` event props), the panel as a bare tag
+ * (`<tn-attention-panel>`, typed by `tn-customer-connect/jsx` — see `tn-elements.d.ts` — with
+ * dashed attributes and `ontn-…` event handlers, which React 19 adds as event listeners).
  *
  * `adapter` is the host's: the demo adapter here, your REST adapter (or your own) in a portal.
  * `query` pre-fills the search (e.g. from the portal's own search box or the URL).
@@ -45,10 +50,10 @@ export function App({ adapter, query }: { adapter: CustomerConnectAdapter; query
         </section>
         <aside className="side">
           <section className="card" aria-label="For your attention">
-            <TnAttentionPanel
-              headingLevel={2}
-              onTnViewAttention={(e) => record('tn-view-attention', e.detail.item ? `${e.detail.list}: one item` : e.detail.list)}
-              onTnError={(e) => record('tn-error', `${e.detail.operation}: ${e.detail.code}`)}
+            <tn-attention-panel
+              heading-level={2}
+              ontn-view-attention={(e) => record('tn-view-attention', e.detail.item ? `${e.detail.list}: one item` : e.detail.list)}
+              ontn-error={(e) => record('tn-error', `${e.detail.operation}: ${e.detail.code}`)}
             />
           </section>
           <section className="card" aria-labelledby="log-heading">

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDemoAdapter } from 'tn-customer-connect/demo-adapter.js';
 import { App } from './App.js';
+import './app.css';
 
 // The demo adapter: an in-memory network with simulated latency. Replace it with
 // `createRestAdapter({ baseUrl, … })` from 'tn-customer-connect' (or your own adapter).
