@@ -10,7 +10,7 @@ import { checkedAdapter, DEFAULT_ADAPTER_TIMEOUT_MS } from '../adapter/checked-a
 import type { AnswerChecks } from '../adapter/checked-adapter.js';
 import type { TnAdapterError } from '../adapter/errors.js';
 import { adapterFailure, taskFailure } from './error-states.js';
-import { ensureLocalization } from '../localization/localization.js';
+import { elementLocale, ensureLocalization, renderingIn } from '../localization/localization.js';
 import { trackInputModality } from './heading-focus.js';
 import { VERSION } from './version.js';
 import { clampToRange } from './numeric-range.js';
@@ -155,6 +155,16 @@ export class TnElement extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     this.shadowRoot?.replaceChildren();
     return super.createRenderRoot();
+  }
+
+  /**
+   * An update in the element's own language: `lang` on the element or its nearest ancestor
+   * (`<html>` aside, which sets the page's) decides what `msg()` and `getLocale()` give while
+   * it renders, so two languages can share a page.
+   * @internal
+   */
+  protected override performUpdate(): void {
+    renderingIn(elementLocale(this), () => super.performUpdate());
   }
 
   /**
