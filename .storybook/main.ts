@@ -16,7 +16,8 @@ import { customElementsPlugin } from './custom-elements.ts';
 
 export default defineMain({
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // Docs pages (Introduction, Integration, Theming) and the elements' stories.
+  // The guides (Introduction, Integration, Adapters, Theming, Localization, Content Security
+  // Policy) and the elements' stories.
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: [
     // MDX docs pages with GitHub-flavoured Markdown (tables), which MDX 3 leaves out.

@@ -106,8 +106,12 @@ const preview: Preview = {
   argTypesEnhancers: [controlsFromManifest],
   parameters: {
     layout: 'fullscreen',
-    // The docs pages first, in reading order, then the elements.
-    options: { storySort: { order: ['Introduction', 'Integration', 'Theming', 'Elements'] } },
+    // The guides first, in reading order, then the elements.
+    options: {
+      storySort: {
+        order: ['Introduction', 'Integration', 'Adapters', 'Theming', 'Localization', 'Content Security Policy', 'Elements'],
+      },
+    },
     controls: { expanded: true, sort: 'requiredFirst' },
     // The accessibility addon: axe over the story after it rendered and played, with the
     // WCAG 2.0, 2.1 and 2.2 level A and AA rules — the target of the accessibility statement
