@@ -82,7 +82,8 @@ describe('locales and formats', () => {
   it('resolves regional and unknown tags', () => {
     expect(resolveLocale('fr-CH')).to.equal('fr');
     expect(resolveLocale('FR')).to.equal('fr');
-    expect(resolveLocale('en-GB')).to.equal('en');
+    expect(resolveLocale('en-GB')).to.equal('en-GB');
+    expect(resolveLocale('en-US')).to.equal('en');
     expect(resolveLocale('xx')).to.equal('en');
     expect(resolveLocale(undefined)).to.equal('en');
   });

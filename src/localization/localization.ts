@@ -106,10 +106,18 @@ export function resolveLocale(tag: string | null | undefined): string {
   return knownLocale(tag) ?? sourceLocale;
 }
 
+/** Each locale's {@link chain}, kept: every `msg()` call walks one (cleared by `registerLocale`). */
+const chains = new Map<string, string[]>();
+
 /** Where a locale's messages come from, first to last: itself, its language, English. */
 function chain(locale: string): string[] {
-  const language = knownLocale(locale.split('-')[0]);
-  return [...new Set([locale, language ?? sourceLocale, sourceLocale])];
+  let found = chains.get(locale);
+  if (!found) {
+    const language = knownLocale(locale.split('-')[0]);
+    found = [...new Set([locale, language ?? sourceLocale, sourceLocale])];
+    chains.set(locale, found);
+  }
+  return found;
 }
 
 function lookup(locale: string, id: string): Template | undefined {
@@ -319,6 +327,7 @@ export function registerLocale(tag: string, messages: LocaleSource, options: Reg
     typeof messages === 'function' ? { load: () => messages().then((loaded) => byId(unwrap(loaded))) } : { table: byId(messages) },
   );
   loads.delete(locale);
+  chains.clear();
   const at = rtl.indexOf(locale);
   if (options.dir === 'rtl' && at < 0) rtl.push(locale);
   if (options.dir === 'ltr' && at >= 0) rtl.splice(at, 1);
