@@ -17,10 +17,14 @@
  *   rows, which the stories do not render from arguments (Storybook gave each a "Set
  *   object" button that did nothing).
  *
- * A story's own `control` (a number's range, an ID's options) is kept. The default shown
+ * A story's own `control` (a number's range, an ID's options) is kept. A story's render sets
+ * the properties its state needs; `propertiesFromControls` sets, on the story's element, any
+ * other property the reader changes in the Controls panel, so every control does something.
+ * The default shown
  * beside each control is the manifest's, a value the manifest config resolves from the
  * sources' constants. test/manifest/ checks every row of the built Storybook against this.
  */
+import type { Decorator } from '@storybook/web-components-vite';
 import type { ArgTypesEnhancer, SBType, StrictArgTypes, StrictInputType } from 'storybook/internal/types';
 import manifest from 'virtual:tn-custom-elements';
 
@@ -91,4 +95,28 @@ export const controlsFromManifest: ArgTypesEnhancer = (context) => {
     argTypes[name] = typed;
   }
   return argTypes;
+};
+
+/**
+ * Each property whose control the reader changed (its arg differs from the story's initial
+ * one), set on the story's element once the story has rendered (a microtask: the renderer
+ * renders synchronously after the decorators return). The story's own arguments are left to
+ * its render, which may transform them.
+ */
+export const propertiesFromControls: Decorator = (story, context) => {
+  const declaration = declarations.find((candidate) => candidate.tagName === context.component);
+  const settable = (declaration?.members ?? []).filter(
+    (member) => member.kind === 'field' && !member.static && !member.readonly && controlFor(member.type?.text).control !== false,
+  );
+  const changed = settable.filter(
+    (member) => Object.hasOwn(context.args, member.name) && context.args[member.name] !== context.initialArgs[member.name],
+  );
+  if (changed.length > 0) {
+    queueMicrotask(() => {
+      const element = context.canvasElement.querySelector(String(context.component));
+      if (!element) return;
+      for (const member of changed) Reflect.set(element, member.name, context.args[member.name]);
+    });
+  }
+  return story();
 };

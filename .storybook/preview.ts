@@ -19,7 +19,7 @@ import manifest from 'virtual:tn-custom-elements';
 import { resolveLocale, rtlLocales, setLocale } from '../src/localization/localization.js';
 import { THEMES, themeStyle } from '../stories/themes.js';
 import type { ThemeName } from '../stories/themes.js';
-import { controlsFromManifest } from './controls.js';
+import { controlsFromManifest, propertiesFromControls } from './controls.js';
 
 if (manifest) setCustomElementsManifest(manifest);
 
@@ -101,7 +101,8 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'en', theme: 'light', dir: 'auto' },
   loaders: [withLocale],
-  decorators: [withThemeAndDirection],
+  // The first decorator wraps the story itself: its element is the story's template.
+  decorators: [propertiesFromControls, withThemeAndDirection],
   // Each property's control from its type in the manifest (controls.ts).
   argTypesEnhancers: [controlsFromManifest],
   parameters: {

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { SourceModel, eventMap, srcPath, varReads } from './source.mjs';
-import { checkStorybook } from './storybook.mjs';
+import { checkStorybook, propertiesAfterControls } from './storybook.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MANIFEST = join(ROOT, 'custom-elements.json');
@@ -444,6 +444,21 @@ describe('Storybook (storybook-static/, from npm run build-storybook)', () => {
       `<tn-customer-search> label, as the page shows it: ${JSON.stringify(label)}`,
     );
     expect.done();
+  });
+
+  test('a changed control reaches the element, with its type (properties the story does not render from arguments too)', async () => {
+    const [search, picker] = await propertiesAfterControls(ROOT, [
+      { id: 'elements-tn-customer-search--default', args: 'label:Find+a+buyer', tag: 'tn-customer-search', names: ['label'] },
+      {
+        id: 'elements-tn-group-picker--single-entity',
+        args: 'notesMaxLength:7;hideRestart:!true',
+        tag: 'tn-group-picker',
+        names: ['notesMaxLength', 'hideRestart', 'customerId'],
+      },
+    ]);
+    assert.deepEqual(search.properties, { label: 'Find a buyer' }, 'a text control');
+    // A number and a boolean arrive as such; what the story's render sets is left as it is.
+    assert.deepEqual(picker.properties, { notesMaxLength: 7, hideRestart: true, customerId: 'AAA489745059' });
   });
 
   test('no docs table shows the name of a constant as a default', () => {

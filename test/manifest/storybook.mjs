@@ -170,3 +170,33 @@ export async function checkStorybook(root, manifest) {
   }
   return { pages, theming };
 }
+
+/**
+ * Opens each story of storybook-static/ with `args` in its URL — what the Controls panel
+ * sends when a reader changes a control — and returns the listed properties of the story's
+ * element (`tag`) once it has rendered: `[{ id, args, tag, properties: { name: value } }]`.
+ */
+export async function propertiesAfterControls(root, visits) {
+  const server = await serveStatic(join(root, 'storybook-static'));
+  const browser = await chromium.launch({ executablePath: browserPath('chromium'), args: ['--no-sandbox'] });
+  const results = [];
+  try {
+    const page = await browser.newPage();
+    for (const { id, args, tag, names } of visits) {
+      await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=story&args=${args}`);
+      await page.waitForSelector(tag, { timeout: 60_000 });
+      // The controls' values arrive after the first render; wait until the element settles.
+      await page.waitForFunction((name) => document.querySelector(name)?.updateComplete, tag);
+      await page.waitForTimeout(500);
+      const properties = await page.evaluate(
+        ([name, keys]) => Object.fromEntries(keys.map((key) => [key, document.querySelector(name)[key]])),
+        [tag, names],
+      );
+      results.push({ id, args, tag, properties });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
