@@ -17,6 +17,10 @@
 // - the plain TypeScript app imports one element alone: its JavaScript (what the page loads
 //   before the demo adapter and locale chunks, which load later) is printed gzipped and
 //   must stay under GZIP_BUDGET.
+//
+// The host's `npm install` takes what npm's cache holds (--prefer-offline, as
+// integration-types.test.mjs does): React 19 cannot come from this repository's
+// node_modules, whose React 18 the wrappers' own tests run on.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -34,10 +38,10 @@ const execFileAsync = promisify(execFile);
 
 /**
  * The TypeScript app's start-up JavaScript, gzipped (zlib's default level), at most: measured
- * 51,193 bytes for <tn-customer-connect> with Lit (2026-12-03); a little over, so growth
- * shows up here first.
+ * 49,703 bytes for <tn-customer-connect> with Lit (2026-12-03, Vite 8.3.4); 5 % over that, so
+ * a real growth fails here while a small fix does not.
  */
-const GZIP_BUDGET = 53_500;
+const GZIP_BUDGET = 52_000;
 
 /** Each app: its type checker (a script in the host's node_modules) and its probe file. */
 const APPS = {
