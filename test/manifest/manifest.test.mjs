@@ -11,8 +11,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { SourceModel, eventMap, srcPath, varReads } from './source.mjs';
@@ -281,6 +281,34 @@ describe('custom-elements.json', () => {
       }
     }
     expect.ok(checked > 50, `only ${checked} defaults checked`);
+    expect.done();
+  });
+
+  test('the documentation cites nothing outside the repository (design notes, ../ paths)', () => {
+    const expect = collector();
+    const outside = /\bDESIGN(\.md)?\b|\bSTYLE\.md\b|\.\.\/shared\b/;
+    const texts = [];
+    const collect = (value, where) => {
+      if (typeof value === 'string') texts.push([where, value]);
+      else if (Array.isArray(value)) value.forEach((inner, index) => collect(inner, `${where}[${index}]`));
+      else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) collect(inner, `${where}.${key}`);
+    };
+    collect(manifest.modules, 'custom-elements.json');
+    const guides = readdirSync(join(ROOT, 'stories')).filter((name) => name.endsWith('.mdx'));
+    expect.ok(guides.length >= 6, `only ${guides.length} guides in stories/`);
+    for (const file of [...guides.map((name) => `stories/${name}`), 'README.md', 'docs/elements.md']) {
+      texts.push([file, readFileSync(join(ROOT, file), 'utf8')]);
+    }
+    for (const [where, text] of texts) {
+      expect.ok(!outside.test(text), `${where}: ${outside.exec(text)?.[0]}`);
+      // A relative Markdown link of a file must land inside the repository.
+      if (!/\.(md|mdx)$/.test(where)) continue;
+      for (const [, target] of text.matchAll(/\]\(([^)\s#?][^)\s]*)\)/g)) {
+        if (/^[a-z]+:/i.test(target)) continue;
+        const file = resolve(ROOT, dirname(where), target.replace(/#.*$/, ''));
+        expect.ok(file.startsWith(ROOT), `${where}: a link to ${target}, outside the repository`);
+      }
+    }
     expect.done();
   });
 
