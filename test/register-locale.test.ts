@@ -125,6 +125,45 @@ describe('registerLocale', () => {
     expect(label(el)).to.equal('Search your customers');
   });
 
+  it('reports a loader that fails, keeps the locale it had, and tries again next time', async () => {
+    const el = await search();
+    let attempts = 0;
+    registerLocale('cy', async () => {
+      if (++attempts === 1) throw new Error('offline');
+      return { 'Search your customers': 'Chwilio am eich cwsmeriaid' };
+    });
+    const failures: string[] = [];
+    const onError = (event: Event) => failures.push((event as CustomEvent<{ locale: string }>).detail.locale);
+    window.addEventListener('tn-locale-error', onError);
+    try {
+      const warnings = await warningsDuring(async () => {
+        let rejected = false;
+        await setLocale('cy').catch(() => (rejected = true));
+        expect(rejected).to.equal(true);
+      });
+      expect(warnings.join()).to.contain('"cy" messages could not be loaded');
+    } finally {
+      window.removeEventListener('tn-locale-error', onError);
+    }
+    expect(failures).to.deep.equal(['cy']);
+    expect(getLocale()).to.equal('en');
+    expect(label(el)).to.equal('Search your customers');
+    await setLocale('cy');
+    await waitUntil(() => label(el) === 'Chwilio am eich cwsmeriaid');
+  });
+
+  it('gives a registered locale the host’s English overrides where it has no message', async () => {
+    const el = await search();
+    registerLocale('is', {});
+    overrideMessages('en', { 'Search your customers': 'Find a buyer' });
+    try {
+      await setLocale('is');
+      await waitUntil(() => label(el) === 'Find a buyer');
+    } finally {
+      overrideMessages('en', { 'Search your customers': 'Search your customers' });
+    }
+  });
+
   it('lists a right-to-left registration among rtlLocales', () => {
     registerLocale('he', {}, { dir: 'rtl' });
     expect(rtlLocales).to.include('he');

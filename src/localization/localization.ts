@@ -77,19 +77,21 @@ let rendering: string | undefined;
 
 /** Host overrides, by locale then message ID. */
 const overrides = new Map<string, Templates>();
-/** Locales the host registered: their messages once loaded, or what loads them. */
-const registered = new Map<string, { table?: Templates; load?: () => Promise<Templates> }>();
+/** Messages of the locales the host registered, and what loads those given as a function. */
+const registered = new Map<string, Templates>();
+const registeredLoaders = new Map<string, () => Promise<Templates>>();
 /** Shipped translation tables once loaded (compact in the script-tag build, see locale-slots.ts). */
 const shipped = new Map<string, Templates>();
-/** Loads in flight or done, by locale. */
+/** Loads in flight or done, by locale, and the locales whose messages are all there. */
 const loads = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
 /** The `msg()` lookup table of each locale (a view over the layers above). */
 const views = new Map<string, Templates>();
 /** Warnings already given (each is given once). */
 const warned = new Set<string>();
 
 function knownLocales(): string[] {
-  return [...supportedLocales, ...shippedVariants, ...registered.keys()];
+  return [...supportedLocales, ...shippedVariants, ...registered.keys(), ...registeredLoaders.keys()];
 }
 
 /** The shipped or registered locale for a tag: exact, else its language; undefined when neither. */
@@ -122,7 +124,7 @@ function chain(locale: string): string[] {
 
 function lookup(locale: string, id: string): Template | undefined {
   for (const layer of chain(locale)) {
-    const found = overrides.get(layer)?.[id] ?? registered.get(layer)?.table?.[id] ?? shipped.get(layer)?.[id];
+    const found = overrides.get(layer)?.[id] ?? registered.get(layer)?.[id] ?? shipped.get(layer)?.[id];
     if (found !== undefined) return found;
   }
   return undefined;
@@ -145,19 +147,14 @@ function load(locale: string): Promise<void> {
 function loadOne(locale: string): Promise<void> {
   let loading = loads.get(locale);
   if (!loading) {
-    const entry = registered.get(locale);
-    const steps: Promise<unknown>[] = [];
-    if (locale in loaders && !shipped.has(locale)) {
-      steps.push(
-        loaders[locale as keyof typeof loaders]().then(({ templates }: { templates: unknown }) =>
+    const loadRegistered = registeredLoaders.get(locale);
+    loading = Promise.all([
+      !shipped.has(locale) &&
+        loaders[locale as keyof typeof loaders]?.().then(({ templates }: { templates: unknown }) =>
           shipped.set(locale, isCompact(templates) ? compactTable(templates, {}) : (templates as Templates)),
         ),
-      );
-    }
-    if (entry?.load && !entry.table) {
-      steps.push(entry.load().then((table) => (entry.table = table)));
-    }
-    loading = Promise.all(steps).then(() => undefined);
+      loadRegistered?.().then((table) => registered.set(locale, table)),
+    ]).then(() => void loaded.add(locale));
     // A failed load is tried again next time.
     loading.catch(() => loads.delete(locale));
     loads.set(locale, loading);
@@ -166,10 +163,7 @@ function loadOne(locale: string): Promise<void> {
 }
 
 function isLoaded(locale: string): boolean {
-  return chain(locale).every((layer) => {
-    const entry = registered.get(layer);
-    return (!(layer in loaders) || shipped.has(layer)) && (!entry?.load || entry.table !== undefined);
-  });
+  return chain(locale).every((layer) => loaded.has(layer));
 }
 
 /**
@@ -180,31 +174,16 @@ function inBrowser(): boolean {
   return typeof window !== 'undefined';
 }
 
-function announce(detail: Record<string, string>): void {
-  if (inBrowser()) window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail }));
-}
-
-/** Ask every element to render again, as a finished locale change does. */
+/** Ask every element to render again, as `@lit/localize`'s finished locale change does. */
 function rerender(): void {
-  announce({ status: 'ready', readyLocale: active });
+  if (inBrowser()) window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: active } }));
 }
 
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`tn-customer-connect: ${message}`);
-}
-
-/** Warns once when a tag asked for is neither shipped nor registered (English is used). */
+/** Warns once per tag asked for (or overridden) that is neither shipped nor registered: English is used. */
 function warnIfUnknown(tag: string): void {
-  if (!tag.trim() || knownLocale(tag)) return;
-  const others = [...registered.keys()].filter((l) => !supportedLocales.includes(l));
-  warnOnce(
-    `locale:${tag.toLowerCase()}`,
-    `no "${tag}" locale is shipped or registered, so the elements use English. ` +
-      `Shipped: ${[...supportedLocales, ...shippedVariants].join(', ')}${others.length ? `; registered: ${others.join(', ')}` : ''}. ` +
-      `registerLocale('${tag}', messages) adds it.`,
-  );
+  if (!tag.trim() || knownLocale(tag) || warned.has(tag)) return;
+  warned.add(tag);
+  console.warn(`tn-customer-connect: no "${tag}" locale (there are ${[...new Set(knownLocales())].join(', ')}); using English. registerLocale adds one.`);
 }
 
 /** Loads the locale `tag` resolves to and makes it the page's; resolves once elements render in it. */
@@ -213,11 +192,10 @@ async function switchTo(tag: string, force = false): Promise<void> {
   const locale = resolveLocale(tag);
   const id = ++requestId;
   if (locale === active && !force && isLoaded(locale)) return;
-  announce({ status: 'loading', loadingLocale: locale });
   try {
     await load(locale);
   } catch (error) {
-    if (id === requestId) announce({ status: 'error', errorLocale: locale, errorMessage: String(error) });
+    if (id === requestId) reportLoadFailure(locale, String(error));
     throw error;
   }
   if (id !== requestId) return;
@@ -242,7 +220,6 @@ export function ensureLocalization(): void {
   }
   installed = true;
   if (!inBrowser()) return;
-  window.addEventListener(LOCALE_STATUS_EVENT, reportLoadFailure);
   followPage();
   // Follow <html lang> until the host chooses (a page may set it after loading us), and any
   // other element's `lang` (an element in its own language renders again).
@@ -269,11 +246,7 @@ function followPage(): void {
  * stays fully usable. Says so in the console and with `tn-locale-error` on `window`, for a
  * host that wants to tell the user.
  */
-function reportLoadFailure(event: Event): void {
-  const detail = (event as CustomEvent<{ status: string; errorLocale?: string; errorMessage?: string }>).detail;
-  if (detail?.status !== 'error' || !detail.errorLocale) return;
-  const locale = detail.errorLocale;
-  const message = detail.errorMessage ?? 'unknown error';
+function reportLoadFailure(locale: string, message: string): void {
   console.warn(`tn-customer-connect: the "${locale}" messages could not be loaded (${message}); the elements stay in "${getLocale()}".`);
   window.dispatchEvent(new CustomEvent('tn-locale-error', { detail: { locale, message, current: getLocale() } }));
 }
@@ -322,11 +295,15 @@ export function getLocale(): string {
 export function registerLocale(tag: string, messages: LocaleSource, options: RegisterLocaleOptions = {}): void {
   const [locale] = Intl.getCanonicalLocales(tag);
   if (hostOwns('add locales to its own locale modules.')) return;
-  registered.set(
-    locale,
-    typeof messages === 'function' ? { load: () => messages().then((loaded) => byId(unwrap(loaded))) } : { table: byId(messages) },
-  );
+  registered.delete(locale);
+  registeredLoaders.delete(locale);
+  if (typeof messages === 'function') {
+    registeredLoaders.set(locale, () => messages().then((module) => byId((module as { templates?: LocaleMessages }).templates ?? (module as LocaleMessages))));
+  } else {
+    registered.set(locale, byId(messages));
+  }
   loads.delete(locale);
+  loaded.delete(locale);
   chains.clear();
   const at = rtl.indexOf(locale);
   if (options.dir === 'rtl' && at < 0) rtl.push(locale);
@@ -335,11 +312,6 @@ export function registerLocale(tag: string, messages: LocaleSource, options: Reg
   if (inBrowser() && (resolveLocale(requested) !== active || chain(active).includes(locale))) {
     switchTo(requested, true).catch(() => {});
   }
-}
-
-function unwrap(loaded: LocaleMessages | { templates: LocaleMessages }): LocaleMessages {
-  const templates = (loaded as { templates?: unknown }).templates;
-  return templates && typeof templates === 'object' ? (templates as LocaleMessages) : (loaded as LocaleMessages);
 }
 
 /**
@@ -355,7 +327,7 @@ export function overrideMessages(tag: string, messages: Record<string, string>):
   if (hostOwns('override messages in its own locale modules.')) return;
   const locale = knownLocale(tag);
   if (!locale) {
-    warnOnce(`override:${tag.toLowerCase()}`, `overrideMessages('${tag}', …) changed nothing: no "${tag}" locale is shipped or registered (registerLocale adds one).`);
+    warnIfUnknown(tag);
     return;
   }
   overrides.set(locale, { ...overrides.get(locale), ...byId(messages) });
