@@ -3,25 +3,31 @@
  * is written once: the README says how to install and use the package in each host, the
  * Content Security Policy, localization and adapters, and the guides show those same
  * sections beside what only the site has (the entry-point and event tables, the toolbar,
- * live stories). A guide renders one with `<Markdown>{readmeSection('### React')}</Markdown>`.
+ * live stories). A guide renders one with `<Markdown>{readmeSection('### React')}</Markdown>`,
+ * and a companion file of docs/ whole with `docsFile('localization.md')`.
  *
  * README links are made to work on the site: its own anchors and `docs/elements.md#tn-x`
  * point to the guide or element page that holds the same thing; a link to another file of
  * the repository becomes its path as text (the site ships no copy of it).
  */
 import readme from '../README.md?raw';
+import localization from '../docs/localization.md?raw';
+
+/** The README's longer companions in docs/ that a guide shows whole, by file name. */
+const DOCS: Record<string, string> = { 'localization.md': localization };
 
 /** The elements that have stories, hence a docs page: `tn-customer-search`, … */
 const ELEMENT_PAGES = new Set(
   Object.keys(import.meta.glob('./*.stories.ts')).map((path) => `tn-${path.replace(/^\.\/(.*)\.stories\.ts$/, '$1')}`),
 );
 
-/** README anchors → the guide that holds that section. */
+/** README anchors, and docs/*.md files shown on a guide → that guide. */
 const GUIDE_OF_ANCHOR: Record<string, string> = {
   '#adapters': 'adapters--docs',
   '#one-attribute-the-provider': 'integration--docs',
   '#theming': 'theming--docs',
   '#localization': 'localization--docs',
+  'docs/localization.md': 'localization--docs',
 };
 
 const pageLink = (id: string) => `?path=/docs/${id}`;
@@ -29,6 +35,8 @@ const pageLink = (id: string) => `?path=/docs/${id}`;
 /** One README link as the site shows it: a page of the site, the path as text, or unchanged. */
 function siteLink(text: string, target: string): string {
   if (/^[a-z]+:/i.test(target)) return `[${text}](${target})`;
+  // From docs/*.md: `../README.md#x` is the README's `#x`, `../x` the repository's `x`.
+  if (target.startsWith('../')) target = target.slice(3).replace(/^README\.md(?=#)/, '');
   if (GUIDE_OF_ANCHOR[target]) return `[${text}](${pageLink(GUIDE_OF_ANCHOR[target])})`;
   const element = /^docs\/elements\.md#(tn-[a-z-]+)$/.exec(target)?.[1];
   if (element && ELEMENT_PAGES.has(element)) return `[${text}](${pageLink(`elements-${element}--docs`)})`;
@@ -70,9 +78,26 @@ export function readmeSection(
     if (at < 0) throw new Error(`README.md's "${heading}" has no paragraph starting "${until}"`);
     body = body.slice(0, at);
   }
-  const shift = level === undefined ? 0 : own - level;
+  return forTheSite(body, level === undefined ? 0 : own - level);
+}
+
+/**
+ * `docs/<file>` as a guide shows it: from its first `##` heading on (its title and the
+ * sentence pointing back to the README are the guide's own), links made to work on the site.
+ */
+export function docsFile(file: string): string {
+  const text = DOCS[file];
+  if (text === undefined) throw new Error(`docs/${file} does not exist`);
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('## '));
+  if (first < 0) throw new Error(`docs/${file} has no ## heading`);
+  return forTheSite(lines.slice(first), 0);
+}
+
+/** Markdown lines unwrapped, their headings `shift` levels up, their links for the site. */
+function forTheSite(lines: string[], shift: number): string {
   let fenced = false;
-  return unwrap(body)
+  return unwrap(lines)
     .map((line) => {
       if (line.startsWith('```')) fenced = !fenced;
       if (fenced || line.startsWith('```')) return line;

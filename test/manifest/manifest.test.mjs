@@ -296,7 +296,8 @@ describe('custom-elements.json', () => {
     collect(manifest.modules, 'custom-elements.json');
     const guides = readdirSync(join(ROOT, 'stories')).filter((name) => name.endsWith('.mdx'));
     expect.ok(guides.length >= 6, `only ${guides.length} guides in stories/`);
-    for (const file of [...guides.map((name) => `stories/${name}`), 'README.md', 'docs/elements.md']) {
+    const docs = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md'));
+    for (const file of [...guides.map((name) => `stories/${name}`), 'README.md', ...docs.map((name) => `docs/${name}`)]) {
       texts.push([file, readFileSync(join(ROOT, file), 'utf8')]);
     }
     for (const [where, text] of texts) {
