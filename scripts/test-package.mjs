@@ -12,7 +12,9 @@
 //
 // The install uses npm's cache only as far as it can (--prefer-offline): the package's
 // dependencies (lit, @lit/*) are the ones `npm ci` already fetched. Peer dependencies the
-// package declares are installed too, at the version this repo's node_modules holds.
+// package declares are installed too, at the version this repo's node_modules holds. Suites
+// that need a host of their own (host-apps: React 19, Vue and Vite; integration-types) install
+// one beside this project, from the same tarball.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
