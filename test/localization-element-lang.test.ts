@@ -147,8 +147,32 @@ describe('lang on an element or an ancestor', function () {
     }
   }
 
-  // Not covered: field errors worded when the user submits (they are worded in the page's
-  // locale, outside the element's render; see the README's localization section).
+  it('words the errors found on submit in the element\'s lang, not the page\'s', async () => {
+    const adapter = createDemoAdapter();
+    const outcome = await adapter.requestConnection({
+      accountId: DEMO_ACCOUNT_IDS.adamsOfficeSuppliesIt,
+      entityIds: [DEMO_IDS.demonstrationExampleBuyer],
+      idempotencyKey: 'element-lang-errors',
+    });
+    if (outcome.kind !== 'verification-required') throw new Error('expected a verification');
+    const wrapper = await fixture(html`<div lang="fr"><tn-verify-invoice .adapter=${adapter} .session=${outcome.verification}></tn-verify-invoice></div>`);
+    const el = wrapper.firstElementChild as HTMLElement & { updateComplete: Promise<boolean> };
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="continue"]'), 'no form');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue"]')!.click();
+    await el.updateComplete;
+    const error = el.shadowRoot!.querySelector('#invoice-number-error')?.textContent?.trim();
+    expect(error).to.equal(await translation('fr', 'Enter the invoice number.'));
+
+    // The group picker's checks too: Connect with nothing chosen.
+    const picker = (await fixture(html`<div lang="de"><tn-group-picker .adapter=${createDemoAdapter()} group-id="GRP-TUNGSTEN"></tn-group-picker></div>`)).firstElementChild as HTMLElement & { updateComplete: Promise<boolean>; submit(): void };
+    await waitUntil(() => picker.shadowRoot!.querySelectorAll('[role="treeitem"]').length > 0, 'no tree');
+    picker.submit();
+    await picker.updateComplete;
+    const messages = [...picker.shadowRoot!.querySelectorAll('[part~="error-message"]')].map((node) => node.textContent!.trim());
+    expect(messages.length).to.be.greaterThan(0);
+    expect(messages.filter((text) => englishSources.includes(text))).to.deep.equal([]);
+  });
+
   it('tn-verify-invoice inside lang="de" shows its form in German', async () => {
     const adapter = createDemoAdapter();
     const outcome = await adapter.requestConnection({

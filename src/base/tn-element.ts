@@ -164,7 +164,7 @@ export class TnElement extends LitElement {
    * @internal
    */
   protected override performUpdate(): void {
-    renderingIn(elementLocale(this), () => super.performUpdate());
+    inOwnLanguage(this, () => super.performUpdate());
   }
 
   /**
@@ -248,4 +248,13 @@ export class TnElement extends LitElement {
       new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
     );
   }
+}
+
+/**
+ * Runs `work` in `element`'s own language (its `lang` or its nearest ancestor's), as its
+ * updates run: for what an element words or reads outside its render, such as the field errors
+ * and the amounts and dates read when the user submits a form.
+ */
+export function inOwnLanguage<T>(element: Element, work: () => T): T {
+  return renderingIn(elementLocale(element), work);
 }

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { TnElement } from '../../base/tn-element.js';
+import { inOwnLanguage, TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
 import { adapterFailure, renderNotConfigured, rerun } from '../../base/error-states.js';
@@ -346,7 +346,7 @@ export class TnGroupPicker extends TnElement {
   /** Submits the request, as the Connect button does. */
   submit(): void {
     if (this.submitTask.status === TaskStatus.PENDING) return;
-    this.fieldErrors.set(this.validate());
+    this.fieldErrors.set(inOwnLanguage(this, () => this.validate()));
     if (this.fieldErrors.any) {
       this.fieldErrors.focusFirst();
       return;
@@ -547,7 +547,7 @@ export class TnGroupPicker extends TnElement {
         const needing = field === 'vendorCode' && code === 'required' ? this.vendorCodeCustomers() : [];
         return needing.length ? vendorCodeRequiredBy(needing) : fieldErrorMessage(code, message);
       };
-      this.fieldErrors.fromServer(failure.fieldErrors, message, (name) => this.submission.fieldOf(name));
+      inOwnLanguage(this, () => this.fieldErrors.fromServer(failure.fieldErrors, message, (name) => this.submission.fieldOf(name)));
       this.fieldErrors.focusFirst();
     }
     this.reportError(this.submission.operation, error, () => this.submit());

@@ -14,10 +14,11 @@ import { getLocale } from '../../localization/localization.js';
 import { checkAttachment, formatBytes } from './attachment.js';
 import type { AttachmentProblem } from './attachment.js';
 import { renderFieldError } from '../../base/field-errors.js';
+import { inOwnLanguage } from '../../base/tn-element.js';
 import type { Field, FieldErrors } from './fields.js';
 
 /** What the details need of the element that shows them. */
-export interface DetailsHost extends ReactiveControllerHost {
+export interface DetailsHost extends ReactiveControllerHost, Element {
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** Attachment types allowed, as in `<input accept>`. */
   readonly accept: string;
@@ -74,7 +75,7 @@ export class RequestDetails {
   attach(file: File): void {
     const problem = checkAttachment(file, this.accept, this.maxAttachmentSize);
     if (problem) {
-      this.options.setError('attachment', this.attachmentMessage(problem, file));
+      this.options.setError('attachment', inOwnLanguage(this.host, () => this.attachmentMessage(problem, file)));
       return;
     }
     this.file = file;

@@ -74,11 +74,13 @@ export interface DateEntry {
 }
 
 /**
- * The locale a date is typed in: the element's, with the region of the page's `lang` when that
- * is the same language (`en-GB` writes the day first, `en` — American English — the month).
+ * The locale a date is typed in: the element's; when that names no region, with the region of
+ * the page's `lang` if it is the same language (`en-GB` writes the day first, `en` — American
+ * English — the month). A region of the element's own (`en-GB` on an `en-US` page) wins.
  */
 function dateLocale(): string {
   const locale = getLocale();
+  if (locale.includes('-')) return locale;
   try {
     const [page] = Intl.getCanonicalLocales(globalThis.document?.documentElement.lang || []);
     if (page && page.split('-')[0] === locale.split('-')[0].toLowerCase()) return page;

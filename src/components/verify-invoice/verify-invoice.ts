@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg } from '@lit/localize';
-import { TnElement } from '../../base/tn-element.js';
+import { inOwnLanguage, TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
 import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/schemas.js';
 import { adapterFailure, renderNotConfigured, rerun } from '../../base/error-states.js';
@@ -294,13 +294,16 @@ export class TnVerifyInvoice extends TnElement {
     const adapter = this.api;
     const step = this.formStep;
     if (!adapter || !step || !this.current || this.busy) return;
-    const { errors, answer } = readAnswer(step, step === 'evidence' ? this.evidence : this.challengeAnswer, {
-      locale: getLocale(),
-      currency: this.current.currency,
-      today: this.today,
-      invoiceNumberMaxLength: this.invoiceNumberMaxLength,
-      date: dateEntry(this.today),
-    });
+    // Read and worded in the element's language, as its form is rendered.
+    const { errors, answer } = inOwnLanguage(this, () =>
+      readAnswer(step, step === 'evidence' ? this.evidence : this.challengeAnswer, {
+        locale: getLocale(),
+        currency: this.current!.currency,
+        today: this.today,
+        invoiceNumberMaxLength: this.invoiceNumberMaxLength,
+        date: dateEntry(this.today),
+      }),
+    );
     this.fieldErrors.set(errors);
     if (!answer) {
       this.fieldErrors.focusFirst();
@@ -523,7 +526,9 @@ export class TnVerifyInvoice extends TnElement {
     this.answerFailure = failure;
     if (failure.code === 'invalid') {
       const currency = this.current?.currency ?? '';
-      this.fieldErrors.fromServer(failure.fieldErrors, (field, fieldError) => serverFieldMessage(field, fieldError, currency));
+      inOwnLanguage(this, () =>
+        this.fieldErrors.fromServer(failure.fieldErrors, (field, fieldError) => serverFieldMessage(field, fieldError, currency)),
+      );
       this.fieldErrors.focusFirst();
     }
     const operation = this.formStep === 'challenge' ? 'answerChallenge' : 'submitVerificationEvidence';
