@@ -1,7 +1,7 @@
 /**
  * The React event props of each wrapper: prop name → the `tn-*` event it listens to, typed
  * with the event's type so `onTnConnect={(e) => e.detail.customer}` type-checks. One entry
- * per `@fires` line of the element's JSDoc (test/package/react.test.mjs compares them).
+ * per `@fires` line of the element's JSDoc (test/package/host-apps.test.mjs compares them).
  */
 import type { EventName } from '@lit/react';
 import type {
