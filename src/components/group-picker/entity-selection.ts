@@ -3,8 +3,11 @@
  * match the filter, and the flat list of rows the tree shows (a window of them at a time).
  * Selection lives here (a Set of IDs), never in the DOM, so 50,000-entity groups stay cheap.
  *
- * Costs, for a group of N entities: search keys are folded once, when the group loads, by
- * the same pass that sorts the names; a filter keystroke that extends the previous filter
+ * Costs, for a group of N entities: opening it groups the entities by country and names the
+ * countries, nothing more, so the first screen (countries collapsed) waits on no sorting.
+ * Each country's entities are sorted by name, and their search keys folded by the same pass,
+ * when first needed (the country expanded, a filter, a bulk tick) or before that, a country at
+ * a time, whenever the page is idle (`prepare`). A filter keystroke that extends the previous filter
  * only re-tests what the previous one matched, and going back to an earlier filter
  * (Backspace, or clearing it) reuses its result and its rows. The rows are built once per
  * filter result and expansion state; ticking reads through them (`checked`, a country's
@@ -65,19 +68,25 @@ export function countryState(row: CountryRow): 'true' | 'false' | 'mixed' {
 interface Country {
   code: string;
   label: string;
-  entities: GroupEntity[];
-  /** Folded search keys, index for index with `entities`. */
-  keys: string[];
+  /** Its entities in the group's order. */
+  members: GroupEntity[];
   /** Entities that can be ticked. */
   selectable: number;
+  /** Its entities by name, with their folded search keys index for index: sorted when first needed. */
+  sorted?: { entities: GroupEntity[]; keys: string[] };
 }
 
 /** What a country shows under the current filter. */
 interface Shown {
   country: Country;
-  /** Indexes into `country.entities` that match; undefined when nothing is filtered. */
+  /** Indexes into the country's sorted entities that match; undefined when nothing is filtered. */
   matches?: number[];
-  entities: GroupEntity[];
+  /** The entities shown, by name. */
+  readonly entities: GroupEntity[];
+  /** Their number (known without sorting them). */
+  readonly count: number;
+  /** The same entities in any order, when sorting them would cost more than counting needs. */
+  readonly members?: readonly GroupEntity[];
   selectable: number;
   /** Ticked among `entities`, as counted at `countedAt` (a selection version). */
   selected: number;
@@ -156,6 +165,7 @@ export class EntitySelection {
   /** Number that can be ticked (not already connected). */
   readonly selectableCount: number;
   private readonly countries: Country[];
+  private readonly collator: Intl.Collator;
   private readonly countryByCode = new Map<string, Country>();
   /** Countries collapsed in the whole group's view. */
   private readonly collapsed = new Set<string>();
@@ -174,29 +184,22 @@ export class EntitySelection {
   private expansions = 0;
 
   constructor(entities: readonly GroupEntity[], locale: string, options: SelectionOptions = {}) {
-    const groups = new Map<string, GroupEntity[]>();
+    const groups = new Map<string, Country>();
     let selectable = 0;
     for (const entity of entities) {
       this.byId.set(entity.id, entity);
-      if (!entity.connected) selectable++;
-      let list = groups.get(entity.country);
-      if (!list) groups.set(entity.country, (list = []));
-      list.push(entity);
+      let country = groups.get(entity.country);
+      if (!country) groups.set(entity.country, (country = { code: entity.country, label: '', members: [], selectable: 0 }));
+      country.members.push(entity);
+      if (!entity.connected) {
+        selectable++;
+        country.selectable++;
+      }
     }
     this.selectableCount = selectable;
-    const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-    this.countries = [...groups.entries()]
-      .map(([code, list]) => {
-        const { entities, keys } = sortByName(list, collator);
-        return {
-          code,
-          label: countryName(code, locale),
-          entities,
-          keys,
-          selectable: list.reduce((count, entity) => (entity.connected ? count : count + 1), 0),
-        };
-      })
-      .sort((a, b) => collator.compare(a.label, b.label));
+    const collator = (this.collator = new Intl.Collator(locale, { sensitivity: 'base' }));
+    for (const country of groups.values()) country.label = countryName(country.code, locale);
+    this.countries = [...groups.values()].sort((a, b) => collator.compare(a.label, b.label));
     for (const country of this.countries) this.countryByCode.set(country.code, country);
     // Collapsing the only country of a group would hide it all behind one row.
     const collapse =
@@ -205,14 +208,35 @@ export class EntitySelection {
     this.unfiltered = {
       needle: '',
       idNeedle: '',
-      shown: this.countries.map((country) => ({
-        country,
-        entities: country.entities,
-        selectable: country.selectable,
-        selected: 0,
-        countedAt: -1,
-      })),
+      shown: this.countries.map((country) => {
+        const sorted = () => this.sortedOf(country).entities;
+        return {
+          country,
+          get entities() {
+            return sorted();
+          },
+          count: country.members.length,
+          members: country.members,
+          selectable: country.selectable,
+          selected: 0,
+          countedAt: -1,
+        };
+      }),
     };
+  }
+
+  /**
+   * Sorts the countries' entities not sorted yet, in the order the tree lists the countries,
+   * until `enough()` says to stop (checked after each country). True once all are sorted.
+   * For idle time: whatever is not sorted yet is sorted when first needed all the same.
+   */
+  prepare(enough: () => boolean): boolean {
+    for (const country of this.countries) {
+      if (country.sorted) continue;
+      if (enough()) return false;
+      this.sortedOf(country);
+    }
+    return true;
   }
 
   /** Number of entities in the group. */
@@ -299,7 +323,7 @@ export class EntitySelection {
   /** Number of entities the tree shows (that match the filter; in the review, that were ticked). */
   get shownCount(): number {
     let count = 0;
-    for (const shown of this.shownNow) count += shown.entities.length;
+    for (const shown of this.shownNow) count += shown.count;
     return count;
   }
 
@@ -327,7 +351,7 @@ export class EntitySelection {
   /** Ticks every selectable entity of the group, filtered or not. */
   selectAll(): void {
     for (const country of this.countries) {
-      for (const entity of country.entities) this.tick(entity, true);
+      for (const entity of this.sortedOf(country).entities) this.tick(entity, true);
     }
     this.version++;
     if (this.review) this.review = this.snapshot(this.review.collapsed);
@@ -360,7 +384,7 @@ export class EntitySelection {
     const collapsed = this.collapsedNow;
     if (cache.rows && cache.rowsAt === this.expansions && sameCollapse(cache.rowsCollapsed, collapsed)) return cache.rows;
     const rows: TreeRow[] = [];
-    const shownCountries = this.shownNow.filter((shown) => shown.entities.length > 0);
+    const shownCountries = this.shownNow.filter((shown) => shown.count > 0);
     shownCountries.forEach((shown, index) => {
       const expanded = !collapsed.has(shown.country.code);
       rows.push(new CountryTreeRow(shown, () => this.countSelected(shown), expanded, index + 1, shownCountries.length));
@@ -397,7 +421,7 @@ export class EntitySelection {
     const from = this.current;
     const shown = from.shown.map((s): Shown => {
       const entities = s.entities.filter((entity) => this.selected.has(entity.id));
-      return { country: s.country, entities, selectable: entities.length, selected: 0, countedAt: -1 };
+      return { country: s.country, entities, count: entities.length, selectable: entities.length, selected: 0, countedAt: -1 };
     });
     return { from, shown, collapsed };
   }
@@ -406,7 +430,7 @@ export class EntitySelection {
   private countSelected(shown: Shown): number {
     if (shown.countedAt !== this.version) {
       let selected = 0;
-      for (const entity of shown.entities) if (this.selected.has(entity.id)) selected++;
+      if (this.selected.size > 0) for (const entity of shown.members ?? shown.entities) if (this.selected.has(entity.id)) selected++;
       shown.selected = selected;
       shown.countedAt = this.version;
     }
@@ -421,6 +445,11 @@ export class EntitySelection {
     if (entity.requiresVendorCode) this.vendorCodeTicks += checked ? 1 : -1;
   }
 
+  /** A country's entities by name, with their search keys: sorted the first time they are asked for. */
+  private sortedOf(country: Country): { entities: GroupEntity[]; keys: string[] } {
+    return (country.sorted ??= sortByName(country.members, this.collator));
+  }
+
   private get current(): FilterResult {
     return this.results.at(-1) ?? this.unfiltered;
   }
@@ -428,7 +457,7 @@ export class EntitySelection {
   /** What `shown` keeps of its country under a narrower filter (itself when it keeps everything). */
   private narrow(shown: Shown, needle: string, idNeedle: string): Shown {
     const { country } = shown;
-    const { keys, entities } = country;
+    const { keys, entities } = this.sortedOf(country);
     const from = shown.matches;
     const count = from ? from.length : keys.length;
     const at = (n: number) => (from ? from[n] : n);
@@ -446,7 +475,7 @@ export class EntitySelection {
       if (!entity.connected) selectable++;
       return entity;
     });
-    return { country, matches, entities: kept, selectable, selected: 0, countedAt: -1 };
+    return { country, matches, entities: kept, count: kept.length, selectable, selected: 0, countedAt: -1 };
   }
 }
 
@@ -468,7 +497,7 @@ class CountryTreeRow implements CountryRow {
     this.country = source.country.code;
     this.key = `c:${this.country}`;
     this.label = source.country.label;
-    this.shown = source.entities.length;
+    this.shown = source.count;
     this.selectable = source.selectable;
   }
 

@@ -98,6 +98,7 @@ export class GroupTree implements ReactiveController {
     this.selection = selection;
     this.groupId = group.id;
     this.refreshRows();
+    prepareWhenIdle(selection, () => this.selection === selection && this.host.isConnected);
     const index = cameFrom ? this.rows.findIndex((row) => row.kind === 'entity' && row.entity.id === cameFrom) : -1;
     if (index >= 0) {
       this.activeRow = index;
@@ -486,6 +487,27 @@ export class GroupTree implements ReactiveController {
     this.refreshRows();
     this.options.changed('ticked');
   }
+}
+
+/** Work done in idle time at most this long at once where the browser cannot say how long it may take. */
+const IDLE_SLICE_MS = 8;
+
+/**
+ * Sorts the group's countries (entity-selection.ts) while the page is idle, once the first
+ * screen is painted, so that expanding a country, a bulk tick or the first filter keystroke
+ * finds them sorted. Stops when `wanted()` turns false (another group, or the element gone).
+ * Browsers without requestIdleCallback get slices of work in timers instead.
+ */
+function prepareWhenIdle(selection: EntitySelection, wanted: () => boolean): void {
+  const step = (deadline?: IdleDeadline): void => {
+    if (!wanted()) return;
+    const until = performance.now() + IDLE_SLICE_MS;
+    const enough = deadline ? () => deadline.timeRemaining() < 1 : () => performance.now() > until;
+    if (!selection.prepare(enough)) later(step);
+  };
+  const later = (callback: typeof step): unknown =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(callback) : setTimeout(callback, 50);
+  later(step);
 }
 
 const vendorCodeMarker = () =>

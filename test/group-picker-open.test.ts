@@ -1,0 +1,92 @@
+/**
+ * What makes a large group open quickly: the group picker's model sorts no country's
+ * entities before the first screen (countries collapsed) needs them, and sorts them — all
+ * the same order — when a country is expanded, filtered, ticked in bulk or the page is idle.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/components/group-picker/tn-group-picker.js';
+import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
+import { EntitySelection } from '../src/components/group-picker/entity-selection.js';
+import type { CountryRow, EntityRow, TreeRow } from '../src/components/group-picker/entity-selection.js';
+import type { CustomerConnectAdapter, CustomerGroup, GroupEntity } from '../src/adapter/types.js';
+
+const NAMES = ['Zeta Works', 'alpha Trading', 'Émile Holdings', 'Beta Supplies', 'Ångström AB', 'delta Ltd'];
+const COUNTRIES = ['SE', 'FR', 'GB'];
+
+/** 60 entities over three countries, in no order of name; every seventh already connected. */
+function entities(): GroupEntity[] {
+  return Array.from({ length: 60 }, (_, i) => ({
+    id: `AAA${String(100000000 + i)}`,
+    legalName: `${NAMES[i % NAMES.length]} ${i}`,
+    country: COUNTRIES[i % COUNTRIES.length],
+    taxIds: [`GB${100000000 + i}`],
+    connected: i % 7 === 0,
+  }));
+}
+
+const names = (rows: TreeRow[]) => rows.filter((r): r is EntityRow => r.kind === 'entity').map((r) => r.entity.legalName);
+/** Nothing to sort is left: `prepare` is done without being allowed to sort anything. */
+const allSorted = (selection: EntitySelection) => selection.prepare(() => true);
+
+describe('group picker: a large group opens without sorting', () => {
+  it('builds the collapsed countries, their counts and ticks without sorting any entity', () => {
+    const selection = new EntitySelection(entities(), 'en', { collapse: 'all' });
+    const countries = selection.rows() as CountryRow[];
+    expect(countries.map((r) => r.label)).to.deep.equal(['France', 'Sweden', 'United Kingdom']);
+    expect(countries.map((r) => [r.shown, r.selectable, r.selected])).to.deep.equal([
+      [20, 17, 0],
+      [20, 17, 0],
+      [20, 17, 0],
+    ]);
+    selection.toggle('AAA100000001', true);
+    expect(countries.map((r) => r.selected)).to.deep.equal([1, 0, 0]);
+    expect(selection.shownCount).to.equal(60);
+    expect(allSorted(selection)).to.equal(false);
+  });
+
+  it('sorts a country when it is expanded, in the collator’s order, and the same when sorted in advance', () => {
+    const lazy = new EntitySelection(entities(), 'en', { collapse: 'all' });
+    lazy.setExpanded('FR', true);
+    const expanded = names(lazy.rows());
+    const collator = new Intl.Collator('en', { sensitivity: 'base' });
+    const expected = entities()
+      .filter((e) => e.country === 'FR')
+      .map((e) => e.legalName)
+      .sort(collator.compare);
+    expect(expanded).to.deep.equal(expected);
+    expect(allSorted(lazy)).to.equal(false);
+
+    const early = new EntitySelection(entities(), 'en', { collapse: 'all' });
+    let slices = 0;
+    while (!early.prepare(() => slices++ % 2 === 1));
+    expect(allSorted(early)).to.equal(true);
+    early.setExpanded('FR', true);
+    expect(names(early.rows())).to.deep.equal(expanded);
+  });
+
+  it('ticks the whole group and filters in name order whether sorted in advance or not', () => {
+    const run = (prepared: boolean) => {
+      const selection = new EntitySelection(entities(), 'en', { collapse: 'all' });
+      if (prepared) selection.prepare(() => false);
+      selection.selectAll();
+      selection.setFilter('alpha');
+      return { ticked: [...selection.selected], shown: selection.shownEntities().map((e) => e.id) };
+    };
+    const lazy = run(false);
+    expect(lazy).to.deep.equal(run(true));
+    expect(lazy.ticked).to.have.length(60 - 9);
+    expect(lazy.shown).to.have.length(10);
+  });
+
+  it('sorts the group while the page is idle once the picker shows it', async () => {
+    const group: CustomerGroup = { id: 'G60', name: 'SIXTY', entities: entities() };
+    const adapter = {
+      listAccounts: async () => [{ id: 'A', name: 'Account' }],
+      getGroup: async () => group,
+    } as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
+    const el = await fixture<TnGroupPicker>(html`<tn-group-picker .adapter=${adapter} group-id="G60"></tn-group-picker>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 'the tree shows');
+    const selection = (el as unknown as { tree: { selection?: EntitySelection } }).tree.selection!;
+    await waitUntil(() => allSorted(selection), 'every country sorted in idle time', { timeout: 3000 });
+  });
+});
