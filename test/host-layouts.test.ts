@@ -11,6 +11,13 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { displayText, isolated } from '../src/localization/format.js';
 
 type Frame = { win: Window; doc: Document; el: HTMLElement };
+
+/**
+ * Each test loads the host page in a fresh iframe, which loads the library and builds the demo
+ * directory (60,000 entities) again, some twice: about 2 s on a quiet machine, over 10 s (the
+ * default) when three engines share two cores.
+ */
+const HOST_PAGE_TIMEOUT = 30_000;
 const frames: HTMLIFrameElement[] = [];
 
 afterEach(() => {
@@ -160,7 +167,8 @@ const ELEMENTS = [
   'relationships',
 ] as const;
 
-describe('host layouts: a usable width in containers that leave it to the content', () => {
+describe('host layouts: a usable width in containers that leave it to the content', function () {
+  this.timeout(HOST_PAGE_TIMEOUT);
   for (const layout of ['dialog', 'flex', 'inline-block', 'float'] as const) {
     it(`${layout}: the flow takes its preferred width at 1280 px and fits 360 px`, async () => {
       const wide = await host(`layout=${layout}`, 1280);
@@ -192,7 +200,8 @@ describe('host layouts: a usable width in containers that leave it to the conten
   }
 });
 
-describe('host layouts: search results escape clipping', () => {
+describe('host layouts: search results escape clipping', function () {
+  this.timeout(HOST_PAGE_TIMEOUT);
   it('in a clipping card in a transformed column, every result is visible and hit at its centre', async () => {
     const { el, win } = await host('layout=card', 1280, 800);
     const { root } = await search(el, 'tungsten');
@@ -262,7 +271,8 @@ describe('host layouts: search results escape clipping', () => {
   });
 });
 
-describe('host layouts: legible on any page', () => {
+describe('host layouts: legible on any page', function () {
+  this.timeout(HOST_PAGE_TIMEOUT);
   for (const layout of ['plain', 'dark', 'grey'] as const) {
     for (const element of ELEMENTS) {
       it(`${layout} page: every text of <tn-${element}> has AA contrast`, async () => {
@@ -282,7 +292,8 @@ describe('host layouts: legible on any page', () => {
   });
 });
 
-describe('host layouts: text follows the host, not a shrunk root', () => {
+describe('host layouts: text follows the host, not a shrunk root', function () {
+  this.timeout(HOST_PAGE_TIMEOUT);
   it('html at 62.5 % with a 14 px body: the flow is at 14 px, no text below 10.5 px', async () => {
     const { el, doc } = await host('layout=root-62', 1280);
     expect(getComputedStyle(doc.body).fontSize).to.equal('14px');
@@ -295,7 +306,8 @@ describe('host layouts: text follows the host, not a shrunk root', () => {
   });
 });
 
-describe('host layouts: names that are long, huge or deceptive', () => {
+describe('host layouts: names that are long, huge or deceptive', function () {
+  this.timeout(HOST_PAGE_TIMEOUT);
   for (const names of ['long', 'huge'] as const) {
     it(`${names} names at 320 px: results, the request step and relationships stay inside the box`, async () => {
       const { el, win, doc } = await host(`names=${names}`, 320);
