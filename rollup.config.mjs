@@ -192,12 +192,12 @@ function sharedChunks() {
   };
 }
 
-/** Leaves the classic entry out of the npm build's declarations (TypeScript emits every file of the project). */
+/** Leaves the script-tag entries out of the npm build's declarations (TypeScript emits every file of the project). */
 function dropClassicDeclarations() {
   return {
     name: 'drop-classic-declarations',
     generateBundle(_options, bundle) {
-      for (const name of Object.keys(bundle)) if (/^classic\.d\.ts(\.map)?$/.test(name)) delete bundle[name];
+      for (const name of Object.keys(bundle)) if (/^(classic|script-tag|autoload)\.d\.ts(\.map)?$/.test(name)) delete bundle[name];
     },
   };
 }
@@ -266,7 +266,7 @@ export default [
     },
   },
   {
-    input: { 'tn-customer-connect.min': 'src/define.ts' },
+    input: { 'tn-customer-connect.min': 'src/script-tag.ts' },
     // The entry may export more than src/define.ts does, should a lazy chunk share code with it.
     preserveEntrySignatures: 'allow-extension',
     plugins: [...cdnPlugins(), recordStandaloneChunks()],

@@ -1,0 +1,117 @@
+/**
+ * Lazy registration for the ES-module script-tag build (src/script-tag.ts): each tn-* tag's
+ * code is fetched the first time the tag appears, so a page pays only for the elements it
+ * shows. A MutationObserver watches the document and the shadow root of every tn-* element
+ * found (our elements render other tn-* elements inside themselves: the flow renders the
+ * search, the picker and the verification).
+ *
+ * Two copies on one page: each copy loads (and tries to register) a tag that appears, even
+ * when the other copy registered it first, so the turned-away copy warns once per tag shown,
+ * whichever copy's code arrives first.
+ *
+ * Not used by the npm entries: a bundler splits an application's code itself.
+ */
+import { defineElement } from './base/tn-element.js';
+
+/** Each tag's code; importing it registers the tag. */
+const elements: Record<string, () => Promise<unknown>> = {
+  'tn-adapter-provider': () => import('./components/adapter-provider/tn-adapter-provider.js'),
+  'tn-customer-search': () => import('./components/customer-search/tn-customer-search.js'),
+  'tn-attention-panel': () => import('./components/attention-panel/tn-attention-panel.js'),
+  'tn-group-picker': () => import('./components/group-picker/tn-group-picker.js'),
+  'tn-verify-invoice': () => import('./components/verify-invoice/tn-verify-invoice.js'),
+  // The class alone: the npm entry imports every step, which here come as the flow reaches them.
+  'tn-customer-connect': () =>
+    import('./components/customer-connect/customer-connect.js').then(({ TnCustomerConnect }) =>
+      defineElement('tn-customer-connect', TnCustomerConnect),
+    ),
+  'tn-relationships': () => import('./components/relationships/tn-relationships.js'),
+  'tn-support-case': () => import('./components/support-case/tn-support-case.js'),
+};
+
+/** What a tag renders at once (fetched beside it, not after its first render). */
+const firstScreen: Record<string, string[]> = { 'tn-customer-connect': ['tn-customer-search'] };
+
+/**
+ * What a tag renders later: fetched when the browser is idle or at the first key typed in it,
+ * so that the flow's request and verification steps open without a network wait.
+ */
+const laterSteps: Record<string, string[]> = { 'tn-customer-connect': ['tn-group-picker', 'tn-verify-invoice'] };
+
+/** Until this long after a flow appears, its later steps wait for an idle moment. */
+const IDLE_TIMEOUT_MS = 2000;
+
+const selector = Object.keys(elements).join(',');
+const loading = new Map<string, Promise<void>>();
+const watched = new WeakSet<Node>();
+
+/** Fetches `tag`'s code once; a failed fetch is reported and tried again when the tag next appears. */
+function load(tag: string): Promise<void> {
+  let promise = loading.get(tag);
+  if (!promise) {
+    const importer = elements[tag];
+    promise = importer().then(
+      () => undefined,
+      (error: unknown) => {
+        loading.delete(tag);
+        console.error(`tn-customer-connect: the code of <${tag}> did not load.`, error);
+      },
+    );
+    loading.set(tag, promise);
+    for (const companion of firstScreen[tag] ?? []) void load(companion);
+  }
+  return promise;
+}
+
+function loadLaterSteps(tag: string): void {
+  for (const step of laterSteps[tag] ?? []) void load(step);
+}
+
+/** Schedules `element`'s later steps: at the first idle moment or the first key typed in it. */
+function preloadLaterSteps(element: Element): void {
+  const tag = element.localName;
+  if (!laterSteps[tag]) return;
+  const now = (): void => loadLaterSteps(tag);
+  element.addEventListener('keydown', now, { once: true });
+  element.addEventListener('input', now, { once: true });
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(now, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(now, IDLE_TIMEOUT_MS / 4);
+}
+
+/**
+ * Loads every tn-* element in `root` (itself included) and watches the shadow roots they
+ * render. An element under a `hidden` ancestor (a step of the flow not reached yet) waits
+ * until it is shown, or until its flow fetches its later steps.
+ */
+function discover(root: Element | Document | ShadowRoot): void {
+  const found = [...root.querySelectorAll(selector)];
+  if (root instanceof Element && root.matches(selector)) found.unshift(root);
+  for (const element of found) {
+    if (watched.has(element) || element.closest('[hidden]')) continue;
+    watched.add(element);
+    preloadLaterSteps(element);
+    void load(element.localName).then(() => {
+      // Registered now (by this copy or another): a connected element has its shadow root.
+      if (element.shadowRoot) watch(element.shadowRoot);
+    });
+  }
+}
+
+const observer = new MutationObserver((records) => {
+  for (const record of records) {
+    if (record.type === 'attributes' && record.target instanceof Element && !record.target.hasAttribute('hidden')) discover(record.target);
+    for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+  }
+});
+
+function watch(root: Document | ShadowRoot): void {
+  if (watched.has(root)) return;
+  watched.add(root);
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  discover(root);
+}
+
+/** Starts watching the page: every tn-* tag in it, now or later, gets its code. */
+export function autoload(): void {
+  watch(document);
+}
