@@ -156,7 +156,8 @@ export class ListWindow<T> implements ReactiveController {
     let anchor = this.anchor;
     this.anchor = undefined;
     if (scroller !== this.scroller) {
-      this.attach(scroller);
+      // Rendered by this update: a new element, at the top.
+      this.attach(scroller, 0);
       anchor = undefined;
     }
     if (!scroller) return;
@@ -224,12 +225,18 @@ export class ListWindow<T> implements ReactiveController {
     else if (this.settling++ < MAX_SETTLE) queueMicrotask(() => this.host.requestUpdate());
   }
 
-  private attach(scroller: HTMLElement | undefined): void {
+  /**
+   * Follows `scroller` from now on. `top`, when the caller knows it (a scroller just rendered
+   * is at 0), spares reading `scrollTop`: that read would lay the whole element out in the
+   * middle of its first update — at 10,000 entities, about half of the picker's open time
+   * went there — and the browser lays it out again before painting.
+   */
+  private attach(scroller: HTMLElement | undefined, top?: number): void {
     if (scroller === this.scroller) return;
     this.scroller?.removeEventListener('scroll', this.onScroll);
     this.resizes?.disconnect();
     this.scroller = scroller;
-    this.top = scroller?.scrollTop ?? 0;
+    this.top = top ?? scroller?.scrollTop ?? 0;
     if (!scroller) return;
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
     this.resizes ??= new ResizeObserver(() => this.onResize());
