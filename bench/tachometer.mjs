@@ -2,7 +2,7 @@
 // server serves (harness.mjs: TypeScript compiled on the fly), in the system's headless
 // Chromium (/usr/bin/chromium, or CHROME_PATH) driven by the system's ChromeDriver
 // (/usr/bin/chromedriver: Debian's chromium-driver, the browser's own version). Nothing is
-// downloaded: see tachometer/resolve-chromedriver.mjs.
+// downloaded: see tachometer-chromedriver.mjs.
 //
 // Tachometer loads each page afresh for every sample, round-robin across the pages, takes
 // at least `sampleSize` samples of each and goes on sampling (up to `timeoutMinutes`) until
@@ -49,7 +49,7 @@ export async function runTachometer({ benchmarks, sampleSize = 30, timeoutMinute
     await new Promise((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['--import', join(here, 'resolve-chromedriver.mjs'), join(root, 'node_modules/tachometer/bin/tach.js'), '--config', configFile, '--json-file', jsonFile],
+        ['--import', fileURLToPath(new URL('./tachometer-chromedriver.mjs', import.meta.url)), join(root, 'node_modules/tachometer/bin/tach.js'), '--config', configFile, '--json-file', jsonFile],
         { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_PATH: join(here, 'modules'), SE_OFFLINE: 'true' } },
       );
       child.on('error', reject);
