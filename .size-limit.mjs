@@ -6,11 +6,14 @@
 //   npx size-limit            the budgets alone
 //
 // What is measured:
-//   - the ES-module script-tag build (dist/cdn/tn-customer-connect.min.js with every chunk it
-//     imports statically: what a page pays before any locale or lazy code loads), in English;
+//   - the ES-module script-tag build, which fetches an element's code when its tag appears
+//     (src/autoload.ts), on the README's script-tag page — `<tn-adapter-provider api-url>`, so
+//     the provider and the REST adapter (which is in the entry, as the API exports it) count:
+//     a page with only `<tn-customer-search>`, and `<tn-customer-connect>` up to its first
+//     (search) screen, each the entry plus the chunks those tags import at once, in English;
+//   - the same build whole: the entry and every chunk that is not a locale, in English;
 //   - the classic script-tag build (one file), in English;
-//   - each lazy chunk of the script-tag builds that is not a locale, and each locale chunk
-//     (what switching to that locale adds);
+//   - each locale chunk (what switching to that locale adds);
 //   - the demo adapter's own file;
 //   - each npm entry (package.json "exports") bundled and minified by esbuild with its local
 //     imports, `lit`, `@lit/*`, `@lit-labs/*`, `react` and `tslib` external: an entry's own
@@ -27,14 +30,19 @@ import { build } from 'esbuild';
 
 /**
  * Gzip bytes (1 KB = 1,000 B): measured 2026-12-02, + 2 %, rounded up to 100 B; a locale never
- * over issue #12's 4 KB target. The script-tag builds and the demo adapter gained 0.8 KB and
+ * over issue #12's 4 KB target. The three ES-module checks were measured on 2026-12-03, when
+ * that build became lazy: each file is compressed on its own, so the whole build, 59.6 KB
+ * as one file, is 70.3 KB as an entry, a shared chunk and eight element chunks (issue #25's
+ * targets, printed by scripts/check-size.mjs, are not met yet). The script-tag builds and the demo adapter gained 0.8 KB and
  * 0.2 KB when they stopped renaming private members (see CONTRIBUTING.md, "How to benchmark").
  * The seven single-element npm entries were raised on 2026-12-03 (measured + 2 %) for open
  * localization: registerLocale's message lookup and per-element `lang` cost each of them
  * about 0.5 KB gzip (customer-search 11.7 → 12.2 KB, group-picker 22.8 → 23.3 KB).
  */
 const LIMITS = {
-  'ES module build, English': 60_400,
+  'page: search alone, English': 30_300,
+  'page: flow up to its search screen, English': 39_400,
+  'ES module build, every chunk, English': 71_700,
   'classic build, English': 60_700,
   'demo adapter': 20_100,
   'locale ar': 4_000,
@@ -84,21 +92,33 @@ function importsOf(file) {
   };
 }
 
-/** The ES-module build's entry and every chunk it imports statically. */
-const english = new Set();
-(function walk(file) {
-  if (english.has(file)) return;
-  english.add(file);
-  importsOf(file).staticImports.forEach(walk);
-})(ENTRY);
+/** `files` and every chunk they import statically, at any depth. */
+function withImports(files) {
+  const found = new Set();
+  const walk = (file) => {
+    if (found.has(file)) return;
+    found.add(file);
+    importsOf(file).staticImports.forEach(walk);
+  };
+  files.forEach(walk);
+  return [...found];
+}
 
 const { targetLocales } = JSON.parse(readFileSync(join(ROOT, 'lit-localize.json'), 'utf8'));
 /** A chunk's name without its hash: `chunks/fr-Bx3k9a1Q.min.js` → `fr`. */
 const chunkName = (file) => file.split('/').pop().replace(/-[\w-]{8}\.min\.js$/, '');
-const lazyChunks = readdirSync(join(CDN, 'chunks'))
+const chunks = readdirSync(join(CDN, 'chunks'))
   .filter((name) => name.endsWith('.js'))
-  .map((name) => join(CDN, 'chunks', name))
-  .filter((file) => !english.has(file));
+  .map((name) => join(CDN, 'chunks', name));
+const localeChunks = chunks.filter((file) => targetLocales.includes(chunkName(file)));
+/** The chunk of an element's code (`customer-connect`: the flow's class, its steps are chunks of their own). */
+function chunkOf(name) {
+  const file = chunks.find((chunk) => chunkName(chunk) === name);
+  if (!file) throw new Error(`.size-limit.mjs: no chunk named ${name} in dist/cdn/chunks`);
+  return file;
+}
+/** What a page showing these elements loads before it is usable: the entry and their chunks. */
+const page = (...names) => withImports([ENTRY, ...names.map(chunkOf)]);
 
 /** Each npm entry bundled as an integrator's bundler would, Lit external. */
 async function npmBundles() {
@@ -129,12 +149,11 @@ async function npmBundles() {
 }
 
 const checks = [
-  { name: 'ES module build, English', path: [...english] },
+  { name: 'page: search alone, English', path: page('tn-adapter-provider', 'tn-customer-search') },
+  { name: 'page: flow up to its search screen, English', path: page('tn-adapter-provider', 'customer-connect', 'tn-customer-search') },
+  { name: 'ES module build, every chunk, English', path: [ENTRY, ...chunks.filter((file) => !localeChunks.includes(file))] },
   { name: 'classic build, English', path: [CLASSIC] },
-  ...lazyChunks.map((file) => ({
-    name: targetLocales.includes(chunkName(file)) ? `locale ${chunkName(file)}` : `lazy ${chunkName(file)}`,
-    path: [file],
-  })),
+  ...localeChunks.map((file) => ({ name: `locale ${chunkName(file)}`, path: [file] })),
   { name: 'demo adapter', path: [DEMO] },
   ...(await npmBundles()),
 ];
@@ -144,7 +163,7 @@ const missing = [...names].filter((name) => !(name in LIMITS));
 const stale = Object.keys(LIMITS).filter((name) => !names.has(name));
 if (missing.length > 0) throw new Error(`.size-limit.mjs: no limit for ${missing.join(', ')} — add one to LIMITS`);
 if (stale.length > 0) throw new Error(`.size-limit.mjs: a limit for ${stale.join(', ')}, which no longer exists`);
-if (english.has(DEMO) || lazyChunks.includes(DEMO)) throw new Error("the elements' bundle imports the demo adapter");
+if (withImports([ENTRY, ...chunks]).includes(DEMO)) throw new Error("the elements' bundle imports the demo adapter");
 
 export default checks.map((check) => ({
   ...check,

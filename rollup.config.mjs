@@ -3,13 +3,15 @@
 //    each locale stays a separate module), `lit`, `@lit/*` and `react` external, with declarations.
 //    Both builds minify the static text of Lit templates and drop translators' notes
 //    (`minifyLitSource` below): a host's minifier leaves template text alone.
-// 2. Script tag, ES module: dist/cdn/tn-customer-connect.min.js — one minified,
-//    self-registering ES module with Lit bundled, defining every element; each non-English
-//    locale is a chunk in dist/cdn/chunks/, fetched next to the entry only when a page
-//    switches to it. Those chunks import nothing (`standaloneLocales` below), so that:
-// 3. Script tag, classic: dist/cdn/tn-customer-connect.classic.min.js — the same elements as
-//    an IIFE for `<script src>` (global `TnCustomerConnect`), which loads the very same
-//    chunks with `import()`, relative to its own URL (`sharedChunks` below).
+// 2. Script tag, ES module: dist/cdn/tn-customer-connect.min.js (src/script-tag.ts) — a
+//    minified ES module holding Lit, the code the search shares with the others (`sharedCode`
+//    below) and the API; it registers every tag lazily (src/autoload.ts): each element's code
+//    is a chunk in dist/cdn/chunks/, fetched when its tag first appears.
+//    Each non-English locale is a chunk too, fetched only when a page switches to it. Those
+//    chunks import nothing (`standaloneLocales` below), so that:
+// 3. Script tag, classic: dist/cdn/tn-customer-connect.classic.min.js — every element at once
+//    (src/classic.ts), an IIFE for `<script src>` (global `TnCustomerConnect`), which loads the
+//    very same locale chunks with `import()`, relative to its own URL (`sharedChunks` below).
 // The demo adapter is a separate file (dist/cdn/tn-demo-adapter.min.js), never part of the
 // elements' bundles. The REST adapter is (both bundles export the public API,
 // createRestAdapter included, with its small hand-written validators).
@@ -231,6 +233,37 @@ function asciiOnly() {
   };
 }
 
+/** Code the elements share: Lit, the element base, localization, styles, the adapter layer. */
+const CORE = /[\\/](src[\\/](base|styles|localization|adapter)[\\/]|node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][\w-]+|tslib)[\\/])/;
+
+/**
+ * The ES-module script-tag build's shared code, in two files instead of a dozen small chunks
+ * (each file is compressed on its own, so fewer files are fewer bytes, and fewer requests in
+ * a row): the shared modules the API or the search needs go into the entry — the search is
+ * the first screen of every page but the relationships' — and the rest into one `shared`
+ * chunk that the later elements import. The elements' own modules stay in their own chunks.
+ */
+function sharedCode() {
+  const ENTRY_MODULE = /[\\/]src[\\/]script-tag\.ts$/;
+  const SEARCH = /[\\/]src[\\/]components[\\/]customer-search[\\/]tn-customer-search\.ts$/;
+  const LOCALE = /[\\/]generated[\\/]locales[\\/]/;
+  let firstScreen;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (!firstScreen) {
+      firstScreen = new Set();
+      const visit = (moduleId) => {
+        if (firstScreen.has(moduleId)) return;
+        firstScreen.add(moduleId);
+        getModuleInfo(moduleId)?.importedIds.forEach(visit);
+      };
+      [...getModuleIds()].filter((moduleId) => ENTRY_MODULE.test(moduleId) || SEARCH.test(moduleId)).forEach(visit);
+    }
+    if (ENTRY_MODULE.test(id)) return 'tn-customer-connect.min';
+    if (!CORE.test(id) || LOCALE.test(id)) return undefined;
+    return firstScreen.has(id) ? 'tn-customer-connect.min' : 'shared';
+  };
+}
+
 const cdnPlugins = ({ module = true } = {}) => [
   standaloneLocales(),
   resolve({ exportConditions: ['production'] }),
@@ -278,6 +311,7 @@ export default [
       entryFileNames: 'cdn/[name].js',
       // Each locale is its own chunk, loaded (relative to the entry) only when a page uses it.
       chunkFileNames: 'cdn/chunks/[name]-[hash].min.js',
+      manualChunks: sharedCode(),
       sourcemap: true,
     },
   },

@@ -9,7 +9,8 @@
 // @size-limit/file: gzip -9, no browser) decides which hold. This script adds what size-limit
 // does not do: the brotli and minified bytes of the same files, the size table (between the
 // size:begin and size:end markers, so it is never typed by hand), bench/size.json, and a note
-// while the English builds are over issue #12's 30 KB target.
+// for each of issue #25's targets not met yet (the limits hold what is measured; the targets
+// say where the script-tag pages should get to).
 // Exits 1 when a budget is exceeded, or with --check when the table is stale.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,16 @@ import sizeLimit from 'size-limit';
 import filePlugin from '@size-limit/file';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Issue #12's target for every element plus the REST adapter, English, in gzip bytes: reported, not enforced. */
-const ENGLISH_TARGET = 30_000;
+/**
+ * Issue #25's targets, gzip bytes, reported while not met: a page with only the search, and
+ * the flow up to its search screen, before they are usable; every chunk of the lazy build no
+ * more than the whole build was as one file before it was split (59.6 KB).
+ */
+const TARGETS = {
+  'page: search alone, English': 20_000,
+  'page: flow up to its search screen, English': 22_000,
+  'ES module build, every chunk, English': 59_600,
+};
 /** The size table lives with the other figures, not in the README a newcomer reads first. */
 const TABLE_FILE = 'bench/README.md';
 const BEGIN = '<!-- size:begin (written by npm run size) -->';
@@ -70,7 +79,9 @@ const get = (name) => {
 };
 const localeSizes = [...sizes].filter(([name]) => name.startsWith('locale ')).map(([, size]) => size.gzip);
 const rows = [
-  ['Script-tag build, ES module (English, with what it imports at once)', get('ES module build, English')],
+  ['Script-tag page with only `<tn-customer-search>` (ES module, English; provider and REST adapter)', get('page: search alone, English')],
+  ['Script-tag page with `<tn-customer-connect>`, up to its search screen (same)', get('page: flow up to its search screen, English')],
+  ['Script-tag build, ES module, every chunk (English)', get('ES module build, every chunk, English')],
   ['Script-tag build, classic script (English)', get('classic build, English')],
   ['Demo adapter with its data (its own file)', get('demo adapter')],
   ...[...sizes].filter(([name]) => name.startsWith('npm ')).map(([name, size]) => [`npm \`${name.slice(4)}\` (Lit external)`, size]),
@@ -95,9 +106,9 @@ else if (text.slice(from, to + END.length) !== table) {
   }
 }
 
-for (const name of ['ES module build, English', 'classic build, English']) {
+for (const [name, target] of Object.entries(TARGETS)) {
   const { gzip } = get(name);
-  if (gzip > ENGLISH_TARGET) console.log(`\nNot within target yet: ${name}, ${cell(gzip)} gzip, over issue #12's ${cell(ENGLISH_TARGET)} by ${cell(gzip - ENGLISH_TARGET)}`);
+  if (gzip > target) console.log(`\nNot within target yet: ${name}, ${cell(gzip)} gzip, over issue #25's ${cell(target)} by ${cell(gzip - target)}`);
 }
 if (failures.length > 0) {
   console.error(`\nOver budget or stale:\n  ${failures.join('\n  ')}`);

@@ -5,13 +5,15 @@
  * found (our elements render other tn-* elements inside themselves: the flow renders the
  * search, the picker and the verification).
  *
- * Two copies on one page: each copy loads (and tries to register) a tag that appears, even
- * when the other copy registered it first, so the turned-away copy warns once per tag shown,
- * whichever copy's code arrives first.
+ * Two copies on one page (two versions, or this build beside a bundled one): the first copy
+ * to meet a tag claims it in a registry every copy shares and fetches its code; another copy
+ * fetches nothing for that tag and, once it is defined, warns as `defineElement` does, naming
+ * both versions — so the tag's holder does not depend on which download finishes first.
  *
  * Not used by the npm entries: a bundler splits an application's code itself.
  */
 import { defineElement } from './base/tn-element.js';
+import { VERSION } from './base/version.js';
 
 /** Each tag's code; importing it registers the tag. */
 const elements: Record<string, () => Promise<unknown>> = {
@@ -45,21 +47,42 @@ const selector = Object.keys(elements).join(',');
 const loading = new Map<string, Promise<void>>();
 const watched = new WeakSet<Node>();
 
-/** Fetches `tag`'s code once; a failed fetch is reported and tried again when the tag next appears. */
+/** Tags some copy of the library on this page is fetching or has registered, with its version. */
+const claims: Map<string, string> = ((globalThis as Record<symbol, Map<string, string> | undefined>)[
+  Symbol.for('tn-customer-connect.autoload-claims')
+] ??= new Map());
+
+/** What `defineElement` says when another copy holds `tag`; this copy fetched nothing for it. */
+async function warnTakenBy(tag: string): Promise<void> {
+  const holder = (await customElements.whenDefined(tag)) as CustomElementConstructor & { version?: string };
+  console.warn(
+    `tn-customer-connect: <${tag}> is already defined (version ${holder.version ?? 'unknown'}); ` +
+      `this copy (version ${VERSION}) was not registered.`,
+  );
+}
+
+/**
+ * Fetches `tag`'s code once, unless another copy holds or claimed the tag; a failed fetch is
+ * reported and tried again when the tag next appears.
+ */
 function load(tag: string): Promise<void> {
   let promise = loading.get(tag);
-  if (!promise) {
-    const importer = elements[tag];
-    promise = importer().then(
+  if (promise) return promise;
+  if (customElements.get(tag) || claims.has(tag)) {
+    promise = warnTakenBy(tag);
+  } else {
+    claims.set(tag, VERSION);
+    promise = elements[tag]().then(
       () => undefined,
       (error: unknown) => {
         loading.delete(tag);
+        claims.delete(tag);
         console.error(`tn-customer-connect: the code of <${tag}> did not load.`, error);
       },
     );
-    loading.set(tag, promise);
-    for (const companion of firstScreen[tag] ?? []) void load(companion);
   }
+  loading.set(tag, promise);
+  for (const companion of firstScreen[tag] ?? []) void load(companion);
   return promise;
 }
 
