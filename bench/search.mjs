@@ -23,9 +23,11 @@
 //      counted when the typist pauses after each word (a request goes out, the next word
 //      supersedes it); and, as a check of the measure, with debounce 0 and for the naive list.
 // Medians of RUNS runs after a warm-up (PARTS=queries or PARTS=typing runs one part); prints
-// tables and writes the `search` section of bench/results.json. Budgets are checked and
-// printed, not enforced.
+// tables and writes the `search` section of bench/results.json and the `search` block of
+// bench/README.md (from both parts, the last run of each). Budgets are checked and printed,
+// not enforced.
 import { launchBenchBrowser, median, startBenchServer } from './harness.mjs';
+import { markdownTable, writeReadmeBlock } from './figures.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -374,8 +376,37 @@ try {
       : {}),
   };
   writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
-  console.log(`\nwritten to bench/results.json (search section: ${PARTS.join(', ')})`);
+  if (results.search.directory && results.search.keystroke) writeReadmeBlock('search', readmeBlock(results.search));
+  console.log(`\nwritten to bench/results.json (search section: ${PARTS.join(', ')}) and bench/README.md (search block, once both parts have run)`);
 } finally {
   await browser.close();
   await server.stop();
+}
+
+/** The figures for bench/README.md, from the `search` section of bench/results.json. */
+function readmeBlock(search) {
+  const { directory: d, keystroke: k, typing: t, typed } = search;
+  const f1 = (v) => v.toFixed(1);
+  const f2 = (v) => v.toFixed(2);
+  const slowest = Object.entries(d.cold).sort((a, b) => b[1].medianMs - a[1].medianMs)[0];
+  const warmSlowest = [...d.warm].sort((a, b) => b.medianMs - a.medianMs)[0];
+  const mark = (ok) => (ok ? 'holds' : 'MISSED');
+  const rows = KEYSTROKES.map(({ id, label }) => {
+    const s = k[id];
+    const pair = (m) => `${f1(m.domMs)} / ${f1(m.paintedMs)} ms`;
+    return [`${label}, ${s.expected.shown} of ${s.expected.total.toLocaleString('en')}`, pair(s.default), pair(s.debounce0), pair(s.baseline), `${s.ratios.debounce0Dom.toFixed(1)}× / ${s.ratios.debounce0Painted.toFixed(1)}×`];
+  });
+  const requests = Math.max(t.default.requests.max, t.defaultSlow.requests.max);
+  const stale = Math.max(t.default.staleUnaborted.max, t.defaultSlow.staleUnaborted.max, t.pausesSlow.staleUnaborted.max);
+  return `**Search** (\`bench/search.mjs\`; \`PARTS=queries\` or \`PARTS=typing\` runs one half), medians of ${search.runs} runs after a warm-up. ${search.date.slice(0, 10)}, ${search.machine}, load average ${search.load.start} → ${search.load.end}.
+
+*Demo directory* (${d.entities.toLocaleString('en')} entities; each cold query in a fresh page): building the directory and its name index takes ${f2(d.buildMs / 1000)} s once per page (${f1(d.heapMB)} MB). The first query after the build takes ${f2(d.coldMs)} ms (slowest: ${JSON.stringify(slowest[0])}, ${f1(slowest[1].medianMs)} ms). Later queries take ${f2(d.warmMs)} ms (slowest ${JSON.stringify(warmSlowest.text)}, ${f2(warmSlowest.medianMs)} ms). Budget ${BUDGETS.queryMs} ms: ${mark(d.coldMs <= BUDGETS.queryMs && d.warmMs <= BUDGETS.queryMs)}.
+
+*Keystroke → results rendered* in \`<tn-customer-search>\`, with the demo adapter answering at once and real key events, in one warm page (\`bench/first-result.mjs\` above times a page's first result). "DOM" runs from the input event to the listbox holding the new results; "painted" to two frames after that, so it includes the wait for the display. The naive Lit list gets the same rows from the same adapter and renders them as plain text, with no debounce and no headings, highlights, country names or ARIA.
+
+${markdownTable(['keystroke', `default debounce (${typed.defaultDebounceMs} ms)`, '`debounce="0"`', 'naive Lit list', '`debounce="0"` ÷ naive'], rows)}
+
+(DOM / painted. The default-debounce figure is the ${typed.defaultDebounceMs} ms wait plus the same work.)
+
+*Typing a ${typed.name.length}-character name at ${1000 / typed.keyIntervalMs} keys/s* (${JSON.stringify(typed.name)}, one key every ${typed.keyIntervalMs} ms, counted by a wrapper around the adapter): the default debounce sends ${t.default.requests.median} request${t.default.requests.median === 1 ? '' : 's'} (worst run: ${requests}; budget ≤ ${BUDGETS.requests}: ${mark(requests <= BUDGETS.requests)}; on a busy machine a gap of more than the debounce between two keys counts as a pause). Stale queries left unaborted (adapter latency ${typed.slowLatencyMs.min}–${typed.slowLatencyMs.max} ms): ${stale} at the default debounce, pausing after each word included (${t.pausesSlow.superseded.median} of ${t.pausesSlow.requests.median} requests superseded while running); with \`debounce="0"\` ${t.debounce0Slow.staleUnaborted.max} (${t.debounce0Slow.superseded.median} of ${t.debounce0Slow.requests.median} superseded). Budget ${BUDGETS.staleUnaborted}: ${mark(stale <= BUDGETS.staleUnaborted)}. Check of the measure: the naive list leaves ${t.baselineSlow.staleUnaborted.median} of its ${t.baselineSlow.requests.median} requests stale and unaborted.`;
 }
