@@ -1,7 +1,7 @@
 // npm run lint: the layers of src/, checked by dependency-cruiser (`npx depcruise src
 // --config .dependency-cruiser.mjs`). Each layer imports only the layers below it:
 //
-//   entries      src/index.ts, define.ts, classic.ts, react/, testing/  (what the package exports)
+//   entries      src/index.ts, api.ts, define.ts, classic.ts, script-tag.ts, autoload.ts, react/, testing/  (what the package exports)
 //   components   src/components/ — one folder per element, the adapter provider included
 //   base         src/base/ (TnElement, controllers, shared states), src/localization/, src/styles/
 //   adapter      src/adapter/ — the contract, errors, checks; demo/ and rest/ implement it

@@ -9,25 +9,6 @@
  */
 import { autoload } from './autoload.js';
 
-export { TnElement, defineElement } from './base/tn-element.js';
-export { parseAmount, parseInvoiceDate, amountExample, currencyFractionDigits, localIsoDate } from './localization/parse.js';
-export { systemClock } from './base/clock.js';
-export { clearDrafts } from './base/draft.js';
-export { adapterContext } from './adapter/context.js';
-export { provideAdapter } from './adapter/provide.js';
-export { TnAdapterError, isAdapterError, isAbort, toAdapterError } from './adapter/errors.js';
-export { defineAdapter } from './adapter/define-adapter.js';
-export { RestAdapter, createRestAdapter, errorCodeForStatus } from './adapter/rest/index.js';
-export {
-  setLocale,
-  getLocale,
-  resolveLocale,
-  overrideMessages,
-  registerLocale,
-  supportedLocales,
-  rtlLocales,
-  LOCALE_STATUS_EVENT,
-} from './localization/localization.js';
-export { VERSION } from './base/version.js';
+export * from './api.js';
 
 autoload();
