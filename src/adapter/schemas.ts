@@ -71,11 +71,51 @@ const GroupEntitySchema = /*#__PURE__*/ v.object({
   connected: /*#__PURE__*/ v.optional(v.boolean),
 });
 
+type GroupEntityOutput = v.Output<typeof GroupEntitySchema>;
+
+/** `^[A-Z]{2}$` without a regular expression: two code units, each A–Z. */
+const isCountryCode = (value: string): boolean => {
+  if (value.length !== 2) return false;
+  const first = value.charCodeAt(0);
+  const second = value.charCodeAt(1);
+  return first >= 65 && first <= 90 && second >= 65 && second <= 90;
+};
+
+/**
+ * `GroupEntitySchema` compiled by hand for a group's usual entity (no `group` reference):
+ * the same checks, the same object out, or `undefined` — then the generic schema checks it
+ * and words what is wrong. A group holds up to tens of thousands of entities and the picker
+ * opens only once they are checked; the generic walk (a call per property) was about a third
+ * of the open's script at 10,000 entities.
+ */
+function quickGroupEntity(value: unknown): GroupEntityOutput | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const source = value as Record<string, unknown>;
+  const { id, legalName, taxIds, country, requiresVendorCode, connected } = source;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 64) return undefined;
+  if (typeof legalName !== 'string' || !Array.isArray(taxIds)) return undefined;
+  if (typeof country !== 'string' || !isCountryCode(country)) return undefined;
+  if ('group' in source) return undefined;
+  if (requiresVendorCode !== undefined && typeof requiresVendorCode !== 'boolean') return undefined;
+  if (connected !== undefined && typeof connected !== 'boolean') return undefined;
+  const ids: string[] = new Array<string>(taxIds.length);
+  for (let index = 0; index < taxIds.length; index++) {
+    const taxId: unknown = taxIds[index];
+    if (typeof taxId !== 'string') return undefined;
+    ids[index] = taxId;
+  }
+  const output: GroupEntityOutput = { id, legalName, taxIds: ids, country };
+  // As the generic schema does: an optional property is kept when present, even undefined.
+  if (requiresVendorCode !== undefined || 'requiresVendorCode' in source) output.requiresVendorCode = requiresVendorCode;
+  if (connected !== undefined || 'connected' in source) output.connected = connected;
+  return output;
+}
+
 /** `CustomerGroup`. */
 export const CustomerGroupSchema = /*#__PURE__*/ v.object({
   id: /*#__PURE__*/ v.string(),
   name: /*#__PURE__*/ v.string(),
-  entities: /*#__PURE__*/ v.array(GroupEntitySchema),
+  entities: /*#__PURE__*/ v.fastArray(GroupEntitySchema, quickGroupEntity),
   countries: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.array(/*#__PURE__*/ v.object({ code: CountryCode, total: Count }))),
 });
 

@@ -100,6 +100,31 @@ export const array =
     return output;
   };
 
+/** An array schema, with the schema of its items (to check an item apart). */
+export type ArraySchema<T> = Schema<T[]> & { readonly item: Schema<T> };
+
+/**
+ * What `array(item)` accepts, for arrays long enough that a generic walk of each item shows:
+ * `quick` is `item` compiled by hand into one function — it returns the item as `item`
+ * would (the same properties, in the same order), or `undefined` for anything it does not
+ * accept outright. Such an item goes through `item` itself, which accepts it or refuses it
+ * with the message and path the generic walk gives; so `quick` may be stricter than `item`,
+ * never more lenient (`test/validators-fast-array.test.ts` holds the two together).
+ */
+export const fastArray = <T>(item: Schema<T>, quick: (value: unknown) => T | undefined): ArraySchema<T> =>
+  Object.assign(
+    (value: unknown) => {
+      if (!Array.isArray(value)) return fail('an array');
+      const output: T[] = new Array<T>(value.length);
+      for (let index = 0; index < value.length; index++) {
+        const fast = quick(value[index]);
+        output[index] = fast !== undefined ? fast : inside(index, () => item(value[index]));
+      }
+      return output;
+    },
+    { item },
+  );
+
 /** `schema`, or nothing. */
 export const optional = <T>(schema: Schema<T>): OptionalSchema<T> =>
   Object.assign((value: unknown) => (value === undefined ? undefined : schema(value)), { optional: true } as const);
