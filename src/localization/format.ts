@@ -34,6 +34,31 @@ export function formatCount(value: number, locale: string = getLocale()): string
   return format.format(value);
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The plural category of a count in the current locale (`1` → "one" in English, `0` → "one" in French). */
+export function pluralCategory(count: number, locale: string = getLocale()): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/**
+ * Creates, for `locale`, the formatters a list of results uses (country names, counts,
+ * plurals) before the results arrive. Creating the first `Intl` object of a kind costs
+ * milliseconds (the engine loads its locale data; measured in the search's first result,
+ * where it ran in the frame that paints it); an element calls this while the user types,
+ * when the browser is idle, so the first results paint sooner. Later calls cost nothing.
+ */
+export function prepareListFormats(locale: string = getLocale()): void {
+  countryName('GB', locale);
+  formatCount(0, locale);
+  pluralCategory(0, locale);
+}
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
