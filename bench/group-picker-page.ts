@@ -9,34 +9,10 @@ import './baseline-list.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import type { BenchBaselineList } from './baseline-list.js';
 import { settledHeap } from './heap.js';
-import type { CustomerConnectAdapter, CustomerGroup, GroupEntity } from '../src/adapter/types.js';
+import type { CustomerGroup } from '../src/adapter/types.js';
+import { adapterFor, benchGroup, painted } from './bench-group.js';
 
 const COUNTRIES = ['GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'BE', 'PL', 'SE', 'US', 'MY', 'SG', 'AU', 'BR', 'IN', 'JP'];
-const WORDS = ['Alpha', 'Nordic', 'Atlas', 'Global', 'Union', 'Metro', 'Delta', 'Prime', 'Vertex', 'Summit'];
-
-function group(size: number): CustomerGroup {
-  const entities: GroupEntity[] = [];
-  for (let i = 0; i < size; i++) {
-    entities.push({
-      id: `AAA${String(100000000 + i)}`,
-      legalName: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} Trading ${i} Ltd`,
-      taxIds: [`GB${String(100000000 + i * 3)}`],
-      country: COUNTRIES[i % COUNTRIES.length],
-      connected: i % 97 === 0,
-    });
-  }
-  return { id: `G${size}`, name: `BENCH GROUP ${size}`, entities };
-}
-
-function adapterFor(data: CustomerGroup): CustomerConnectAdapter {
-  return {
-    listAccounts: async () => [{ id: 'A', name: 'Account' }],
-    getGroup: async () => data,
-  } as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
-}
-
-/** Resolves after the browser has painted twice: what the user sees is on screen. */
-const painted = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
 /**
  * Runs `action` at the start of a frame and resolves with the time until that frame's work
@@ -70,10 +46,10 @@ const bench = {
   /** Builds the group and collects garbage, outside any timing. */
   async prepare(which: Kind, size: number): Promise<void> {
     kind = which;
-    // Through JSON, as a REST adapter's data arrives: flat strings. The names built above are
-    // ropes that the picker's first sort would flatten, freeing the pieces inside the heap
-    // figure and taking it below zero.
-    data = JSON.parse(JSON.stringify(group(size))) as CustomerGroup;
+    // benchGroup passes the group through JSON, as a REST adapter's data arrives: flat strings.
+    // Names built by concatenation are ropes that the picker's first sort would flatten,
+    // freeing the pieces inside the heap figure and taking it below zero.
+    data = benchGroup(size, COUNTRIES);
     heapBefore = await settledHeap();
   },
 

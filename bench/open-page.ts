@@ -18,9 +18,7 @@
 import '../src/components/group-picker/tn-group-picker.js';
 import './baseline-list.js';
 import './virtual-list.js';
-import type { CustomerConnectAdapter, CustomerGroup, GroupEntity } from '../src/adapter/types.js';
-
-const WORDS = ['Alpha', 'Nordic', 'Atlas', 'Global', 'Union', 'Metro', 'Delta', 'Prime', 'Vertex', 'Summit'];
+import { adapterFor, benchGroup, painted } from './bench-group.js';
 
 /** The first `count` region codes that have a name (AA, AB, … ZZ: real countries and territories). */
 function regionCodes(count: number): string[] {
@@ -34,33 +32,6 @@ function regionCodes(count: number): string[] {
   }
   return codes;
 }
-
-/** A group as bench/group-picker-page.ts builds it, its entities spread over `countries`. */
-function group(size: number, countries: number): CustomerGroup {
-  const codes = regionCodes(countries);
-  const entities: GroupEntity[] = [];
-  for (let i = 0; i < size; i++) {
-    entities.push({
-      id: `AAA${String(100000000 + i)}`,
-      legalName: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} Trading ${i} Ltd`,
-      taxIds: [`GB${String(100000000 + i * 3)}`],
-      country: codes[i % codes.length],
-      connected: i % 97 === 0,
-    });
-  }
-  // Through JSON, as a REST adapter's data arrives: flat strings.
-  return JSON.parse(JSON.stringify({ id: `G${size}`, name: `BENCH GROUP ${size}`, entities })) as CustomerGroup;
-}
-
-function adapterFor(data: CustomerGroup): CustomerConnectAdapter {
-  return {
-    listAccounts: async () => [{ id: 'A', name: 'Account' }],
-    getGroup: async () => data,
-  } as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
-}
-
-/** Resolves after the browser has painted twice: what the user sees is on screen. */
-const painted = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
 /**
  * Marks `name`-start at the start of a frame, runs `action` and marks `name`-end once that
@@ -87,7 +58,7 @@ async function run(): Promise<void> {
   const subject = params.get('subject') ?? 'picker';
   const size = Number(params.get('size') ?? 10_000);
   const countries = Number(params.get('countries') ?? 16);
-  const data = group(size, countries);
+  const data = benchGroup(size, regionCodes(countries));
   let el: HTMLElement;
   let rowSelector: string;
   if (subject === 'picker') {
