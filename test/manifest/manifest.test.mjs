@@ -71,13 +71,16 @@ function designTokens() {
  * (`clock` starts as `systemClock`), since a host can import it; any other name is a
  * constant the host cannot see.
  */
-function rootExports() {
-  const index = readFileSync(join(ROOT, 'src/index.ts'), 'utf8');
-  return new Set(
-    [...index.matchAll(/export\s+\{([^}]*)\}/g)].flatMap((match) =>
-      match[1].split(',').map((name) => name.trim().split(/\s+as\s+/).pop()).filter(Boolean),
-    ),
+function rootExports(file = 'src/index.ts') {
+  const source = readFileSync(join(ROOT, file), 'utf8');
+  const named = [...source.matchAll(/export\s+\{([^}]*)\}/g)].flatMap((match) =>
+    match[1].split(',').map((name) => name.trim().split(/\s+as\s+/).pop()).filter(Boolean),
   );
+  // `export * from './api.js'`: what that file exports, followed the same way.
+  const starred = [...source.matchAll(/export\s+\*\s+from\s+'(\.[^']+)\.js'/g)].flatMap((match) => [
+    ...rootExports(join(dirname(file), `${match[1]}.ts`)),
+  ]);
+  return new Set([...named, ...starred]);
 }
 const exported = rootExports();
 /** A literal as a default is written: a number, a quoted string, a keyword, an array or object. */
