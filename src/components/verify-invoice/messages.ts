@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import type { VerificationSession } from '../../adapter/types.js';
 import { amountExample } from '../../localization/parse.js';
 import type { AmountError, DateEntryFormat, DateField } from '../../localization/parse.js';
-import { formatCount, isolated } from '../../localization/format.js';
+import { formatCount, isolated, pluralCategory } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
 
 export const enterNumberText = () => msg('Enter the invoice number.', { desc: 'Error: the invoice number is missing' });
@@ -105,7 +105,7 @@ export const lastAttemptText = () =>
 
 /** "You have 2 attempts left." (plural by locale). */
 export function attemptsLeftText(count: number): string {
-  return new Intl.PluralRules(getLocale()).select(count) === 'one'
+  return pluralCategory(count) === 'one'
     ? msg(str`You have ${formatCount(count)} attempt left.`, { desc: 'Attempts left (singular: 0 or 1 in French)' })
     : msg(str`You have ${formatCount(count)} attempts left.`, { desc: 'Attempts left (plural)' });
 }
