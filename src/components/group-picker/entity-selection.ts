@@ -3,11 +3,12 @@
  * match the filter, and the flat list of rows the tree shows (a window of them at a time).
  * Selection lives here (a Set of IDs), never in the DOM, so 50,000-entity groups stay cheap.
  *
- * Costs, for a group of N entities: opening it groups the entities by country and names the
- * countries, nothing more, so the first screen (countries collapsed) waits on no sorting.
- * Each country's entities are sorted by name, and their search keys folded by the same pass,
- * when first needed (the country expanded, a filter, a bulk tick) or before that, a country at
- * a time, whenever the page is idle (`prepare`). A filter keystroke that extends the previous filter
+ * Costs, for a group of N entities: opening it counts the entities of each country and names
+ * the countries, nothing more, so the first screen (countries collapsed) waits on no sorting
+ * and allocates nothing per entity. The entities are indexed (by ID, and each country's list)
+ * in one pass, and each country's entities sorted by name, their search keys folded by the
+ * same pass, when first needed (the country expanded, a filter, a tick) or before that, a
+ * step at a time, whenever the page is idle (`prepare`). A filter keystroke that extends the previous filter
  * only re-tests what the previous one matched, and going back to an earlier filter
  * (Backspace, or clearing it) reuses its result and its rows. The rows are built once per
  * filter result and expansion state; ticking reads through them (`checked`, a country's
@@ -68,8 +69,10 @@ export function countryState(row: CountryRow): 'true' | 'false' | 'mixed' {
 interface Country {
   code: string;
   label: string;
-  /** Its entities in the group's order. */
+  /** Its entities in the group's order (once the group is indexed). */
   members: GroupEntity[];
+  /** Its entities, counted when the group opens. */
+  count: number;
   /** Entities that can be ticked. */
   selectable: number;
   /** Its entities by name, with their folded search keys index for index: sorted when first needed. */
@@ -158,8 +161,6 @@ function narrows(previous: FilterResult, needle: string, idNeedle: string): bool
 }
 
 export class EntitySelection {
-  /** Every entity of the group, by ID. */
-  readonly byId = new Map<string, GroupEntity>();
   /** Ticked entity IDs (only selectable ones). */
   readonly selected = new Set<string>();
   /** Number that can be ticked (not already connected). */
@@ -182,15 +183,20 @@ export class EntitySelection {
   private vendorCodeTicks = 0;
   /** Bumped by every expansion or collapse: the rows built before are stale. */
   private expansions = 0;
+  /** Every entity of the group by ID, once indexed (see `index`). */
+  private ids?: Map<string, GroupEntity>;
 
-  constructor(entities: readonly GroupEntity[], locale: string, options: SelectionOptions = {}) {
+  constructor(
+    private readonly entities: readonly GroupEntity[],
+    locale: string,
+    options: SelectionOptions = {},
+  ) {
     const groups = new Map<string, Country>();
     let selectable = 0;
     for (const entity of entities) {
-      this.byId.set(entity.id, entity);
       let country = groups.get(entity.country);
-      if (!country) groups.set(entity.country, (country = { code: entity.country, label: '', members: [], selectable: 0 }));
-      country.members.push(entity);
+      if (!country) groups.set(entity.country, (country = { code: entity.country, label: '', members: [], count: 0, selectable: 0 }));
+      country.count++;
       if (!entity.connected) {
         selectable++;
         country.selectable++;
@@ -210,13 +216,16 @@ export class EntitySelection {
       idNeedle: '',
       shown: this.countries.map((country) => {
         const sorted = () => this.sortedOf(country).entities;
+        const members = () => this.membersOf(country);
         return {
           country,
           get entities() {
             return sorted();
           },
-          count: country.members.length,
-          members: country.members,
+          count: country.count,
+          get members() {
+            return members();
+          },
           selectable: country.selectable,
           selected: 0,
           countedAt: -1,
@@ -231,6 +240,10 @@ export class EntitySelection {
    * For idle time: whatever is not sorted yet is sorted when first needed all the same.
    */
   prepare(enough: () => boolean): boolean {
+    if (!this.ids) {
+      if (enough()) return false;
+      this.index();
+    }
     for (const country of this.countries) {
       if (country.sorted) continue;
       if (enough()) return false;
@@ -241,7 +254,12 @@ export class EntitySelection {
 
   /** Number of entities in the group. */
   get total(): number {
-    return this.byId.size;
+    return this.entities.length;
+  }
+
+  /** Every entity of the group, by ID. */
+  get byId(): ReadonlyMap<string, GroupEntity> {
+    return this.ids ?? this.index();
   }
 
   /** True when a ticked entity needs the supplier's vendor code. */
@@ -447,7 +465,27 @@ export class EntitySelection {
 
   /** A country's entities by name, with their search keys: sorted the first time they are asked for. */
   private sortedOf(country: Country): { entities: GroupEntity[]; keys: string[] } {
-    return (country.sorted ??= sortByName(country.members, this.collator));
+    return (country.sorted ??= sortByName(this.membersOf(country), this.collator));
+  }
+
+  /** A country's entities in the group's order. */
+  private membersOf(country: Country): GroupEntity[] {
+    if (!this.ids) this.index();
+    return country.members;
+  }
+
+  /**
+   * One pass over the group: the entities by ID and each country's list of them. Not when the
+   * group opens: at 10,000 entities it costs about as much as rendering the first screen.
+   */
+  private index(): Map<string, GroupEntity> {
+    const ids = new Map<string, GroupEntity>();
+    for (const entity of this.entities) {
+      ids.set(entity.id, entity);
+      this.countryByCode.get(entity.country)!.members.push(entity);
+    }
+    this.ids = ids;
+    return ids;
   }
 
   private get current(): FilterResult {

@@ -325,7 +325,8 @@ export class GroupTree implements ReactiveController {
   private placeHeading(): void {
     const tree = this.tree;
     const heading = tree?.querySelector<HTMLElement>('.country-heading');
-    if (!tree || !heading || !this.selection) return;
+    // Not laid out yet: at the top, where no heading shows; reading scrollTop would lay it out now.
+    if (!tree || !heading || !this.selection || !this.rowWindow.measured) return;
     const top = tree.scrollTop;
     const index = this.rowWindow.itemAt(top);
     const row = this.rows[index];

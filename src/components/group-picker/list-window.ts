@@ -66,6 +66,11 @@ export class ListWindow<T> implements ReactiveController {
   /** The item at the top of the view before an update, and how far into it the view starts. */
   private anchor?: { items: readonly T[]; key: unknown; index: number; delta: number; atEnd: boolean };
   private settling = 0;
+  /**
+   * The scroller was rendered and not laid out since: its rows are rendered from estimates,
+   * and nothing reads its size until its first resize observation (see hostUpdated).
+   */
+  private unlaidOut = false;
   /** Made with the first scroller: an element that never shows its list never makes one. */
   private resizes?: ResizeObserver;
 
@@ -141,6 +146,14 @@ export class ListWindow<T> implements ReactiveController {
     this.attach(undefined);
   }
 
+  /**
+   * False from the update that renders a new scroller until the browser has laid it out:
+   * meanwhile the rows are rendered from estimates and nothing should read the layout.
+   */
+  get measured(): boolean {
+    return !!this.scroller && !this.unlaidOut;
+  }
+
   hostUpdate(): void {
     // Remember what the user sees, to keep it in place whatever measuring changes.
     const n = this.items.length;
@@ -159,11 +172,17 @@ export class ListWindow<T> implements ReactiveController {
       // Rendered by this update: a new element, at the top.
       this.attach(scroller, 0);
       anchor = undefined;
+      if (scroller) this.unlaidOut = true;
     }
     if (!scroller) return;
     // Sizes first, as estimated, then one layout to measure: when the estimates were right
     // (rows of one line), nothing changes after measuring and the frame needs no other layout.
     this.setSpacers(scroller);
+    // A scroller just rendered has never been laid out: reading its size now would lay out
+    // the whole element in the middle of this update, the first layout of everything around
+    // it too. Its first resize observation comes once the browser has laid the page out
+    // itself, before it paints; that measures and corrects the range (onResize).
+    if (this.unlaidOut) return;
     const height = scroller.clientHeight;
     // Hidden: nothing to measure. Showing it resizes it, and that renders it again.
     if (height === 0) return;
@@ -212,6 +231,17 @@ export class ListWindow<T> implements ReactiveController {
     const scroller = this.scroller;
     // Hidden: nothing to render until it is shown (which resizes it again).
     if (!scroller || scroller.clientHeight === 0) return;
+    if (this.unlaidOut) {
+      // Laid out at last: the next update measures the rows rendered from the estimates, before
+      // the browser paints. Unless the scroller is as tall as its rows and some are missing:
+      // rendering them could change its height, which a resize observer must not do in its own
+      // callback ("ResizeObserver loop"); then in the next frame.
+      this.unlaidOut = false;
+      const mayGrow = this.end < this.items.length && scroller.scrollHeight <= scroller.clientHeight;
+      if (mayGrow) requestAnimationFrame(() => this.host.requestUpdate());
+      else this.host.requestUpdate();
+      return;
+    }
     if (scroller.clientWidth !== this.width || scroller.clientHeight !== this.height) this.host.requestUpdate();
   }
 
@@ -236,6 +266,7 @@ export class ListWindow<T> implements ReactiveController {
     this.scroller?.removeEventListener('scroll', this.onScroll);
     this.resizes?.disconnect();
     this.scroller = scroller;
+    this.unlaidOut = false;
     this.top = top ?? scroller?.scrollTop ?? 0;
     if (!scroller) return;
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
