@@ -9,9 +9,13 @@
 //    is a chunk in dist/cdn/chunks/, fetched when its tag first appears.
 //    Each non-English locale is a chunk too, fetched only when a page switches to it. Those
 //    chunks import nothing (`standaloneLocales` below), so that:
-// 3. Script tag, classic: dist/cdn/tn-customer-connect.classic.min.js — every element at once
-//    (src/classic.ts), an IIFE for `<script src>` (global `TnCustomerConnect`), which loads the
-//    very same locale chunks with `import()`, relative to its own URL (`sharedChunks` below).
+// 3. Script tag, classic: dist/cdn/tn-customer-connect.classic.min.js (src/classic.ts), an IIFE
+//    for `<script src>` that sets the global `TnCustomerConnect` at once and registers every tag
+//    lazily too. It holds what the ES-module entry holds (Lit, the shared code, the API) and
+//    publishes those modules on a global; each element's code is an ES-module chunk in
+//    dist/cdn/chunks/classic/ that reads Lit and the element base from there (`classicCore`
+//    below), fetched with `import()` relative to the script's own URL, as are the very same
+//    locale chunks as the ES-module build's (`sharedChunks` below).
 // The demo adapter is a separate file (dist/cdn/tn-demo-adapter.min.js), never part of the
 // elements' bundles. The REST adapter is (both bundles export the public API,
 // createRestAdapter included, with its small hand-written validators).
@@ -20,7 +24,10 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compactLocales } from './scripts/rollup-compact-locales.mjs';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! tn-customer-connect ${version} | MIT License | self-hosted build, see the README */`;
@@ -153,7 +160,10 @@ function standaloneLocales() {
 /** Chunks of the ES-module build that import nothing (path from dist/cdn/), by the module they start from. */
 const standaloneChunks = new Map();
 
-/** Records `standaloneChunks` (the ES-module build; it runs before the classic one). */
+/** The modules the ES-module build put in its entry file: the classic build's core (see `classicCore`). */
+const entryModules = new Set();
+
+/** Records `standaloneChunks` and `entryModules` (the ES-module build; it runs before the classic one). */
 function recordStandaloneChunks() {
   return {
     name: 'record-standalone-chunks',
@@ -162,17 +172,19 @@ function recordStandaloneChunks() {
         if (chunk.type === 'chunk' && chunk.isDynamicEntry && chunk.imports.length === 0 && chunk.dynamicImports.length === 0) {
           standaloneChunks.set(chunk.facadeModuleId, chunk.fileName.replace(/^cdn\//, ''));
         }
+        if (chunk.type === 'chunk' && chunk.isEntry) chunk.moduleIds.forEach((id) => entryModules.add(id));
       }
     },
   };
 }
 
 /**
- * The classic build: a dynamic `import()` of a module that the ES-module build put in a chunk
- * of its own (a locale, the virtualizer's layout) loads that very file, relative to the
- * script's own URL (`document.currentScript.src`, captured when the script runs — see
- * `output.intro`). A locale that is not such a chunk fails the build rather than being
- * inlined into every page's script.
+ * The classic script: a dynamic `import()` of a module that the ES-module build put in a chunk
+ * of its own (a locale) or that the classic element build made a chunk (an element's code,
+ * imported by src/autoload.ts) loads that very file, relative to the script's own URL
+ * (`document.currentScript.src`, captured when the script runs — see `output.intro`). A
+ * locale that is not such a chunk fails the build rather than being inlined into every
+ * page's script.
  */
 function sharedChunks() {
   return {
@@ -180,7 +192,7 @@ function sharedChunks() {
     async resolveDynamicImport(specifier, importer) {
       if (typeof specifier !== 'string') return null;
       const resolved = await this.resolve(specifier, importer, { skipSelf: true });
-      const file = resolved && standaloneChunks.get(resolved.id);
+      const file = resolved && (standaloneChunks.get(resolved.id) ?? classicChunks.get(resolved.id));
       if (file) return { id: file, external: true };
       if (resolved && /[\\/]generated[\\/]locales[\\/]/.test(resolved.id)) {
         this.error(`${resolved.id} is not a standalone chunk of the ES-module build, so the classic build cannot share it.`);
@@ -188,8 +200,195 @@ function sharedChunks() {
       return null;
     },
     renderDynamicImport({ targetModuleId }) {
-      if (![...standaloneChunks.values()].includes(targetModuleId)) return null;
+      if (![...standaloneChunks.values(), ...classicChunks.values()].includes(targetModuleId)) return null;
       return { left: 'import(new URL(', right: ', tnScriptUrl).href)' };
+    },
+  };
+}
+
+/** The classic element build's chunks (path from dist/cdn/), by the module they start from. */
+const classicChunks = new Map();
+/** What the classic element chunks take from the classic script: core module (path from the repo root) → names, `*` for all. */
+const coreImports = new Map();
+/** Names a core module exports as live bindings (a `let` reassigned later), by path. */
+const coreLiveNames = new Map();
+/**
+ * Live bindings a chunk may import: each is a function, called through the classic script's
+ * module at call time. @lit/localize's `msg` is replaced when the locale is configured.
+ */
+const LIVE_FUNCTIONS = new Set(['msg']);
+/** Where the classic script publishes its core modules; the chunks of the same version read it. */
+const CORE_KEY = `tn-customer-connect.core@${version}`;
+const CORE_PREFIX = 'tn-core:';
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const corePath = (id) => relative(ROOT, id).split(sep).join('/');
+/** A core module's short name in the published object (both sides compute it from its path). */
+const coreName = (path) => createHash('sha256').update(path).digest('base64url').slice(0, 6);
+
+/** Whether `name` is assigned anywhere in `ast` (shadowing ignored: errs towards "live"). */
+function isReassigned(ast, name) {
+  let found = false;
+  const visit = (node) => {
+    if (found || !node || typeof node.type !== 'string') return;
+    const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : null;
+    if (target?.type === 'Identifier' && target.name === name) found = true;
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value.type === 'string') visit(value);
+    }
+  };
+  visit(ast);
+  return found;
+}
+
+/**
+ * The names `id` exports that are live bindings — a top-level `let`/`var` assigned after its
+ * declaration — following `export … from` and `export *`. TypeScript sources are read for
+ * `export let`/`export var` (our own core has none).
+ */
+async function liveExports(context, id, memo = new Map()) {
+  if (memo.has(id)) return memo.get(id);
+  const names = new Set();
+  memo.set(id, names);
+  const code = readFileSync(id, 'utf8');
+  if (/\.ts$/.test(id)) {
+    for (const match of code.matchAll(/\bexport\s+(?:let|var)\s+([\w$]+)/g)) names.add(match[1]);
+    return names;
+  }
+  const ast = context.parse(code);
+  const mutable = new Set();
+  const declared = (node) => node?.type === 'VariableDeclaration' && node.kind !== 'const';
+  for (const node of ast.body) {
+    const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
+    if (declared(declaration)) {
+      for (const { id: binding } of declaration.declarations) if (binding.type === 'Identifier' && isReassigned(ast, binding.name)) mutable.add(binding.name);
+    }
+  }
+  const from = async (source) => {
+    const target = await context.resolve(source, id, { skipSelf: true });
+    return target && !target.external ? liveExports(context, target.id, memo) : new Set();
+  };
+  for (const node of ast.body) {
+    if (node.type === 'ExportNamedDeclaration') {
+      if (declared(node.declaration)) node.declaration.declarations.forEach(({ id: binding }) => mutable.has(binding.name) && names.add(binding.name));
+      const live = node.source ? await from(node.source.value) : mutable;
+      for (const { local, exported } of node.specifiers) if (live.has(local.name ?? local.value)) names.add(exported.name ?? exported.value);
+    }
+    if (node.type === 'ExportAllDeclaration' && !node.exported) for (const name of await from(node.source.value)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * The classic element build, the chunks the classic script fetches when a tag appears
+ * (dist/cdn/chunks/classic/). It starts from src/autoload.ts, whose `import()`s make one
+ * chunk per element, and drops that entry itself (the classic script holds it). Every import
+ * of a module the ES-module build put in its entry — Lit, the element base, localization,
+ * styles, the adapter layer the API and the search need — stays out of the chunks: the
+ * classic script holds those modules (it is built next, see `classicEntry`) and publishes
+ * them on `globalThis[Symbol.for(CORE_KEY)]`, and each chunk reads what it imports from
+ * there when it runs, so there is one Lit, one locale and one adapter context on the page.
+ * A live binding (`msg`) is read at each call. The rest of the shared code goes into a
+ * `shared` chunk, as in the ES-module build.
+ */
+function classicCore() {
+  const memo = new Map();
+  return {
+    name: 'classic-core',
+    async resolveId(source, importer, { custom }) {
+      // node-resolve asks again with the path it found; the answer to its first question counts.
+      if (!importer || source.startsWith(CORE_PREFIX) || custom?.['node-resolve']?.resolved) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (!resolved || resolved.external || !entryModules.has(resolved.id) || !CORE.test(resolved.id)) return null;
+      const path = corePath(resolved.id);
+      if (!coreLiveNames.has(path)) coreLiveNames.set(path, await liveExports(this, resolved.id, memo));
+      return { id: `${CORE_PREFIX}${path}`, external: true };
+    },
+    renderChunk(code, chunk) {
+      const ast = this.parse(code);
+      const edited = new MagicString(code);
+      let reads = false;
+      for (const node of ast.body) {
+        const source = node.source?.value;
+        if (typeof source !== 'string' || !source.startsWith(CORE_PREFIX)) continue;
+        if (node.type !== 'ImportDeclaration') this.error(`${chunk.fileName} re-exports ${source}; a classic chunk may only import the core.`);
+        const path = source.slice(CORE_PREFIX.length);
+        const names = coreImports.get(path) ?? new Set();
+        coreImports.set(path, names);
+        const module = `tnCore$[${JSON.stringify(coreName(path))}]`;
+        const constants = [];
+        const lines = [];
+        for (const specifier of node.specifiers) {
+          if (specifier.type === 'ImportNamespaceSpecifier') {
+            names.add('*');
+            lines.push(`const ${specifier.local.name} = ${module};`);
+            continue;
+          }
+          const name = specifier.type === 'ImportDefaultSpecifier' ? 'default' : (specifier.imported.name ?? specifier.imported.value);
+          names.add(name);
+          if (!coreLiveNames.get(path)?.has(name)) constants.push(`${JSON.stringify(name)}: ${specifier.local.name}`);
+          else if (LIVE_FUNCTIONS.has(name)) lines.push(`const ${specifier.local.name} = (...args) => ${module}[${JSON.stringify(name)}](...args);`);
+          else this.error(`${path} exports ${name} as a live binding; add it to LIVE_FUNCTIONS if it is a function, or read it another way.`);
+        }
+        if (constants.length > 0) lines.unshift(`const { ${constants.join(', ')} } = ${module};`);
+        edited.overwrite(node.start, node.end, lines.join('\n'));
+        reads = true;
+      }
+      if (!reads) return null;
+      edited.prepend(`const tnCore$ = globalThis[Symbol.for(${JSON.stringify(CORE_KEY)})];\n`);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        if (chunk.imports.includes(entry.fileName)) this.error(`${chunk.fileName} imports the dropped entry ${entry.fileName}.`);
+        if (chunk.isDynamicEntry) classicChunks.set(chunk.facadeModuleId, chunk.fileName.replace(/^cdn\//, ''));
+      }
+      delete bundle[entry.fileName];
+      delete bundle[`${entry.fileName}.map`];
+    },
+  };
+}
+
+/**
+ * The classic script's entry: first a module that publishes the core modules the element
+ * chunks read (exactly the names they import, recorded by `classicCore`; a live binding as a
+ * getter), keyed by version so that a second copy of the same version shares them and
+ * another version keeps its own; then src/classic.ts (the global API, lazy registration).
+ */
+function classicEntry() {
+  const ENTRY = '\0tn-classic-entry';
+  const PUBLISH = '\0tn-classic-core';
+  const file = (path) => JSON.stringify(join(ROOT, path));
+  return {
+    name: 'classic-entry',
+    resolveId: (source) => ([ENTRY, PUBLISH].includes(source) ? source : null),
+    load(id) {
+      if (id === ENTRY) return `import ${JSON.stringify(PUBLISH)};\nimport ${file('src/classic.ts')};\n`;
+      if (id !== PUBLISH) return null;
+      if (coreImports.size === 0) this.error('no core imports recorded: the classic element build must run first');
+      const lines = [`import { VERSION } from ${file('src/base/version.ts')};`];
+      const published = [];
+      const seen = new Set();
+      [...coreImports.keys()].sort().forEach((path, i) => {
+        const key = coreName(path);
+        if (seen.has(key)) this.error(`two core modules are both named ${key}`);
+        seen.add(key);
+        const names = coreImports.get(path);
+        if (names.has('*')) {
+          lines.push(`import * as core${i} from ${file(path)};`);
+          published.push(`${JSON.stringify(key)}: core${i}`);
+          return;
+        }
+        const sorted = [...names].sort();
+        lines.push(`import { ${sorted.map((name, j) => `${name} as core${i}_${j}`).join(', ')} } from ${file(path)};`);
+        const live = coreLiveNames.get(path) ?? new Set();
+        const fields = sorted.map((name, j) => (live.has(name) ? `get ${name}() { return core${i}_${j}; }` : `${JSON.stringify(name)}: core${i}_${j}`));
+        published.push(`${JSON.stringify(key)}: { ${fields.join(', ')} }`);
+      });
+      lines.push(`globalThis[Symbol.for(\`tn-customer-connect.core@\${VERSION}\`)] ??= { ${published.join(', ')} };`);
+      return lines.join('\n');
     },
   };
 }
@@ -316,9 +515,25 @@ export default [
     },
   },
   {
-    // After the ES-module build: it shares that build's chunks.
-    input: 'src/classic.ts',
-    plugins: [sharedChunks(), ...cdnPlugins({ module: false })],
+    // The classic script's element chunks, after the ES-module build (whose entry decides
+    // what the classic script holds) and before the classic script (which publishes what
+    // these chunks import, and loads them).
+    input: 'src/autoload.ts',
+    preserveEntrySignatures: false,
+    plugins: [classicCore(), ...cdnPlugins()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'cdn/chunks/classic/[name].js',
+      chunkFileNames: 'cdn/chunks/classic/[name]-[hash].min.js',
+      manualChunks: (id) => (CORE.test(id) && !/[\\/]generated[\\/]locales[\\/]/.test(id) ? 'shared' : undefined),
+      sourcemap: true,
+    },
+  },
+  {
+    // Last: it loads the chunks of both builds before it.
+    input: '\0tn-classic-entry',
+    plugins: [classicEntry(), sharedChunks(), ...cdnPlugins({ module: false })],
     output: {
       dir: 'dist',
       entryFileNames: 'cdn/tn-customer-connect.classic.min.js',

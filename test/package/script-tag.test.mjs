@@ -4,10 +4,13 @@
 //   element class's static `version`), the package's;
 // - dist/cdn/integrity.json holds the sha384 of every script in dist/cdn;
 // - a plain page that includes a build with `integrity` + `crossorigin` gets its elements
-//   defined (the classic build: every element; the ES-module build, which fetches an
-//   element's code when its tag appears: the search the page shows, and no other), and a
-//   wrong hash blocks the script;
+//   defined (both builds fetch an element's code when its tag appears: the search the page
+//   shows, and no other), and a wrong hash blocks the script;
+// - the classic build's global API works in the page's very next inline script, before any
+//   element's code has arrived, and the page fetches only the chunks of the tags it shows;
 // - each build loads a locale chunk next to itself when the page switches language.
+// test/csp/lazy.e2e.mjs proves the classic build's lazy loading in three engines under the
+// README's policy, with the chunks' integrity from the import map.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -74,7 +77,8 @@ describe('the script-tag builds: version', () => {
     const watch = watchPage(tab);
     await tab.goto(page('/versions.html', 'classic', ''));
     assert.equal(await tab.evaluate(() => globalThis.TnCustomerConnect.version), version);
-    assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => [tag, version]));
+    await tab.waitForFunction(() => customElements.get('tn-customer-search'));
+    assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => [tag, tag === 'tn-customer-search' ? version : null]));
     const esm = await tab.evaluate((url) => import(url).then((module) => module.VERSION), `${cdn.origin}/tn-customer-connect/${BUILDS.module.file}`);
     assert.equal(esm, version);
     assert.deepEqual(watch.problems(), []);
@@ -87,6 +91,7 @@ describe('the script-tag builds: Subresource Integrity', () => {
     const scripts = [
       ...(await readdir(cdnDir)).filter((name) => name.endsWith('.js')),
       ...(await readdir(join(cdnDir, 'chunks'))).filter((name) => name.endsWith('.js')).map((name) => `chunks/${name}`),
+      ...(await readdir(join(cdnDir, 'chunks/classic'))).filter((name) => name.endsWith('.js')).map((name) => `chunks/classic/${name}`),
     ].sort();
     assert.equal(integrity.version, version);
     assert.equal(integrity.algorithm, 'sha384');
@@ -99,7 +104,7 @@ describe('the script-tag builds: Subresource Integrity', () => {
       const tab = await browser.newPage();
       const watch = watchPage(tab);
       await tab.goto(page(`/sri-${build}.html`, build, `integrity="${integrity.files[BUILDS[build].file]}" crossorigin="anonymous"`));
-      const expected = TAGS.filter((tag) => build === 'classic' || tag === 'tn-customer-search');
+      const expected = ['tn-customer-search'];
       await tab.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), expected);
       assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => [tag, expected.includes(tag) ? version : null]));
       // The element upgraded and rendered (with no adapter it says so).
@@ -187,7 +192,7 @@ describe('the classic build under a strict Content Security Policy with Trusted 
   const POLICY =
     "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-  it('defines and renders every element, loads the French chunk, and causes no violation', async () => {
+  it('defines and renders the elements the page shows, loads the French chunk, and causes no violation', async () => {
     const strict = await serveDirectories(
       { '/cdn/': cdnDir },
       {
@@ -212,7 +217,9 @@ describe('the classic build under a strict Content Security Policy with Trusted 
         );
       });
       await tab.goto(`${strict.origin}/index.html`);
-      assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => [tag, version]));
+      const shown = ['tn-customer-search', 'tn-relationships'];
+      await tab.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), shown);
+      assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => [tag, shown.includes(tag) ? version : null]));
       await tab.locator('tn-customer-search [part~="not-configured"]').waitFor();
       await tab.evaluate(() => globalThis.TnCustomerConnect.setLocale('fr'));
       await tab.locator('tn-customer-search').getByText("Ce composant n'est pas configuré", { exact: false }).waitFor();
@@ -222,5 +229,40 @@ describe('the classic build under a strict Content Security Policy with Trusted 
       await tab.close();
       await strict.close();
     }
+  });
+});
+
+describe('the classic build: the global at once, the elements lazily', () => {
+  it("the next inline script uses TnCustomerConnect (setLocale('fr'), createRestAdapter) before any element's code; the page fetches only the search's chunk, a picker added later its own", async () => {
+    const tab = await browser.newPage();
+    const watch = watchPage(tab);
+    const before = cdn.requests.length;
+    const url = page('/classic-sync.html', 'classic', `integrity="${integrity.files[BUILDS.classic.file]}" crossorigin="anonymous"`);
+    pages['/classic-sync.html'].body = pages['/classic-sync.html'].body.replace(
+      '</head>',
+      `<script>
+        window.sync = {
+          adapter: typeof TnCustomerConnect.createRestAdapter({ baseUrl: '/v1' }).searchDirectory,
+          amount: TnCustomerConnect.parseAmount('12.50', 'en', 'EUR').ok,
+          searchDefined: customElements.get('tn-customer-search') !== undefined,
+          classes: Object.keys(TnCustomerConnect).filter((name) => /^Tn[A-Z]/.test(name) && name !== 'TnAdapterError' && name !== 'TnElement'),
+        };
+        TnCustomerConnect.setLocale('fr');
+      </script></head>`,
+    );
+    await tab.goto(url);
+    assert.deepEqual(await tab.evaluate(() => window.sync), { adapter: 'function', amount: true, searchDefined: false, classes: [] });
+    await tab.locator('tn-customer-search').getByText("Ce composant n'est pas configuré", { exact: false }).waitFor();
+    const elementChunks = () =>
+      cdn.requests
+        .slice(before)
+        .map((path) => /^\/tn-customer-connect\/chunks\/classic\/(.+)-[\w-]{8}\.min\.js$/.exec(path)?.[1])
+        .filter((name) => name && name !== 'shared');
+    assert.deepEqual(elementChunks(), ['tn-customer-search']);
+    await tab.evaluate(() => document.body.append(document.createElement('tn-group-picker')));
+    await tab.locator('tn-group-picker [part~="not-configured"]').waitFor();
+    assert.deepEqual(elementChunks(), ['tn-customer-search', 'tn-group-picker']);
+    assert.deepEqual(watch.problems(), []);
+    await tab.close();
   });
 });

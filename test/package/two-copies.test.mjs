@@ -1,9 +1,10 @@
 // Two copies of the library on one page — a portal that includes the script-tag build while
 // a widget of its own bundles another, or two versions during an upgrade: no exception, no
 // error, exactly one console warning per tag both copies register, naming both versions, and
-// the elements work. The classic build registers every tag; the ES-module build only the tags
-// the page shows (here the search), and the first copy to meet a tag keeps it. The second
-// version is a copy of the installed ES-module build with its VERSION literal rewritten.
+// the elements work. Both builds register only the tags the page shows (here the search), and
+// the first copy to meet a tag keeps it. The second version is a copy of the installed
+// ES-module build with its VERSION literal rewritten; the second classic copy is the same
+// build from another URL (its own Lit, the first copy's global and claims).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -24,7 +25,7 @@ before(async () => {
   const literal = JSON.stringify(version);
   assert.equal(build.split(literal).length, 2, `the build holds the literal ${literal} once`);
   files['/other/tn-customer-connect.min.js'] = { body: build.replace(literal, JSON.stringify(OTHER)).replace(` ${version} `, ` ${OTHER} `) };
-  site = await serveDirectories({ '/cdn/': cdnDir, '/other/chunks/': join(cdnDir, 'chunks') }, { files });
+  site = await serveDirectories({ '/cdn/': cdnDir, '/other/chunks/': join(cdnDir, 'chunks'), '/copy/': cdnDir }, { files });
   browser = await launchChromium();
 });
 
@@ -76,7 +77,9 @@ async function visit(url) {
     await tab.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
     const defined = await tab.evaluate((tags) => tags.map((tag) => customElements.get(tag)?.version ?? null), TAGS);
     const global = await tab.evaluate(() => globalThis.TnCustomerConnect?.version ?? null);
-    return { defined, global, warnings: watch.warnings, problems: watch.problems() };
+    // A page that saved the first copy's global (`window.firstCopy`) still has it.
+    const firstGlobalKept = await tab.evaluate(() => !('firstCopy' in window) || window.firstCopy === window.TnCustomerConnect);
+    return { defined, global, firstGlobalKept, warnings: watch.warnings, problems: watch.problems() };
   } catch (error) {
     error.message += `\nwhat the page reported: ${JSON.stringify(watch.problems())}`;
     throw error;
@@ -122,7 +125,7 @@ describe('two copies of the library on one page', () => {
   it('the ES-module build, then the classic build: one warning per tag, and TnCustomerConnect is the classic copy’s', async () => {
     const result = await visit(servePage('/es-then-classic.html', `<script type="module" src="${ES}"></script>${classicAfter(CLASSIC)}`));
     assert.deepEqual(result.problems, []);
-    assert.deepEqual(result.defined, TAGS.map(() => version));
+    assert.deepEqual(result.defined, shownBy(version));
     assertOneWarningPerTag(result.warnings, version, version);
     assert.equal(result.global, version);
   });
@@ -130,8 +133,26 @@ describe('two copies of the library on one page', () => {
   it('the classic build, then the ES-module build (plain page order: the classic script runs first)', async () => {
     const result = await visit(servePage('/classic-then-es.html', `<script src="${CLASSIC}"></script><script type="module" src="${ES}"></script>`));
     assert.deepEqual(result.problems, []);
-    assert.deepEqual(result.defined, TAGS.map(() => version));
+    assert.deepEqual(result.defined, shownBy(version));
     assertOneWarningPerTag(result.warnings, version, version);
+  });
+
+  it('the classic build twice, from two URLs: the first copy keeps the tag and the global, the second fetches no element code', async () => {
+    const before = site.requests.length;
+    files['/copy-mark.js'] = { body: 'window.firstCopy = window.TnCustomerConnect;', type: 'text/javascript' };
+    const result = await visit(
+      servePage(
+        '/classic-twice.html',
+        `<script src="${CLASSIC}"></script><script src="/copy-mark.js"></script><script src="/copy/tn-customer-connect.classic.min.js"></script>
+        <script>window.copiesLoaded = Promise.resolve();</script>`,
+      ),
+    );
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.defined, shownBy(version));
+    assertOneWarningPerTag(result.warnings, version, version);
+    assert.equal(result.firstGlobalKept, true, 'the second copy replaced TnCustomerConnect');
+    const chunks = site.requests.slice(before).filter((path) => /\/chunks\/classic\/tn-/.test(path));
+    assert.deepEqual(chunks.map((path) => path.replace(/-[\w-]{8}\.min\.js$/, '')), ['/cdn/chunks/classic/tn-customer-search']);
   });
 
   it('one copy loaded twice by the same URL is one module: no warning at all', async () => {
