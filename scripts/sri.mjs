@@ -2,14 +2,14 @@
 // Subresource Integrity hashes of the script-tag build (run by `npm run build`, or alone:
 // `npm run sri`). Writes dist/cdn/integrity.json — `{ "version", "algorithm", "files":
 // { "<path under dist/cdn>": "sha384-…" } }`, one entry for every script a page may load:
-// both builds, the demo adapter and every chunk (source maps are never loaded by a page and
-// are left out) — and prints it.
+// both builds, the demo adapter and every chunk, the classic script's under chunks/classic/
+// included (source maps are never loaded by a page and are left out) — and prints it.
 //
 //   <script src=".../tn-customer-connect.classic.min.js"
 //           integrity="<files['tn-customer-connect.classic.min.js']>" crossorigin="anonymous"></script>
 //
 // It also prints, ready to paste, the import map that gives the lazily loaded chunks their
-// integrity, for the folder the files are served from (`--base /vendor/tn-customer-connect-
+// integrity (it applies to the classic script's `import()` too: test/csp/lazy.e2e.mjs), for the folder the files are served from (`--base /vendor/tn-customer-connect-
 // <version>/` by default), and the `'sha256-…'` source to add to `script-src` so that a
 // strict Content Security Policy lets that inline import map run.
 //
