@@ -1,7 +1,8 @@
 /**
  * What makes a large group open quickly: the group picker's model sorts no country's
  * entities before the first screen (countries collapsed) needs them, and sorts them — all
- * the same order — when a country is expanded, filtered, ticked in bulk or the page is idle.
+ * the same order — when a country is expanded, filtered, ticked in bulk or the page is idle;
+ * and the picker renders its first screen without laying the page out from script.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/group-picker/tn-group-picker.js';
@@ -76,6 +77,65 @@ describe('group picker: a large group opens without sorting', () => {
     expect(lazy).to.deep.equal(run(true));
     expect(lazy.ticked).to.have.length(60 - 9);
     expect(lazy.shown).to.have.length(10);
+  });
+
+  it('renders the opened group without reading the layout, and fills the tree before it paints', async () => {
+    const many: CustomerGroup = {
+      id: 'G1000',
+      name: 'THOUSAND',
+      entities: Array.from({ length: 1000 }, (_, i) => ({ ...entities()[i % 60], id: `AAA${String(200000000 + i)}`, country: ['SE', 'FR', 'GB', 'DE', 'NO', 'FI', 'DK', 'IS', 'EE', 'LV', 'LT', 'PL', 'CZ', 'SK', 'AT', 'CH', 'IT', 'ES', 'PT', 'IE', 'NL', 'BE', 'LU'][i % 23] })),
+    };
+    let answer!: (group: CustomerGroup) => void;
+    const adapter = {
+      listAccounts: async () => [{ id: 'A', name: 'Account' }],
+      getGroup: () => new Promise<CustomerGroup>((resolve) => (answer = resolve)),
+    } as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
+    const el = await fixture<TnGroupPicker>(html`<tn-group-picker .adapter=${adapter} group-id="G1000"></tn-group-picker>`);
+    await waitUntil(() => answer, 'the group is asked for');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Out of that frame's rendering: the answer arrives in a task of its own, as from the network.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Every read of the layout from script, from the answer until the picker has rendered it.
+    const reads: string[] = [];
+    const restores: (() => void)[] = [];
+    for (const [proto, name] of [
+      [Element.prototype, 'clientHeight'],
+      [Element.prototype, 'clientWidth'],
+      [Element.prototype, 'scrollTop'],
+      [Element.prototype, 'scrollHeight'],
+      [Element.prototype, 'getBoundingClientRect'],
+      [HTMLElement.prototype, 'offsetHeight'],
+      [HTMLElement.prototype, 'offsetWidth'],
+    ] as const) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+      const original = (descriptor.get ?? descriptor.value) as (this: Element) => unknown;
+      const counted = function (this: Element, ...args: []) {
+        reads.push(`${name} of ${this.className || this.tagName}`);
+        return original.apply(this, args);
+      };
+      Object.defineProperty(proto, name, descriptor.get ? { ...descriptor, get: counted } : { ...descriptor, value: counted });
+      restores.push(() => Object.defineProperty(proto, name, descriptor));
+    }
+    let rendered: boolean;
+    try {
+      answer(many);
+      // Up to the next frame's animation callbacks: after them the browser lays out, then
+      // delivers resize observations, where reading the layout costs nothing.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      rendered = !!el.shadowRoot!.querySelector('[role="treeitem"]');
+    } finally {
+      restores.forEach((restore) => restore());
+    }
+    expect(rendered, 'the tree rendered before the frame').to.equal(true);
+    expect(reads, 'layout read while rendering the group').to.deep.equal([]);
+
+    // Painted: the rows rendered (measured by then) cover the tree's view.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const tree = el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!;
+    const rows = [...tree.querySelectorAll('[role="treeitem"]')];
+    expect(rows.length, 'a window of the 23 countries (collapsed)').to.be.within(9, 22);
+    expect(tree.scrollHeight, 'the tree as tall as its 23 rows').to.be.closeTo(23 * rows[0].getBoundingClientRect().height, 2);
+    expect(rows.at(-1)!.getBoundingClientRect().bottom, 'rows down to the end of the view').to.be.at.least(tree.getBoundingClientRect().bottom - 2);
   });
 
   it('sorts the group while the page is idle once the picker shows it', async () => {

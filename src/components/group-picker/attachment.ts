@@ -33,19 +33,29 @@ export function checkAttachment(file: File, accept: string, maxBytes: number): A
   return accepted ? undefined : 'type';
 }
 
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** One formatter per locale and unit: the form shows the size limit at every render, and creating one costs more than the render. */
+const byteFormats = new Map<string, Intl.NumberFormat>();
+
 /** A byte count for people ("2.4 MB", "2,4 Mo"). */
 export function formatBytes(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: unit === 0 ? 'long' : 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
+  const key = `${locale} ${unit}`;
+  let format = byteFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: UNITS[unit],
+      unitDisplay: unit === 0 ? 'long' : 'short',
+      maximumFractionDigits: unit === 0 ? 0 : 1,
+    });
+    byteFormats.set(key, format);
+  }
+  return format.format(value);
 }
