@@ -1,7 +1,9 @@
 /**
- * Lazy registration for the ES-module script-tag build (src/script-tag.ts): each tn-* tag's
- * code is fetched the first time the tag appears, so a page pays only for the elements it
- * shows. A MutationObserver watches the document and the shadow root of every tn-* element
+ * Lazy registration for both script-tag builds (src/script-tag.ts, src/classic.ts): each tn-*
+ * tag's code is fetched the first time the tag appears, so a page pays only for the elements
+ * it shows. The `import()`s below are the ES-module build's chunks; the classic build turns
+ * each into its own chunk of the same module, fetched next to the classic script
+ * (rollup.config.mjs, `classicCore`). A MutationObserver watches the document and the shadow root of every tn-* element
  * found (our elements render other tn-* elements inside themselves: the flow renders the
  * search, the picker and the verification).
  *
