@@ -33,7 +33,9 @@ class TestList extends LitElement {
   rowHeight = 61;
   readonly window = new ListWindow<number>(this, () => this.renderRoot.querySelector<HTMLElement>('.scroller'));
 
+  /** The scroller only once there are items, as the group tree renders it. */
   override render() {
+    if (!this.items.length) return html`<p>Nothing yet</p>`;
     const [start, end] = this.window.range(this.items);
     return html`<div class="scroller">
       ${this.items.slice(start, end).map((item) => html`<div class="row" style="block-size: ${this.rowHeight}px">${item}</div>`)}

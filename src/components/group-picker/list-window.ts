@@ -67,8 +67,8 @@ export class ListWindow<T> implements ReactiveController {
   private anchor?: { items: readonly T[]; key: unknown; index: number; delta: number; atEnd: boolean };
   private settling = 0;
   /**
-   * The scroller was rendered and not laid out since: its rows are rendered from estimates,
-   * and nothing reads its size until its first resize observation (see hostUpdated).
+   * The scroller was rendered by the last update, whose rows were rendered from estimates
+   * and not measured: the next update, or its first resize observation, measures them.
    */
   private unlaidOut = false;
   /** Made with the first scroller: an element that never shows its list never makes one. */
@@ -147,8 +147,8 @@ export class ListWindow<T> implements ReactiveController {
   }
 
   /**
-   * False from the update that renders a new scroller until the browser has laid it out:
-   * meanwhile the rows are rendered from estimates and nothing should read the layout.
+   * False from the update that renders a new scroller until its rows are measured (its first
+   * resize observation, or the next update): meanwhile nothing should read the layout.
    */
   get measured(): boolean {
     return !!this.scroller && !this.unlaidOut;
@@ -172,17 +172,21 @@ export class ListWindow<T> implements ReactiveController {
       // Rendered by this update: a new element, at the top.
       this.attach(scroller, 0);
       anchor = undefined;
-      if (scroller) this.unlaidOut = true;
+      if (scroller) {
+        // Never laid out: reading its size now would lay out the whole element in the middle
+        // of this update, the first layout of everything around it too. Its first resize
+        // observation comes once the browser has laid the page out itself, before it paints;
+        // that measures and corrects the range (onResize) — or any update before it does.
+        this.setSpacers(scroller);
+        this.unlaidOut = true;
+        return;
+      }
     }
     if (!scroller) return;
+    this.unlaidOut = false;
     // Sizes first, as estimated, then one layout to measure: when the estimates were right
     // (rows of one line), nothing changes after measuring and the frame needs no other layout.
     this.setSpacers(scroller);
-    // A scroller just rendered has never been laid out: reading its size now would lay out
-    // the whole element in the middle of this update, the first layout of everything around
-    // it too. Its first resize observation comes once the browser has laid the page out
-    // itself, before it paints; that measures and corrects the range (onResize).
-    if (this.unlaidOut) return;
     const height = scroller.clientHeight;
     // Hidden: nothing to measure. Showing it resizes it, and that renders it again.
     if (height === 0) return;
