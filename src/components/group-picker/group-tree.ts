@@ -508,7 +508,9 @@ function prepareWhenIdle(selection: EntitySelection, wanted: () => boolean): voi
   };
   const later = (callback: typeof step): unknown =>
     typeof requestIdleCallback === 'function' ? requestIdleCallback(callback) : setTimeout(callback, 50);
-  later(step);
+  // Not before the second frame: the first paints the tree, the second may still correct its
+  // rows (list-window.ts), and a step begun in the idle time between them can overrun it.
+  requestAnimationFrame(() => requestAnimationFrame(() => later(step)));
 }
 
 const vendorCodeMarker = () =>
