@@ -295,6 +295,10 @@ function classicCore() {
   const memo = new Map();
   return {
     name: 'classic-core',
+    buildStart() {
+      // Without it every chunk would bundle its own Lit.
+      if (entryModules.size === 0) this.error('the ES-module build must run first: it decides what the classic script holds');
+    },
     async resolveId(source, importer, { custom }) {
       // node-resolve asks again with the path it found; the answer to its first question counts.
       if (!importer || source.startsWith(CORE_PREFIX) || custom?.['node-resolve']?.resolved) return null;
@@ -352,20 +356,25 @@ function classicCore() {
 }
 
 /**
- * The classic script's entry: first a module that publishes the core modules the element
- * chunks read (exactly the names they import, recorded by `classicCore`; a live binding as a
- * getter), keyed by version so that a second copy of the same version shares them and
- * another version keeps its own; then src/classic.ts (the global API, lazy registration).
+ * The classic script's first module, imported before anything else src/classic.ts imports:
+ * it publishes the core modules the element chunks read (exactly the names they import,
+ * recorded by `classicCore`; a live binding as a getter), keyed by version so that a second
+ * copy of the same version shares them and another version keeps its own. (After the
+ * TypeScript plugin, which compiles from the files on disk.)
  */
 function classicEntry() {
-  const ENTRY = '\0tn-classic-entry';
+  const ENTRY = /[\\/]src[\\/]classic\.ts$/;
   const PUBLISH = '\0tn-classic-core';
   const file = (path) => JSON.stringify(join(ROOT, path));
   return {
     name: 'classic-entry',
-    resolveId: (source) => ([ENTRY, PUBLISH].includes(source) ? source : null),
+    resolveId: (source) => (source === PUBLISH ? source : null),
+    transform(code, id) {
+      if (!ENTRY.test(id)) return null;
+      const edited = new MagicString(code).prepend(`import ${JSON.stringify(PUBLISH)};\n`);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
+    },
     load(id) {
-      if (id === ENTRY) return `import ${JSON.stringify(PUBLISH)};\nimport ${file('src/classic.ts')};\n`;
       if (id !== PUBLISH) return null;
       if (coreImports.size === 0) this.error('no core imports recorded: the classic element build must run first');
       const lines = [`import { VERSION } from ${file('src/base/version.ts')};`];
@@ -532,8 +541,8 @@ export default [
   },
   {
     // Last: it loads the chunks of both builds before it.
-    input: '\0tn-classic-entry',
-    plugins: [classicEntry(), sharedChunks(), ...cdnPlugins({ module: false })],
+    input: 'src/classic.ts',
+    plugins: [sharedChunks(), ...cdnPlugins({ module: false }), classicEntry()],
     output: {
       dir: 'dist',
       entryFileNames: 'cdn/tn-customer-connect.classic.min.js',

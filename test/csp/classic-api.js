@@ -1,6 +1,7 @@
-// The classic pages' second script (test/csp/lazy.e2e.mjs): a classic script that runs right
-// after the library's `<script src>`, before any element's code has arrived, and uses the
-// global's API at once, as a host page's next script would. What it saw is `window.syncApi`;
+// The classic pages' second script (test/csp/lazy.e2e.mjs inlines it, its hash in the
+// policy's script-src): it runs right after the library's `<script src>`, before any
+// element's code has arrived, and uses the global's API at once, as a host page's next
+// inline script would. What it saw is `window.syncApi`;
 // `?locale=fr` also switches the page to French from here.
 const api = window.TnCustomerConnect;
 // On the two-copies page this runs between the copies: the global must stay this one.

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { openRecorded, reportQueue, withSelfDriven } from './recorded-page.mjs';
 import { browserPath } from '../../scripts/browsers.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -180,11 +181,13 @@ describe('lazy registration, built classic bundle (README policy with the import
   const pages = {};
   let site;
 
-  /** A classic page: the library from `cdn`, the API used by the next script, then `body`. */
+  /** classic-api.js, inlined right after the library's script (its hash in script-src). */
+  let apiScript;
+  /** A classic page: the library from `cdn`, the API used by the next, inline script, then `body`. */
   const classicPage = (map, body, { cdn = '/dist/cdn/', second = false } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <title>classic</title><script src="/test/csp/record.js"></script>${map.html}
     <script src="${cdn}tn-customer-connect.classic.min.js"></script>
-    <script src="/test/csp/classic-api.js"></script>
+    <script>${apiScript}</script>
     ${second ? '<script src="/copy/dist/cdn/tn-customer-connect.classic.min.js"></script>' : ''}
     <script type="module" src="/test/csp/classic-self-test.js"></script></head><body>${body}</body></html>`;
 
@@ -192,7 +195,9 @@ describe('lazy registration, built classic bundle (README policy with the import
     const policy = await readmePolicy();
     const map = importMap('/dist/cdn/');
     const tamperedMap = importMap('/tampered/dist/cdn/');
-    const policyFor = ({ csp }) => policy.replace("script-src 'self'", `script-src 'self' ${csp}`);
+    apiScript = await readFile(join(root, 'test/csp/classic-api.js'), 'utf8');
+    const apiHash = `'sha256-${createHash('sha256').update(apiScript).digest('base64')}'`;
+    const policyFor = ({ csp }) => policy.replace("script-src 'self'", `script-src 'self' ${csp} ${apiHash}`);
     const search = '<tn-customer-search debounce="0"></tn-customer-search>';
     pages['/classic/search.html'] = { body: classicPage(map, search), policy: policyFor(map) };
     pages['/classic/flow.html'] = { body: classicPage(map, '<tn-customer-connect debounce="0"></tn-customer-connect>'), policy: policyFor(map) };
