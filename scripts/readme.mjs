@@ -8,6 +8,9 @@
 // - `tokens`: the Theming table, from the custom elements manifest (the analyzer run in
 //   memory with custom-elements-manifest.config.mjs, as `npm run manifest` does): the design
 //   tokens documented on TnElement, then the tokens only one element reads.
+// - `performance`: the picker's open against a bare virtual list and the search's first
+//   result beyond its debounce, from the blocks `node bench/open.mjs` and
+//   `node bench/first-result.mjs` last wrote into bench/README.md.
 //
 // It also writes docs/elements.md whole (the per-element reference, with each element's CSS
 // parts and the tokens it documents itself: scripts/element-reference.mjs),
@@ -63,6 +66,35 @@ async function walkthroughAnswers() {
   return `invoice ${evidence.number}, ${readableDate(evidence.date)}, ${evidence.amount.amount}, then the date and amount of the invoice the network names (on a fresh demo, ${challenge.number}: ${readableDate(challenge.date)}, ${challenge.amount.amount})`;
 }
 
+/**
+ * The intervals the last benchmark runs wrote into bench/README.md's `open` and
+ * `first-result` blocks, in a sentence (bench/results.json is not committed).
+ */
+function performanceSummary() {
+  const bench = readFileSync(join(ROOT, 'bench/README.md'), 'utf8');
+  const block = (name) => {
+    const found = bench.match(new RegExp(`<!-- ${name}:begin[^>]*-->([^]*?)<!-- ${name}:end -->`));
+    if (!found) throw new Error(`bench/README.md has no ${name} block`);
+    return found[1];
+  };
+  /** The cells of the table row whose first cell starts with `label`. */
+  const row = (text, label) => {
+    const line = text.split('\n').find((l) => l.startsWith(`| ${label}`));
+    if (!line) throw new Error(`bench/README.md: no row "${label}"`);
+    return line.split('|').slice(1, -1).map((c) => c.trim());
+  };
+  const open = block('open');
+  const picker = row(open, '`<tn-group-picker>`');
+  const virtual = row(open, 'bare `@lit-labs/virtualizer` list');
+  const demo = row(block('first-result'), 'demo adapter (answers at once)');
+  const date = open.match(/\b(\d{4}-\d{2}-\d{2})\b/)[1];
+  return (
+    `The group picker opens 10,000 entities (200 countries) in ${picker[3].replace(' ×', '')} times the time of a bare virtual list ` +
+    `(${picker[1]} against ${virtual[1]}; budget 1.5), and the search paints its first results ${demo[3]} after its ` +
+    `${demo[2]} debounce on the demo adapter (budget one frame, 16.7 ms); 95 % intervals, ${date}`
+  );
+}
+
 /** The manifest `npm run manifest` would write, without writing it. */
 const manifest = () =>
   analyze({ argv: ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], cwd: ROOT, noWrite: true });
@@ -95,6 +127,7 @@ const customElements = declarations.filter((declaration) => declaration.customEl
 const generated = new Map([
   ['walkthrough-answers', { inline: true, text: await walkthroughAnswers() }],
   ['tokens', { text: tokenTable(customElements, base) }],
+  ['performance', { inline: true, text: performanceSummary() }],
 ]);
 const readme = readFileSync(README, 'utf8');
 const problems = [];
