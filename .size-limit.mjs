@@ -46,7 +46,10 @@ import { build } from 'esbuild';
  * measured on 2026-12-03, when that build became lazy too (60.5 KB as one file before): its
  * script holds what the ES-module entry holds, and the element chunks read Lit and the element
  * base from it, so its pages cost about what the ES-module build's do (1.1–1.5 KB more: the
- * names each chunk reads from the script are written on both sides).
+ * names each chunk reads from the script are written on both sides). Later that day the root
+ * entry and the group picker were raised (measured + 2 %) for the picker's open without a forced
+ * layout (the row window's deferred first measure, the entity index built in idle time):
+ * group-picker.js 23.9 → 24.1 KB, the root entry 54.7 → 55.0 KB.
  */
 const LIMITS = {
   'page: search alone, English': 30_300,
@@ -65,11 +68,11 @@ const LIMITS = {
   'locale nl': 3_900,
   'locale pl': 4_000,
   'locale pt': 3_800,
-  'npm tn-customer-connect': 54_900,
+  'npm tn-customer-connect': 56_200,
   'npm tn-customer-connect/define.js': 56_000,
   'npm tn-customer-connect/customer-search.js': 12_500,
   'npm tn-customer-connect/attention-panel.js': 11_100,
-  'npm tn-customer-connect/group-picker.js': 23_900,
+  'npm tn-customer-connect/group-picker.js': 24_700,
   'npm tn-customer-connect/verify-invoice.js': 18_100,
   'npm tn-customer-connect/customer-connect.js': 43_900,
   'npm tn-customer-connect/relationships.js': 10_900,
