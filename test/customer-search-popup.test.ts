@@ -9,6 +9,7 @@ import '../src/components/customer-search/tn-customer-search.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import type { CustomerEntity, SearchQuery } from '../src/adapter/types.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
+import { spyOnLayoutReads } from './helpers/layout-reads.js';
 
 const entity = (i: number): CustomerEntity => ({
   id: `AAA${String(300000000 + i)}`,
@@ -22,39 +23,16 @@ const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => 
 /** Resolves after two frames have been rendered. */
 const frames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
-/** Every read of the layout from script while `spying` is on. */
-const reads: string[] = [];
-let spying = false;
-const restores: (() => void)[] = [];
-function spyOnLayoutReads() {
-  for (const [proto, name] of [
-    [Element.prototype, 'getBoundingClientRect'],
-    [Element.prototype, 'scrollHeight'],
-    [Element.prototype, 'clientHeight'],
-    [HTMLElement.prototype, 'offsetHeight'],
-    [HTMLElement.prototype, 'offsetWidth'],
-  ] as const) {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
-    const original = (descriptor.get ?? descriptor.value) as (this: Element) => unknown;
-    const counted = function (this: Element, ...args: []) {
-      if (spying) reads.push(`${name} of ${this.className || this.tagName}`);
-      return original.apply(this, args);
-    };
-    Object.defineProperty(proto, name, descriptor.get ? { ...descriptor, get: counted } : { ...descriptor, value: counted });
-    restores.push(() => Object.defineProperty(proto, name, descriptor));
-  }
-}
-
 describe('<tn-customer-search> results panel placement', () => {
   let loopNotices: string[];
   const onError = (event: ErrorEvent) => {
     if (/ResizeObserver loop/.test(event.message)) loopNotices.push(event.message);
   };
-  before(spyOnLayoutReads);
-  after(() => restores.splice(0).forEach((restore) => restore()));
+  /** Layout read while the last `searchAt` rendered its results. */
+  let reads: string[];
   beforeEach(() => {
     loopNotices = [];
-    reads.length = 0;
+    reads = [];
     window.addEventListener('error', onError);
   });
   afterEach(() => window.removeEventListener('error', onError));
@@ -77,13 +55,14 @@ describe('<tn-customer-search> results panel placement', () => {
     // The answer in a task of its own, out of any frame's rendering, as from the network.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const items = Array.from({ length: count }, (_, i) => entity(i));
-    spying = true;
+    const spy = spyOnLayoutReads();
     try {
       fake.of('searchDirectory').at(-1)!.resolve({ items, total: count });
       await nextFrame();
     } finally {
-      spying = false;
+      spy.stop();
     }
+    reads = spy.reads;
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('[role="option"]').length, 'results rendered before the frame').to.equal(count);
     await frames();

@@ -10,6 +10,7 @@ import type { TnGroupPicker } from '../src/components/group-picker/group-picker.
 import { EntitySelection } from '../src/components/group-picker/entity-selection.js';
 import type { CountryRow, EntityRow, TreeRow } from '../src/components/group-picker/entity-selection.js';
 import type { CustomerConnectAdapter, CustomerGroup, GroupEntity } from '../src/adapter/types.js';
+import { spyOnLayoutReads } from './helpers/layout-reads.js';
 
 const NAMES = ['Zeta Works', 'alpha Trading', 'Émile Holdings', 'Beta Supplies', 'Ångström AB', 'delta Ltd'];
 const COUNTRIES = ['SE', 'FR', 'GB'];
@@ -96,26 +97,7 @@ describe('group picker: a large group opens without sorting', () => {
     // Out of that frame's rendering: the answer arrives in a task of its own, as from the network.
     await new Promise((resolve) => setTimeout(resolve, 0));
     // Every read of the layout from script, from the answer until the picker has rendered it.
-    const reads: string[] = [];
-    const restores: (() => void)[] = [];
-    for (const [proto, name] of [
-      [Element.prototype, 'clientHeight'],
-      [Element.prototype, 'clientWidth'],
-      [Element.prototype, 'scrollTop'],
-      [Element.prototype, 'scrollHeight'],
-      [Element.prototype, 'getBoundingClientRect'],
-      [HTMLElement.prototype, 'offsetHeight'],
-      [HTMLElement.prototype, 'offsetWidth'],
-    ] as const) {
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
-      const original = (descriptor.get ?? descriptor.value) as (this: Element) => unknown;
-      const counted = function (this: Element, ...args: []) {
-        reads.push(`${name} of ${this.className || this.tagName}`);
-        return original.apply(this, args);
-      };
-      Object.defineProperty(proto, name, descriptor.get ? { ...descriptor, get: counted } : { ...descriptor, value: counted });
-      restores.push(() => Object.defineProperty(proto, name, descriptor));
-    }
+    const spy = spyOnLayoutReads();
     let rendered: boolean;
     try {
       answer(many);
@@ -124,10 +106,10 @@ describe('group picker: a large group opens without sorting', () => {
       await new Promise((resolve) => requestAnimationFrame(resolve));
       rendered = !!el.shadowRoot!.querySelector('[role="treeitem"]');
     } finally {
-      restores.forEach((restore) => restore());
+      spy.stop();
     }
     expect(rendered, 'the tree rendered before the frame').to.equal(true);
-    expect(reads, 'layout read while rendering the group').to.deep.equal([]);
+    expect(spy.reads, 'layout read while rendering the group').to.deep.equal([]);
 
     // Painted: the rows rendered (measured by then) cover the tree's view.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

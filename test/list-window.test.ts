@@ -7,6 +7,7 @@
 import { expect, fixture, html as fixtureHtml } from '@open-wc/testing';
 import { LitElement, css, html } from 'lit';
 import { ListWindow } from '../src/components/group-picker/list-window.js';
+import { spyOnLayoutReads } from './helpers/layout-reads.js';
 
 /** A scrolling list of `items` rows of `rowHeight` px (not the window's first guess), 200 px tall at most. */
 class TestList extends LitElement {
@@ -44,26 +45,6 @@ class TestList extends LitElement {
 }
 customElements.define('test-list-window', TestList);
 
-/** Counts reads of layout from the page's script until `stop()`. */
-function countLayoutReads() {
-  const reads: string[] = [];
-  const restores: (() => void)[] = [];
-  const spy = (proto: object, name: string) => {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
-    if (descriptor.get) {
-      const get = descriptor.get;
-      Object.defineProperty(proto, name, { ...descriptor, get(this: Element) { reads.push(name); return get.call(this); } });
-    } else {
-      const value = descriptor.value as (...args: unknown[]) => unknown;
-      Object.defineProperty(proto, name, { ...descriptor, value(this: Element, ...args: unknown[]) { reads.push(name); return value.apply(this, args); } });
-    }
-    restores.push(() => Object.defineProperty(proto, name, descriptor));
-  };
-  for (const name of ['clientHeight', 'clientWidth', 'scrollTop', 'scrollHeight', 'getBoundingClientRect']) spy(Element.prototype, name);
-  for (const name of ['offsetHeight', 'offsetWidth', 'offsetTop']) spy(HTMLElement.prototype, name);
-  return { reads, stop: () => restores.forEach((restore) => restore()) };
-}
-
 /** Resolves after the browser has rendered two frames. */
 const frames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
@@ -80,7 +61,7 @@ describe('row window: the first rows of a new list', () => {
 
   it('renders from its estimates without reading the layout, then fills the view once laid out', async () => {
     const el = await fixture<TestList>(fixtureHtml`<test-list-window></test-list-window>`);
-    const spy = countLayoutReads();
+    const spy = spyOnLayoutReads();
     try {
       el.items = Array.from({ length: 1000 }, (_, i) => i);
       await el.updateComplete;
