@@ -1,6 +1,7 @@
 /**
  * One of every element on one adapter: the page the lifecycle test (test/lifecycle.test.ts)
- * and the memory benchmark (bench/lifecycle-page.ts) mount and unmount a thousand times.
+ * mounts and unmounts two hundred times, and the memory benchmark (bench/lifecycle-page.ts)
+ * a thousand times.
  */
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
