@@ -8,7 +8,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'src/generated/', 'src/adapter/rest/generated/', 'custom-elements.json'],
+    ignores: ['dist/', 'storybook-static/', 'node_modules/', '.shots/', 'src/generated/', 'src/adapter/rest/generated/', 'custom-elements.json'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
