@@ -197,6 +197,7 @@ function sharedChunks() {
       if (resolved && /[\\/]generated[\\/]locales[\\/]/.test(resolved.id)) {
         this.error(`${resolved.id} is not a standalone chunk of the ES-module build, so the classic build cannot share it.`);
       }
+      if (resolved?.id === REST_CLIENT_MODULE) this.error('the classic element build made no chunk of the REST adapter\'s implementation; it would be inlined.');
       return null;
     },
     renderDynamicImport({ targetModuleId }) {
@@ -298,6 +299,8 @@ function classicCore() {
     buildStart() {
       // Without it every chunk would bundle its own Lit.
       if (entryModules.size === 0) this.error('the ES-module build must run first: it decides what the classic script holds');
+      // The REST adapter's implementation, which the classic script's RestAdapter fetches (`sharedChunks`).
+      this.emitFile({ type: 'chunk', id: REST_CLIENT_MODULE, name: 'rest-client', preserveSignature: 'strict' });
     },
     async resolveId(source, importer, { custom }) {
       // node-resolve asks again with the path it found; the answer to its first question counts.
@@ -343,11 +346,11 @@ function classicCore() {
       return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
     },
     generateBundle(_options, bundle) {
-      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId !== REST_CLIENT_MODULE);
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         if (chunk.imports.includes(entry.fileName)) this.error(`${chunk.fileName} imports the dropped entry ${entry.fileName}.`);
-        if (chunk.isDynamicEntry) classicChunks.set(chunk.facadeModuleId, chunk.fileName.replace(/^cdn\//, ''));
+        if (chunk.isDynamicEntry || chunk.facadeModuleId === REST_CLIENT_MODULE) classicChunks.set(chunk.facadeModuleId, chunk.fileName.replace(/^cdn\//, ''));
       }
       delete bundle[entry.fileName];
       delete bundle[`${entry.fileName}.map`];
@@ -441,6 +444,14 @@ function asciiOnly() {
   };
 }
 
+/**
+ * The REST adapter's implementation (`rest-client.ts` and what only it imports: the HTTP layer,
+ * the operations): a chunk of its own in both script-tag builds, which `RestAdapter` fetches
+ * when the page is first idle or its first call needs it (src/adapter/rest/load-rest-client.ts).
+ */
+const REST_CLIENT = /[\\/]src[\\/]adapter[\\/]rest[\\/]/;
+const REST_CLIENT_MODULE = fileURLToPath(new URL('./src/adapter/rest/rest-client.ts', import.meta.url));
+
 /** Code the elements share: Lit, the element base, localization, styles, the adapter layer. */
 const CORE = /[\\/](src[\\/](base|styles|localization|adapter)[\\/]|node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][\w-]+|tslib)[\\/])/;
 
@@ -467,7 +478,7 @@ function sharedCode() {
       [...getModuleIds()].filter((moduleId) => ENTRY_MODULE.test(moduleId) || SEARCH.test(moduleId)).forEach(visit);
     }
     if (ENTRY_MODULE.test(id)) return 'tn-customer-connect.min';
-    if (!CORE.test(id) || LOCALE.test(id)) return undefined;
+    if (!CORE.test(id) || LOCALE.test(id) || (REST_CLIENT.test(id) && !firstScreen.has(id))) return undefined;
     return firstScreen.has(id) ? 'tn-customer-connect.min' : 'shared';
   };
 }
@@ -533,9 +544,10 @@ export default [
     output: {
       dir: 'dist',
       format: 'es',
-      entryFileNames: 'cdn/chunks/classic/[name].js',
+      // The REST adapter's implementation is an entry too (see `classicCore`); autoload's is dropped.
+      entryFileNames: 'cdn/chunks/classic/[name]-[hash].min.js',
       chunkFileNames: 'cdn/chunks/classic/[name]-[hash].min.js',
-      manualChunks: (id) => (CORE.test(id) && !/[\\/]generated[\\/]locales[\\/]/.test(id) ? 'shared' : undefined),
+      manualChunks: (id) => (CORE.test(id) && !/[\\/]generated[\\/]locales[\\/]/.test(id) && !REST_CLIENT.test(id) ? 'shared' : undefined),
       sourcemap: true,
     },
   },

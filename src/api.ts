@@ -16,7 +16,11 @@ export { TnAdapterError, isAdapterError, isAbort, toAdapterError } from './adapt
 export { defineAdapter } from './adapter/define-adapter.js';
 export type { AdapterErrorCode, AdapterErrorInit, FieldError } from './adapter/errors.js';
 export type * from './adapter/types.js';
-export { RestAdapter, createRestAdapter, errorCodeForStatus } from './adapter/rest/index.js';
+// From the modules themselves, not adapter/rest/index.js: the script-tag builds put what an
+// entry imports into their first download, and the index also names the REST implementation's
+// table of operations, which is fetched when the adapter is first used.
+export { RestAdapter, createRestAdapter } from './adapter/rest/rest-adapter.js';
+export { errorCodeForStatus } from './adapter/rest/http-helpers.js';
 export type { RestAdapterOptions, RestHeadersHook, RestRequestInfo, RestRetryOptions } from './adapter/rest/index.js';
 export type * from './base/events.js';
 export {

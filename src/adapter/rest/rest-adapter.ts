@@ -14,9 +14,15 @@
  * retries of one call (and, for `requestConnection` and `connectWithoutVerification`, is
  * the caller's own key, so a host's "Try again" is answered once too). Every answer is
  * validated against the contract; anything unexpected is `bad-response`.
+ *
+ * This class checks its options at once (a bad one throws here) and fetches the code that
+ * sends the requests (`rest-client.ts`) when the page is first idle or the first call needs
+ * it (`load-rest-client.ts`), so that code is not part of what a page downloads before its
+ * first screen is usable. A call made while it is being fetched waits for it; a failed fetch
+ * fails the call as `unavailable`, and the next call fetches it again.
  */
 import { baseUrlProblem } from '../urls.js';
-import { TnAdapterError, isAdapterError } from '../errors.js';
+import { TnAdapterError } from '../errors.js';
 import type {
   AttentionSummary,
   ChallengeAnswer,
@@ -36,20 +42,9 @@ import type {
   VerificationResult,
   VerificationSession,
 } from '../types.js';
-import { HttpClient, randomIdempotencyKey, type RestHeadersHook, type RestRetryOptions } from './http.js';
-import {
-  AccountListSchema,
-  AttentionSummarySchema,
-  ConnectionOutcomeSchema,
-  CustomerEntitySchema,
-  CustomerGroupSchema,
-  RelationshipListSchema,
-  SearchPageSchema,
-  SupportCaseSchema,
-  UploadedAttachmentSchema,
-  VerificationResultSchema,
-  VerificationSessionSchema,
-} from '../schemas.js';
+import type { HttpClientSettings, RestHeadersHook, RestRetryOptions } from './http.js';
+import type { RestClient } from './rest-client.js';
+import { loadRestClient, preloadRestClient } from './load-rest-client.js';
 
 /** Options of a {@link RestAdapter}. */
 export interface RestAdapterOptions {
@@ -71,9 +66,6 @@ export interface RestAdapterOptions {
   idempotencyKey?: () => string;
 }
 
-/** Largest page the contract allows; bigger requests are clamped. */
-const MAX_PAGE_SIZE = 100;
-
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   const result = value ?? fallback;
   if (!Number.isFinite(result) || result < 0) throw new RangeError(`RestAdapter: ${name} must be a number ≥ 0.`);
@@ -84,8 +76,10 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
 export class RestAdapter implements CustomerConnectAdapter {
   /** The base URL every path is relative to. */
   readonly baseUrl: URL;
-  private readonly http: HttpClient;
-  private readonly newKey: () => string;
+  private readonly settings: HttpClientSettings;
+  private readonly newKey: (() => string) | undefined;
+  /** The implementation, once fetched. */
+  private client?: RestClient;
 
   /** Creates an adapter; throws a `TypeError` / `RangeError` for unusable options. */
   constructor(options: RestAdapterOptions) {
@@ -96,8 +90,8 @@ export class RestAdapter implements CustomerConnectAdapter {
     const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
     if (typeof fetchImpl !== 'function') throw new TypeError('RestAdapter: no fetch available; pass options.fetch.');
     const retry = options.retry ?? {};
-    this.newKey = options.idempotencyKey ?? randomIdempotencyKey;
-    this.http = new HttpClient({
+    this.newKey = options.idempotencyKey;
+    this.settings = {
       baseUrl: this.baseUrl,
       headers: options.headers,
       timeoutMs: nonNegative('timeoutMs', options.timeoutMs, 15_000),
@@ -111,24 +105,18 @@ export class RestAdapter implements CustomerConnectAdapter {
       fetch: fetchImpl,
       credentials: options.credentials ?? 'same-origin',
       random: Math.random,
-    });
+    };
+    preloadRestClient();
   }
 
   /** `GET /directory/entities`; `pageSize` is clamped to the contract's 1–100. */
   searchDirectory(query: SearchQuery, options?: RequestOptions): Promise<SearchPage> {
-    const pageSize =
-      query.pageSize === undefined ? undefined : Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize)));
-    return this.http.send({
-      operation: 'searchDirectory',
-      query: { text: query.text, cursor: query.cursor, pageSize: Number.isFinite(pageSize) ? pageSize : undefined },
-      schema: SearchPageSchema,
-      signal: options?.signal,
-    });
+    return this.call(options?.signal, (client) => client.searchDirectory(query, options));
   }
 
   /** `GET /directory/entities/{id}`. */
   getCustomer(id: string, options?: RequestOptions): Promise<CustomerEntity> {
-    return this.http.send({ operation: 'getCustomer', params: { id }, schema: CustomerEntitySchema, signal: options?.signal });
+    return this.call(options?.signal, (client) => client.getCustomer(id, options));
   }
 
   /**
@@ -140,24 +128,17 @@ export class RestAdapter implements CustomerConnectAdapter {
     query: { accountId?: string; countries?: readonly string[] } = {},
     options?: RequestOptions,
   ): Promise<CustomerGroup> {
-    return this.http.send({
-      operation: 'getGroup',
-      params: { groupId },
-      query: { accountId: query.accountId, countries: query.countries?.join(',') },
-      schema: CustomerGroupSchema,
-      signal: options?.signal,
-    });
+    return this.call(options?.signal, (client) => client.getGroup(groupId, query, options));
   }
 
   /** `GET /accounts`. */
-  async listAccounts(options?: RequestOptions): Promise<SupplierAccount[]> {
-    const list = await this.http.send({ operation: 'listAccounts', schema: AccountListSchema, signal: options?.signal });
-    return list.items;
+  listAccounts(options?: RequestOptions): Promise<SupplierAccount[]> {
+    return this.call(options?.signal, (client) => client.listAccounts(options));
   }
 
   /** `POST /attachments` with the file as the body, reporting progress (`XMLHttpRequest`). */
   uploadAttachment(file: Blob, name: string, options: UploadOptions = {}): Promise<{ id: string }> {
-    return this.upload(file, name, this.newKey(), options);
+    return this.call(options.signal, (client) => client.uploadAttachment(file, name, options));
   }
 
   /**
@@ -165,129 +146,63 @@ export class RestAdapter implements CustomerConnectAdapter {
    * inline attachment is uploaded first (under a key derived from the request's, so a retry
    * re-uses the upload); its field errors are reported on `attachment`.
    */
-  async requestConnection(request: ConnectionRequest, options: RequestOptions = {}): Promise<ConnectionOutcome> {
-    let attachment: { id: string; name: string } | undefined;
-    if (request.attachment?.kind === 'uploaded') {
-      attachment = { id: request.attachment.id, name: request.attachment.name };
-    } else if (request.attachment?.kind === 'inline') {
-      const { file, name } = request.attachment;
-      const uploaded = await this.upload(file, name, `${request.idempotencyKey}.attachment`, options).catch((error) => {
-        throw onField(error, 'attachment');
-      });
-      attachment = { id: uploaded.id, name };
-    }
-    return this.http.send({
-      operation: 'requestConnection',
-      json: {
-        accountId: request.accountId,
-        entityIds: request.entityIds,
-        vendorCode: request.vendorCode,
-        notes: request.notes,
-        attachment,
-      },
-      idempotencyKey: request.idempotencyKey,
-      schema: ConnectionOutcomeSchema,
-      signal: options.signal,
-    });
+  requestConnection(request: ConnectionRequest, options: RequestOptions = {}): Promise<ConnectionOutcome> {
+    return this.call(options.signal, (client) => client.requestConnection(request, options));
   }
 
   /** `GET /verifications/{verificationId}`. */
   getVerification(id: string, options?: RequestOptions): Promise<VerificationSession> {
-    return this.http.send({
-      operation: 'getVerification',
-      params: { verificationId: id },
-      schema: VerificationSessionSchema,
-      signal: options?.signal,
-    });
+    return this.call(options?.signal, (client) => client.getVerification(id, options));
   }
 
   /** `POST /verifications/{verificationId}/evidence`, under a fresh idempotency key. */
   submitVerificationEvidence(id: string, evidence: InvoiceEvidence, options?: RequestOptions): Promise<VerificationResult> {
-    return this.http.send({
-      operation: 'submitVerificationEvidence',
-      params: { verificationId: id },
-      json: {
-        invoiceNumber: evidence.invoiceNumber,
-        invoiceDate: evidence.invoiceDate,
-        amount: { amount: evidence.amount?.amount, currency: evidence.amount?.currency },
-      },
-      idempotencyKey: this.newKey(),
-      schema: VerificationResultSchema,
-      signal: options?.signal,
-    });
+    return this.call(options?.signal, (client) => client.submitVerificationEvidence(id, evidence, options));
   }
 
   /** `POST /verifications/{verificationId}/challenge-answer`, under a fresh idempotency key. */
   answerChallenge(id: string, answer: ChallengeAnswer, options?: RequestOptions): Promise<VerificationResult> {
-    return this.http.send({
-      operation: 'answerChallenge',
-      params: { verificationId: id },
-      json: {
-        invoiceDate: answer.invoiceDate,
-        amount: { amount: answer.amount?.amount, currency: answer.amount?.currency },
-      },
-      idempotencyKey: this.newKey(),
-      schema: VerificationResultSchema,
-      signal: options?.signal,
-    });
+    return this.call(options?.signal, (client) => client.answerChallenge(id, answer, options));
   }
 
   /** `POST /verifications/{verificationId}/support-case` with `request.idempotencyKey`. */
   connectWithoutVerification(id: string, request: { idempotencyKey: string }, options?: RequestOptions): Promise<SupportCase> {
-    return this.http.send({
-      operation: 'connectWithoutVerification',
-      params: { verificationId: id },
-      idempotencyKey: request.idempotencyKey,
-      schema: SupportCaseSchema,
-      signal: options?.signal,
-    });
+    return this.call(options?.signal, (client) => client.connectWithoutVerification(id, request, options));
   }
 
   /** `GET /support-cases/{reference}`. */
   getSupportCase(reference: string, options?: RequestOptions): Promise<SupportCase> {
-    return this.http.send({ operation: 'getSupportCase', params: { reference }, schema: SupportCaseSchema, signal: options?.signal });
+    return this.call(options?.signal, (client) => client.getSupportCase(reference, options));
   }
 
   /** `GET /attention-summary`. */
   getAttentionSummary(options?: RequestOptions): Promise<AttentionSummary> {
-    return this.http.send({ operation: 'getAttentionSummary', schema: AttentionSummarySchema, signal: options?.signal });
+    return this.call(options?.signal, (client) => client.getAttentionSummary(options));
   }
 
   /** `GET /relationships`. */
-  async listRelationships(query: { accountId?: string } = {}, options?: RequestOptions): Promise<Relationship[]> {
-    const list = await this.http.send({
-      operation: 'listRelationships',
-      query: { accountId: query.accountId },
-      schema: RelationshipListSchema,
-      signal: options?.signal,
-    });
-    return list.items;
+  listRelationships(query: { accountId?: string } = {}, options?: RequestOptions): Promise<Relationship[]> {
+    return this.call(options?.signal, (client) => client.listRelationships(query, options));
   }
 
-  private upload(file: Blob, name: string, idempotencyKey: string, options: UploadOptions): Promise<{ id: string }> {
-    return this.http.send({
-      operation: 'uploadAttachment',
-      query: { name },
-      file,
-      idempotencyKey,
-      schema: UploadedAttachmentSchema,
-      signal: options.signal,
-      onProgress: options.onProgress,
-    });
+  /**
+   * Sends through the implementation, fetching it first if need be. An abort while it is
+   * being fetched rejects at once as `aborted`, as an abort during the request does.
+   */
+  private call<T>(signal: AbortSignal | undefined, send: (client: RestClient) => Promise<T>): Promise<T> {
+    if (this.client) return send(this.client);
+    return new Promise<RestClient>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new TnAdapterError('aborted', { cause: signal.reason }));
+        return;
+      }
+      const onAbort = (): void => reject(new TnAdapterError('aborted', { cause: signal?.reason }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      loadRestClient()
+        .then(({ RestClient }) => resolve((this.client ??= new RestClient(this.settings, this.newKey))), reject)
+        .finally(() => signal?.removeEventListener('abort', onAbort));
+    }).then(send);
   }
-}
-
-/** The same error with its field errors moved onto `field` (an upload's `file`/`name` are a request's `attachment`). */
-function onField(error: unknown, field: string): unknown {
-  if (!isAdapterError(error) || error.fieldErrors.length === 0) return error;
-  return new TnAdapterError(error.code, {
-    message: error.message,
-    retryable: error.retryable,
-    status: error.status,
-    retryAfterMs: error.retryAfterMs,
-    fieldErrors: error.fieldErrors.map((fieldError) => ({ ...fieldError, field })),
-    cause: error,
-  });
 }
 
 /** Creates a {@link RestAdapter}. */
