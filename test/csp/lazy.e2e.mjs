@@ -4,12 +4,17 @@
 // - a page with only <tn-customer-search> fetches its chunk and no other element's;
 // - a <tn-group-picker> added later fetches its chunk, and the element upgrades and renders;
 // - <tn-customer-connect> fetches its later steps (picker, verification) before Connect:
-//   when the browser is idle, or — with idle callbacks never firing — at the first key typed.
+//   when the browser is idle, or — with idle callbacks never firing — at the first key typed;
+// - the README's page (<tn-adapter-provider api-url> around the search) fetches the REST
+//   adapter's implementation (its rest-client chunk) only after the search's chunk, when the
+//   browser is idle — or, never idle, at the first key — and the search answers from the API.
 // The classic build, under the README's policy with the import map `npm run sri` prints, in
 // Chromium, Firefox ESR and WebKit (the pages drive themselves: classic-self-test.js):
 // - the global's API works in the very next script, before any element's code has arrived
 //   (createRestAdapter, parseAmount; setLocale('fr') gives a French search);
-// - the same search and flow pages fetch the same chunks (chunks/classic/) as above;
+// - the same search and flow pages fetch the same chunks (chunks/classic/) as above, and the
+//   REST adapter made by the API script fetches its implementation after the search's chunk
+//   and answers (a 404 from the static server is its `not-found`);
 // - a classic chunk that fails its import-map integrity is refused;
 // - a second classic copy on the page fetches nothing and leaves the global alone.
 //
@@ -43,6 +48,11 @@ const ELEMENT_CHUNKS = [
   'tn-support-case',
 ];
 
+/** What the README's page asks the API (`/customer-connect/v1/directory/entities`), answered from the demo network. */
+const { DemoNetwork } = await import(join(root, 'dist/adapter/demo/index.js'));
+const network = new DemoNetwork();
+const SEARCH_PATH = '/customer-connect/v1/directory/entities';
+
 let server;
 let browser;
 
@@ -53,6 +63,12 @@ before(async () => {
   server = await serveStatic(root, {
     headers: { 'Content-Security-Policy': POLICY },
     handle: async (request, response) => {
+      const url = new URL(request.url, 'http://x');
+      if (url.pathname === SEARCH_PATH) {
+        response.writeHead(200, { 'Content-Security-Policy': POLICY, 'Content-Type': 'application/json' });
+        response.end(JSON.stringify(network.searchDirectory({ text: url.searchParams.get('text') ?? '' })));
+        return true;
+      }
       if (request.url !== '/favicon.ico') return false;
       response.writeHead(204, { 'Content-Security-Policy': POLICY });
       response.end();
@@ -77,6 +93,14 @@ function elementChunksSince(from) {
     .map((path) => /^\/dist\/cdn\/chunks\/(.+)-[\w-]{8}\.min\.js$/.exec(path)?.[1])
     .filter((name) => ELEMENT_CHUNKS.includes(name));
   return [...new Set(names)].sort();
+}
+
+/** Every chunk but the locales requested since `from`, in order, by name (`rest-client` too). */
+function chunksSince(from) {
+  return server.requests
+    .slice(from)
+    .map((path) => /^\/dist\/cdn\/chunks\/(.+)-[\w-]{8}\.min\.js$/.exec(path)?.[1])
+    .filter((name) => name && !/^[a-z]{2}$/.test(name));
 }
 
 /** Waits until the server saw `name`'s chunk since `from`. */
@@ -154,7 +178,55 @@ describe('lazy registration, built ES-module bundle (Chromium, strict CSP)', () 
     await chunkRequested('tn-verify-invoice', from);
     await page.close();
   });
+
+  it("the README's page (provider api-url, search): the REST implementation after the search's chunk, when idle and before any key; the search answers from the API", async () => {
+    const from = server.requests.length;
+    const { page, problems } = await openRecorded(browser, `${server.origin}/test/csp/lazy-rest.html`);
+    const box = page.getByRole('combobox', { name: 'Search your customers' });
+    await box.waitFor();
+    await waitFor(() => chunksSince(from).includes('rest-client'), 'no request for the rest-client chunk while idle');
+    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client']);
+    assert.deepEqual(server.requests.slice(from).filter((path) => path.startsWith('/customer-connect/')), [], 'API requests before a key');
+
+    await box.click();
+    await box.pressSequentially('tungsten', { delay: 20 });
+    await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
+    assert.ok(server.requests.slice(from).includes(SEARCH_PATH), 'the search asked the API');
+    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client']);
+    assert.deepEqual(await page.evaluate(() => [window.violations, window.pageErrors]), [[], []], 'CSP violations, page errors');
+    assert.deepEqual(problems, [], 'errors on the page');
+    await page.close();
+  });
+
+  it("the README's page with no idle moment: no REST implementation before the first key, which fetches it; the search answers", async () => {
+    const from = server.requests.length;
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    await page.goto(`${server.origin}/test/csp/lazy-rest.html`);
+    const box = page.getByRole('combobox', { name: 'Search your customers' });
+    await box.waitFor();
+    await page.waitForTimeout(1000);
+    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search']);
+
+    await box.click();
+    await box.pressSequentially('tungsten', { delay: 20 });
+    await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
+    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client']);
+    assert.deepEqual(await page.evaluate(() => [window.violations, window.pageErrors]), [[], []], 'CSP violations, page errors');
+    await page.close();
+  });
 });
+
+/** Waits until `test()` is true (10 s at most). */
+async function waitFor(test, message, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > until) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** The README's policy (its ```text block under "Content Security Policy"). */
 async function readmePolicy() {
@@ -235,10 +307,10 @@ describe('lazy registration, built classic bundle (README policy with the import
   after(() => site?.close());
 
   /** The element chunks each report's page fetched (the requests since the previous report), and those before `mark`. */
-  function chunksOf(index, mark) {
+  function chunksOf(index, mark, others = []) {
     let requests = site.requests.slice(reportedAt[index - 1] ?? startedAt, reportedAt[index]);
     if (mark) requests = requests.slice(0, requests.indexOf(`/mark/${mark}`));
-    return requests.map((path) => CLASSIC.exec(path)?.[1]).filter((name) => ELEMENT_CHUNKS.includes(name));
+    return requests.map((path) => CLASSIC.exec(path)?.[1]).filter((name) => ELEMENT_CHUNKS.includes(name) || others.includes(name));
   }
 
   /** Every page of the sequence, in order, from its first; resolves the reports. */
@@ -275,17 +347,22 @@ describe('lazy registration, built classic bundle (README policy with the import
         assert.deepEqual(report.syncApi, { version, frozen: true, adapter: 'function', amount: true, searchDefined: false }, report.page);
       }
       const { search, flow, french, tampered } = byPage;
-      assert.deepEqual(search.steps, ['search', 'picker']);
+      assert.deepEqual(search.steps, ['search', 'rest: not-found', 'picker']);
       assert.deepEqual(chunksOf(search.index, 'search-done'), ['tn-customer-search']);
+      // The REST implementation once, after the search's chunk (the API script made an adapter).
+      assert.deepEqual(chunksOf(search.index, undefined, ['rest-client']), ['tn-customer-search', 'rest-client', 'tn-group-picker']);
       assert.deepEqual(chunksOf(search.index), ['tn-customer-search', 'tn-group-picker']);
       assert.deepEqual(flow.steps, ['request form']);
       assert.deepEqual(chunksOf(flow.index, 'steps-loaded').sort(), ['customer-connect', 'tn-customer-search', 'tn-group-picker', 'tn-verify-invoice']);
       assert.deepEqual(french.steps, ['french']);
       assert.deepEqual(tampered.steps, ['refused']);
       assert.deepEqual(chunksOf(tampered.index), ['tn-customer-search']);
-      // The second copy fetched nothing: one search chunk, the first copy's.
+      // The second copy fetched nothing: one search chunk and one REST implementation, the first copy's.
       const copies = site.requests.slice(reportedAt[byPage['two-copies'].index - 1], reportedAt[byPage['two-copies'].index]);
-      assert.deepEqual(copies.filter((path) => CLASSIC.test(path)).map((path) => path.replace(/-[\w-]{8}\.min\.js$/, '')), ['/dist/cdn/chunks/classic/tn-customer-search']);
+      assert.deepEqual(
+        copies.filter((path) => CLASSIC.test(path)).map((path) => path.replace(/-[\w-]{8}\.min\.js$/, '')).sort(),
+        ['/dist/cdn/chunks/classic/rest-client', '/dist/cdn/chunks/classic/tn-customer-search'],
+      );
       assert.ok(copies.includes('/copy/dist/cdn/tn-customer-connect.classic.min.js'), 'the second copy was loaded');
       if (consoleLines) {
         // Chromium: the refused chunk is reported, and each tag the second copy met warns once.
