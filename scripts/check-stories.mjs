@@ -237,16 +237,16 @@ function recordStoryEvents() {
   });
 }
 
-/** Waits in the page until Storybook finished the story (rendered and played, or failed). */
-async function waitForStory(page) {
+/** Waits in the page until Storybook finished story `id` (rendered and played, or failed). */
+async function waitForStory(page, id) {
   await page.waitForFunction(
-    () => {
+    (storyId) => {
       if (document.body.classList.contains('sb-show-errordisplay')) return true;
-      if (window.__tnStoryEvents?.some((event) => event.name === 'storyFinished')) return true;
-      const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
-      return phase === 'finished' || phase === 'aborted';
+      if (window.__tnStoryEvents?.some((event) => event.name === 'storyFinished' && event.payload?.storyId === storyId)) return true;
+      const render = window.__STORYBOOK_PREVIEW__?.currentRender;
+      return render?.id === storyId && (render.phase === 'finished' || render.phase === 'aborted');
     },
-    undefined,
+    id,
     { timeout: STORY_TIMEOUT, polling: 50 },
   );
   return page.evaluate(async () => {
@@ -388,26 +388,29 @@ async function localeProblems(page) {
   return problems;
 }
 
-/** A new page whose console errors, page errors, dialogs and failed requests go to `problems`. */
+/**
+ * A new page whose console errors, page errors, dialogs and failed requests go to
+ * `problems()`: the list of the check under way (a page shows several stories in turn).
+ */
 async function watchedPage(context, origin, problems) {
   const page = await context.newPage();
   await page.addInitScript(recordStoryEvents);
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location()?.url;
-    problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
+    problems().push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => problems().push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {
-    problems.push(`dialog opened (${dialog.type()}): ${dialog.message()}`);
+    problems().push(`dialog opened (${dialog.type()}): ${dialog.message()}`);
     void dialog.dismiss().catch(() => {});
   });
   page.on('requestfailed', (request) => {
-    if (request.url().startsWith(origin)) problems.push(`request failed: ${request.url()}`);
+    if (request.url().startsWith(origin)) problems().push(`request failed: ${request.url()}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400 && response.url().startsWith(origin)) {
-      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      problems().push(`HTTP ${response.status()}: ${response.url()}`);
     }
   });
   return page;
@@ -423,20 +426,66 @@ function verdict(problems) {
 }
 
 /**
- * Opens one story with `globals`; resolves to the reason it failed (undefined: passed) and
- * the globals the story pins itself (`globals: { locale: 'fr' }`), which the toolbar cannot
- * change.
+ * A worker's Storybook preview, kept from one story to the next of the same row: loading
+ * the preview was most of a check (about 0.5 s of its 0.9 s, Chromium on a 2-core machine),
+ * so a story after the first is shown the way Storybook's own UI and test runner switch
+ * stories — `setCurrentStory` on the preview's channel, which unmounts the story before.
+ * A page is closed after a story that failed, and before a row of other globals, so that
+ * nothing one check leaves behind can pass or fail the next one.
  */
-async function checkStory(context, origin, id, globals, withAxe) {
-  const problems = [];
-  let pinned;
-  const page = await watchedPage(context, origin, problems);
-  try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${encodeURIComponent(globals)}`, {
+class PreviewSession {
+  constructor(context, origin) {
+    this.context = context;
+    this.origin = origin;
+    this.problems = [];
+    this.page = undefined;
+    this.globals = undefined;
+  }
+
+  /** Shows story `id` with `globals`: a fresh page, or the same page's channel. */
+  async show(id, globals) {
+    this.problems = [];
+    if (this.page && this.globals === globals) {
+      const switched = await this.page
+        .evaluate((storyId) => {
+          const channel = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
+          if (!channel) return false;
+          window.__tnStoryEvents.length = 0;
+          channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+          return true;
+        }, id)
+        .catch(() => false);
+      if (switched) return;
+      await this.close();
+    }
+    await this.close();
+    this.globals = globals;
+    this.page = await watchedPage(this.context, this.origin, () => this.problems);
+    await this.page.goto(`${this.origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${encodeURIComponent(globals)}`, {
       waitUntil: 'load',
       timeout: STORY_TIMEOUT,
     });
-    const { error } = await waitForStory(page);
+  }
+
+  async close() {
+    await this.page?.close().catch(() => {});
+    this.page = undefined;
+  }
+}
+
+/**
+ * Shows one story with `globals` in the worker's preview (`session`); resolves to the
+ * reason it failed (undefined: passed) and the globals the story pins itself
+ * (`globals: { locale: 'fr' }`), which the toolbar cannot change.
+ */
+async function checkStory(session, id, globals, withAxe) {
+  let pinned;
+  let problems;
+  try {
+    await session.show(id, globals);
+    const { page } = session;
+    problems = session.problems;
+    const { error } = await waitForStory(page, id);
     pinned = await page.evaluate(() => window.__STORYBOOK_PREVIEW__?.currentRender?.story?.storyGlobals ?? {});
     if (error) problems.unshift(error);
     else problems.push(...(await localeProblems(page)), ...(withAxe ? await axeViolations(page) : []));
@@ -445,10 +494,10 @@ async function checkStory(context, origin, id, globals, withAxe) {
       await page.screenshot({ path: join(options.screenshots, `${id}--${suffix}.png`), fullPage: true });
     }
   } catch (error) {
+    problems = session.problems;
     problems.unshift(error.name === 'TimeoutError' ? `did not render within ${STORY_TIMEOUT} ms` : String(error));
-  } finally {
-    await page.close().catch(() => {});
   }
+  if (problems.length) await session.close();
   return { reason: verdict(problems), pinned };
 }
 
@@ -466,7 +515,7 @@ function effectiveGlobals(globals, pinned) {
  */
 async function checkDocs(context, origin, id, knownIds) {
   const problems = [];
-  const page = await watchedPage(context, origin, problems);
+  const page = await watchedPage(context, origin, () => problems);
   try {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=docs&globals=locale:en;theme:light`, {
       waitUntil: 'load',
@@ -619,12 +668,20 @@ async function main() {
       ],
     });
     const context = await browser.newContext({ viewport: { width: 960, height: 720 }, reducedMotion: 'reduce' });
-    // A few pages at once: most of a check is the page loading Storybook's preview.
+    // A few pages at once, each showing one story after another (PreviewSession).
     // A story that pins a global (the French stories pin the locale) looks the same in every
     // row that differs only there: it is checked once, the other rows say which check it was.
     const pinnedBy = new Map();
     const checked = new Map();
     const worker = async () => {
+      const session = new PreviewSession(context, origin);
+      try {
+        await work(session);
+      } finally {
+        await session.close();
+      }
+    };
+    const work = async (session) => {
       for (let next = queue.shift(); next && !interrupted; next = queue.shift()) {
         const { id, globals } = next;
         const label = next.docs ? 'docs' : globals.replace(';a11y.manual:!true', '');
@@ -642,7 +699,7 @@ async function main() {
         else {
           // Axe in the English light row only where the audit does not cover the story.
           const coveredByAudit = !options.full && globals.startsWith('locale:en;theme:light') && audited.has(id);
-          const result = await checkStory(context, origin, id, globals, !coveredByAudit);
+          const result = await checkStory(session, id, globals, !coveredByAudit);
           reason = result.reason;
           if (result.pinned) {
             pinnedBy.set(id, result.pinned);
