@@ -6,7 +6,12 @@
 // 2. Script tag, ES module: dist/cdn/tn-customer-connect.min.js (src/script-tag.ts) — a
 //    minified ES module holding Lit, the code the search shares with the others (`sharedCode`
 //    below) and the API; it registers every tag lazily (src/autoload.ts): each element's code
-//    is a chunk in dist/cdn/chunks/, fetched when its tag first appears.
+//    is a chunk in dist/cdn/chunks/, fetched when its tag first appears. The rest of the shared
+//    code is in two chunks: `shared` (what the flow's first screen needs) and `shared-later`.
+//    The REST adapter's implementation (its HTTP layer and operations) is a chunk too,
+//    `rest-client`: `createRestAdapter()` and `<tn-adapter-provider api-url>` return an adapter
+//    at once, which fetches it when the page is first idle, at the first key typed, or at its
+//    first call (src/adapter/rest/load-rest-client.ts).
 //    Each non-English locale is a chunk too, fetched only when a page switches to it. Those
 //    chunks import nothing (`standaloneLocales` below), so that:
 // 3. Script tag, classic: dist/cdn/tn-customer-connect.classic.min.js (src/classic.ts), an IIFE
@@ -14,11 +19,12 @@
 //    lazily too. It holds what the ES-module entry holds (Lit, the shared code, the API) and
 //    publishes those modules on a global; each element's code is an ES-module chunk in
 //    dist/cdn/chunks/classic/ that reads Lit and the element base from there (`classicCore`
-//    below), fetched with `import()` relative to the script's own URL, as are the very same
-//    locale chunks as the ES-module build's (`sharedChunks` below).
+//    below), and so is the REST adapter's implementation (chunks/classic/rest-client-*), all
+//    fetched with `import()` relative to the script's own URL, as are the very same locale
+//    chunks as the ES-module build's (`sharedChunks` below).
 // The demo adapter is a separate file (dist/cdn/tn-demo-adapter.min.js), never part of the
-// elements' bundles. The REST adapter is (both bundles export the public API,
-// createRestAdapter included, with its small hand-written validators).
+// elements' bundles. The REST adapter's API is (both bundles export the public API,
+// createRestAdapter included); its implementation is the chunk above.
 // Every script-tag file a page names starts with a `/*! tn-customer-connect <version> … */` banner.
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
@@ -289,8 +295,10 @@ async function liveExports(context, id, memo = new Map()) {
  * classic script holds those modules (it is built next, see `classicEntry`) and publishes
  * them on `globalThis[Symbol.for(CORE_KEY)]`, and each chunk reads what it imports from
  * there when it runs, so there is one Lit, one locale and one adapter context on the page.
- * A live binding (`msg`) is read at each call. The rest of the shared code goes into a
- * `shared` chunk, as in the ES-module build.
+ * A live binding (`msg`) is read at each call. The rest of the shared code goes into the
+ * `shared` and `shared-later` chunks, as in the ES-module build (`sharedChunkOf`). The REST
+ * adapter's implementation, which no element imports, is added as an entry of its own whose
+ * exports are kept: the classic script's `RestAdapter` fetches it (`sharedChunks`).
  */
 function classicCore() {
   const memo = new Map();
@@ -455,32 +463,60 @@ const REST_CLIENT_MODULE = fileURLToPath(new URL('./src/adapter/rest/rest-client
 /** Code the elements share: Lit, the element base, localization, styles, the adapter layer. */
 const CORE = /[\\/](src[\\/](base|styles|localization|adapter)[\\/]|node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][\w-]+|tslib)[\\/])/;
 
+/** The flow's class (src/autoload.ts fetches it alone; its steps are chunks of their own). */
+const FLOW = /[\\/]src[\\/]components[\\/]customer-connect[\\/]customer-connect\.ts$/;
+const LOCALE = /[\\/]generated[\\/]locales[\\/]/;
+
+/** The modules that the modules matching `start` import statically, at any depth, themselves included. */
+function staticClosure(start, { getModuleIds, getModuleInfo }) {
+  const found = new Set();
+  const visit = (moduleId) => {
+    if (found.has(moduleId)) return;
+    found.add(moduleId);
+    getModuleInfo(moduleId)?.importedIds.forEach(visit);
+  };
+  [...getModuleIds()].filter((moduleId) => start.test(moduleId)).forEach(visit);
+  return found;
+}
+
 /**
- * The ES-module script-tag build's shared code, in two files instead of a dozen small chunks
+ * Where a shared module (Lit, the element base, localization, styles, the adapter layer) that
+ * the entry does not hold goes, in both script-tag builds: what the flow's first screen needs
+ * (its outcome and done screens' helpers) into `shared`, the rest (form fields, tables, field
+ * errors: the later steps' and other elements') into `shared-later`. A page showing the flow
+ * downloads only the first before its search is usable; a later step fetches both, when the
+ * browser is idle. The REST adapter's implementation is not shared: a chunk of its own.
+ */
+function sharedChunkOf(id, flowScreen) {
+  if (!CORE.test(id) || LOCALE.test(id) || REST_CLIENT.test(id)) return undefined;
+  return flowScreen.has(id) ? 'shared' : 'shared-later';
+}
+
+/**
+ * The ES-module script-tag build's shared code, in three files instead of a dozen small chunks
  * (each file is compressed on its own, so fewer files are fewer bytes, and fewer requests in
  * a row): the shared modules the API or the search needs go into the entry — the search is
- * the first screen of every page but the relationships' — and the rest into one `shared`
- * chunk that the later elements import. The elements' own modules stay in their own chunks.
+ * the first screen of every page but the relationships' — and the rest into the two chunks of
+ * `sharedChunkOf`. The elements' own modules stay in their own chunks.
  */
 function sharedCode() {
   const ENTRY_MODULE = /[\\/]src[\\/]script-tag\.ts$/;
   const SEARCH = /[\\/]src[\\/]components[\\/]customer-search[\\/]tn-customer-search\.ts$/;
-  const LOCALE = /[\\/]generated[\\/]locales[\\/]/;
   let firstScreen;
-  return (id, { getModuleIds, getModuleInfo }) => {
-    if (!firstScreen) {
-      firstScreen = new Set();
-      const visit = (moduleId) => {
-        if (firstScreen.has(moduleId)) return;
-        firstScreen.add(moduleId);
-        getModuleInfo(moduleId)?.importedIds.forEach(visit);
-      };
-      [...getModuleIds()].filter((moduleId) => ENTRY_MODULE.test(moduleId) || SEARCH.test(moduleId)).forEach(visit);
-    }
+  let flowScreen;
+  return (id, meta) => {
+    firstScreen ??= staticClosure(new RegExp(`${ENTRY_MODULE.source}|${SEARCH.source}`), meta);
+    flowScreen ??= staticClosure(FLOW, meta);
     if (ENTRY_MODULE.test(id)) return 'tn-customer-connect.min';
-    if (!CORE.test(id) || LOCALE.test(id) || (REST_CLIENT.test(id) && !firstScreen.has(id))) return undefined;
-    return firstScreen.has(id) ? 'tn-customer-connect.min' : 'shared';
+    if (firstScreen.has(id) && CORE.test(id) && !LOCALE.test(id)) return 'tn-customer-connect.min';
+    return sharedChunkOf(id, flowScreen);
   };
+}
+
+/** The classic element build's shared code: the same two chunks as the ES-module build's (the entry's modules are the classic script's). */
+function classicSharedCode() {
+  let flowScreen;
+  return (id, meta) => sharedChunkOf(id, (flowScreen ??= staticClosure(FLOW, meta)));
 }
 
 const cdnPlugins = ({ module = true } = {}) => [
@@ -547,7 +583,7 @@ export default [
       // The REST adapter's implementation is an entry too (see `classicCore`); autoload's is dropped.
       entryFileNames: 'cdn/chunks/classic/[name]-[hash].min.js',
       chunkFileNames: 'cdn/chunks/classic/[name]-[hash].min.js',
-      manualChunks: (id) => (CORE.test(id) && !/[\\/]generated[\\/]locales[\\/]/.test(id) && !REST_CLIENT.test(id) ? 'shared' : undefined),
+      manualChunks: classicSharedCode(),
       sourcemap: true,
     },
   },

@@ -20,7 +20,7 @@ export type * from './adapter/types.js';
 // entry imports into their first download, and the index also names the REST implementation's
 // table of operations, which is fetched when the adapter is first used.
 export { RestAdapter, createRestAdapter } from './adapter/rest/rest-adapter.js';
-export { errorCodeForStatus } from './adapter/rest/http-helpers.js';
+export { errorCodeForStatus } from './adapter/rest/status-codes.js';
 export type { RestAdapterOptions, RestHeadersHook, RestRequestInfo, RestRetryOptions } from './adapter/rest/index.js';
 export type * from './base/events.js';
 export {

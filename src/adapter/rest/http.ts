@@ -12,7 +12,8 @@ import { TnAdapterError, isAdapterError, toAdapterError, type AdapterErrorCode, 
 import { FieldErrorSchema, ProblemSchema, type BodySchema } from '../schemas.js';
 import { validate } from '../validators.js';
 import { REST_OPERATIONS, type RestOperation, type RestRoute } from './operations.js';
-import { errorCodeForStatus, parseRetryAfter } from './http-helpers.js';
+import { parseRetryAfter } from './http-helpers.js';
+import { errorCodeForStatus } from './status-codes.js';
 
 /** What the headers hook is told about the request it supplies headers for. */
 export interface RestRequestInfo {

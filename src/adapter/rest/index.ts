@@ -8,7 +8,8 @@
  */
 export { RestAdapter, createRestAdapter } from './rest-adapter.js';
 export type { RestAdapterOptions } from './rest-adapter.js';
-export { errorCodeForStatus, parseRetryAfter, randomIdempotencyKey } from './http-helpers.js';
+export { errorCodeForStatus } from './status-codes.js';
+export { parseRetryAfter, randomIdempotencyKey } from './http-helpers.js';
 export type { RestHeadersHook, RestRequestInfo, RestRetryOptions } from './http.js';
 export { REST_OPERATIONS } from './operations.js';
 export type { RestOperation, RestRoute } from './operations.js';

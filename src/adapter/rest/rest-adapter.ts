@@ -16,9 +16,9 @@
  * validated against the contract; anything unexpected is `bad-response`.
  *
  * This class checks its options at once (a bad one throws here) and fetches the code that
- * sends the requests (`rest-client.ts`) when the page is first idle or the first call needs
- * it (`load-rest-client.ts`), so that code is not part of what a page downloads before its
- * first screen is usable. A call made while it is being fetched waits for it; a failed fetch
+ * sends the requests (`rest-client.ts`) when the page is first idle, at the first key typed
+ * on it, or when the first call needs it (`load-rest-client.ts`), whichever comes first, so
+ * that code is not part of what a page downloads before its first screen is usable. A call made while it is being fetched waits for it; a failed fetch
  * fails the call as `unavailable`, and the next call fetches it again.
  */
 import { baseUrlProblem } from '../urls.js';
