@@ -40,6 +40,26 @@ export function fold(text: string): string {
   return foldCharacters(text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * `text` folded, with where each folded character came from in `text`. Plain ASCII (most
+ * names) folds one character for one, by lower-casing: no per-character work, which would
+ * cost a search result list milliseconds in the frame that shows it.
+ */
+function foldWithOrigins(text: string): { folded: string; origin: (index: number) => number } {
+  if (PLAIN_TEXT.test(text)) return { folded: text.toLowerCase(), origin: (index) => index };
+  // Fold character by character, remembering where each folded character came from.
+  let folded = '';
+  const origins: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const piece = foldCharacters(char).replace(/\s/g, ' ');
+    for (let i = 0; i < piece.length; i++) origins.push(offset);
+    folded += piece;
+    offset += char.length;
+  }
+  return { folded, origin: (index) => origins[index] };
+}
+
 /** One run of a highlighted string. */
 export interface TextRun {
   text: string;
@@ -53,21 +73,12 @@ export interface TextRun {
 export function highlightRuns(text: string, query: string): TextRun[] {
   const needle = fold(query);
   if (!needle) return [{ text, match: false }];
-  // Fold character by character, remembering where each folded character came from.
-  let folded = '';
-  const origin: number[] = [];
-  let offset = 0;
-  for (const char of text) {
-    const piece = foldCharacters(char).replace(/\s/g, ' ');
-    for (let i = 0; i < piece.length; i++) origin.push(offset);
-    folded += piece;
-    offset += char.length;
-  }
+  const { folded, origin } = foldWithOrigins(text);
   const runs: TextRun[] = [];
   let cursor = 0;
   for (let from = folded.indexOf(needle); from !== -1; from = folded.indexOf(needle, from + needle.length)) {
-    const start = origin[from];
-    const lastStart = origin[from + needle.length - 1];
+    const start = origin(from);
+    const lastStart = origin(from + needle.length - 1);
     const end = lastStart + (text.codePointAt(lastStart)! > 0xffff ? 2 : 1);
     if (start < cursor) continue;
     if (start > cursor) runs.push({ text: text.slice(cursor, start), match: false });

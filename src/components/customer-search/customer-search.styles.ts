@@ -111,6 +111,10 @@ export const styles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
   }
+  /* A new list's first frame lays out only the results in view (customer-search.ts, settling). */
+  .listbox.settling .later {
+    display: none;
+  }
   .group + .group,
   .group + .option,
   .option + .group {

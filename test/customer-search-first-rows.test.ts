@@ -1,0 +1,135 @@
+/**
+ * A new list of results lays out only the results in the listbox's view in the frame that
+ * shows it, and the rest from the next frame on (customer-search.ts, settling): every result
+ * is in the DOM from the start (the listbox `aria-busy` meanwhile), the rows shown fill the
+ * view, the keyboard reaches the last result at once, and a further page hides nothing.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/components/customer-search/tn-customer-search.js';
+import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
+import type { CustomerEntity, SearchQuery } from '../src/adapter/types.js';
+import { FakeAdapter } from './helpers/fake-adapter.js';
+
+const GROUP = { id: 'GRP-S', name: 'SUMMIT GROUP' };
+const entity = (i: number): CustomerEntity => ({
+  id: `AAA${String(300000000 + i)}`,
+  legalName: `Summit Print Works ${i} Ltd`,
+  country: 'GB',
+  taxIds: [`GB${String(400000000 + i)}`],
+  // Two groups and ungrouped results, as the directory answers.
+  ...(i % 3 === 0 ? {} : { group: { ...GROUP, id: `GRP-${i % 3}` } }),
+});
+
+/** Resolves in the next frame's animation callbacks, before its layout. */
+const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+/** Resolves after two frames have been rendered. */
+const frames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+
+/** Types `text` into a search `width` px wide; its search left pending. */
+async function searching(text: string, width = 600) {
+  const fake = new FakeAdapter();
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="inline-size: ${width}px"><tn-customer-search .adapter=${fake.adapter} debounce="0"></tn-customer-search></div>`,
+  );
+  const el = wrapper.querySelector<TnCustomerSearch>('tn-customer-search')!;
+  const input = el.shadowRoot!.querySelector('input')!;
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  const latest = () => fake.of('searchDirectory').at(-1);
+  await waitUntil(() => (latest()?.args[0] as SearchQuery | undefined)?.text === text, 'searched');
+  await frames();
+  return { el, fake, input, answer: latest()! };
+}
+
+function listParts(el: TnCustomerSearch) {
+  const root = el.shadowRoot!;
+  const options = () => [...root.querySelectorAll<HTMLElement>('[role="option"]')];
+  return {
+    listbox: () => root.querySelector<HTMLElement>('[role="listbox"]')!,
+    options,
+    displayed: () => options().filter((option) => getComputedStyle(option).display !== 'none'),
+  };
+}
+
+const key = (input: HTMLInputElement, name: string) =>
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true }));
+
+describe('<tn-customer-search> a new list’s first frame', () => {
+  it('has every result in the DOM, lays out the ones in view, then all of them the next frame', async () => {
+    const { el, answer } = await searching('Summit');
+    const items = Array.from({ length: 20 }, (_, i) => entity(i));
+    answer.resolve({ items, total: 40, nextCursor: 'next' });
+    await nextFrame();
+    const list = listParts(el);
+    expect(list.options().length, 'every result is an option from the start').to.equal(20);
+    expect(list.listbox().getAttribute('aria-busy')).to.equal('true');
+    const first = list.displayed().length;
+    expect(first, 'only the first results laid out').to.be.within(4, 19);
+    expect(list.displayed().map((option) => option.dataset.index)).to.deep.equal(
+      Array.from({ length: first }, (_, i) => String(i)),
+    );
+    // The results shown fill the listbox's view: nothing missing on screen.
+    expect(list.listbox().scrollHeight).to.be.greaterThan(list.listbox().clientHeight);
+    const heightFirst = list.listbox().clientHeight;
+
+    await frames();
+    expect(list.displayed().length, 'all laid out after the first frame').to.equal(20);
+    expect(list.listbox().hasAttribute('aria-busy')).to.equal(false);
+    expect(list.listbox().clientHeight, 'the list did not change height').to.equal(heightFirst);
+    // Every result keeps its text (its name for assistive technology).
+    const names = list.options().map((option) => option.querySelector('[part="name"]')!.textContent!.trim());
+    expect(names.sort()).to.deep.equal(items.map((item) => item.legalName).sort());
+  });
+
+  it('fills the view at 320 px too, where results are taller', async () => {
+    const { el, answer } = await searching('Summit', 320);
+    answer.resolve({ items: Array.from({ length: 20 }, (_, i) => entity(i)), total: 20 });
+    await nextFrame();
+    const list = listParts(el);
+    expect(list.displayed().length).to.be.below(20);
+    expect(list.listbox().scrollHeight).to.be.greaterThan(list.listbox().clientHeight);
+  });
+
+  it('reaches the last result by keyboard in that first frame', async () => {
+    const { el, input, answer } = await searching('Summit');
+    const shown = oneEvent(el, 'tn-search');
+    answer.resolve({ items: Array.from({ length: 20 }, (_, i) => entity(i)), total: 20 });
+    await shown;
+    await el.updateComplete;
+    expect(listParts(el).listbox().getAttribute('aria-busy'), 'still the first frame').to.equal('true');
+    key(input, 'ArrowDown');
+    key(input, 'End');
+    await el.updateComplete;
+    const list = listParts(el);
+    expect(input.getAttribute('aria-activedescendant')).to.equal('option-19');
+    expect(list.displayed().length, 'every result shown once the keyboard goes past them').to.equal(20);
+    const last = el.shadowRoot!.querySelector<HTMLElement>('#option-19')!;
+    const box = list.listbox().getBoundingClientRect();
+    const row = last.getBoundingClientRect();
+    expect(row.bottom, 'scrolled into view').to.be.at.most(box.bottom + 1);
+    expect(row.top).to.be.at.least(box.top - 1);
+  });
+
+  it('hides nothing when a further page of the same query arrives', async () => {
+    const { el, fake, answer } = await searching('Summit');
+    answer.resolve({ items: Array.from({ length: 20 }, (_, i) => entity(i)), total: 40, nextCursor: 'next' });
+    await waitUntil(() => listParts(el).listbox()?.hasAttribute('aria-busy') === false, 'settled');
+    el.showMore();
+    await waitUntil(() => (fake.of('searchDirectory').at(-1)?.args[0] as SearchQuery).cursor === 'next', 'asked for the next page');
+    fake.of('searchDirectory').at(-1)!.resolve({ items: Array.from({ length: 20 }, (_, i) => entity(20 + i)), total: 40 });
+    await nextFrame();
+    const list = listParts(el);
+    expect(list.options().length).to.equal(40);
+    expect(list.displayed().length).to.equal(40);
+    expect(list.listbox().hasAttribute('aria-busy')).to.equal(false);
+  });
+
+  it('shows a list that fits its view whole in its first frame', async () => {
+    const { el, answer } = await searching('Summit');
+    answer.resolve({ items: Array.from({ length: 3 }, (_, i) => entity(i)), total: 3 });
+    await nextFrame();
+    expect(listParts(el).displayed().length).to.equal(3);
+    expect(listParts(el).listbox().hasAttribute('aria-busy')).to.equal(false);
+  });
+});
