@@ -1,6 +1,6 @@
 /**
  * A new list of results lays out only the results in the listbox's view in the frame that
- * shows it, and the rest from the next frame on (customer-search.ts, settling): every result
+ * shows it, and the rest from the next frame on (first-rows.ts): every result
  * is in the DOM from the start (the listbox `aria-busy` meanwhile), the rows shown fill the
  * view, the keyboard reaches the last result at once, and a further page hides nothing.
  */

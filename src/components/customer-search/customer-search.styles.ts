@@ -111,7 +111,7 @@ export const styles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
   }
-  /* A new list's first frame lays out only the results in view (customer-search.ts, settling). */
+  /* A new list's first frame lays out only the results in view (first-rows.ts). */
   .listbox.settling .later {
     display: none;
   }

@@ -15,6 +15,7 @@ import { getLocale } from '../../localization/localization.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './customer-search.styles.js';
 import { AnchoredPopupController } from './anchored-popup.js';
+import { FirstRowsController } from './first-rows.js';
 import { layout, partialCount, resultCount } from './search-results.js';
 import type { ResultSet, ResultView } from './search-results.js';
 
@@ -94,6 +95,8 @@ export class TnCustomerSearch extends TnElement {
   private lastInput = -Infinity;
   /** Keeps the results panel in the top layer, attached to the field. */
   private readonly popup = new AnchoredPopupController(this);
+  /** Lays out a new list's results in view in its first frame, the rest from the next. */
+  private readonly firstRows = new FirstRowsController(this, () => this.renderRoot.querySelector('.listbox'));
   /** The locale the element last rendered in (its own `lang`, or the page's). */
   private renderedLocale?: string;
   /** The locale whose result formatters are prepared (see {@link prepareFormatsWhenIdle}). */
@@ -151,19 +154,6 @@ export class TnCustomerSearch extends TnElement {
   @state() private view: ResultView = { sections: [], ordered: [] };
   /** Position (in display order) of the result the keyboard is on, or -1. */
   @state() private activeIndex = -1;
-  /**
-   * A new list's first frame: only its first {@link rowsInView} results are laid out and
-   * painted (the rest are in the DOM, hidden, the listbox `aria-busy`), the others from the
-   * next frame on (see {@link settleWhenPainted}).
-   */
-  @state() private settling = false;
-  /**
-   * How many results fill the listbox's view, and a few more: measured on every list that
-   * overflows it (a first guess until then).
-   */
-  private rowsInView = FIRST_ROWS_GUESS;
-  /** A settle is scheduled (see {@link settleWhenPainted}). */
-  private settleScheduled = false;
 
   /** What is in the search field. Setting it searches, as typing does. */
   @property() value = '';
@@ -202,10 +192,9 @@ export class TnCustomerSearch extends TnElement {
       // A new query's list (not a further page of the same one) shows its view first.
       const before = changed.get('results') as ResultSet | undefined;
       const fresh = this.results && this.results.query !== before?.query;
-      this.settling = Boolean(fresh) && this.view.ordered.length > this.rowsInView;
+      this.firstRows.start(this.view.ordered.length, Boolean(fresh));
     }
-    // The keyboard went past the rows shown: show them all at once.
-    if (this.settling && this.activeIndex >= this.rowsInView) this.settling = false;
+    this.firstRows.reach(this.activeIndex);
   }
 
   protected override updated(): void {
@@ -219,44 +208,6 @@ export class TnCustomerSearch extends TnElement {
     if (this.activeIndex >= 0) {
       this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
     }
-    if (this.settling) this.settleWhenPainted();
-  }
-
-  /**
-   * Ends a new list's first frame once it is painted: every result is laid out from the next
-   * frame on. Laying out and painting only the results in view first keeps the keystroke → first
-   * results frame short (each result is a dozen elements, measured at about half a millisecond
-   * of style and layout each); the others are below the listbox's fold meanwhile. Before that,
-   * with the layout of the painted frame still clean (reading it costs nothing), it counts the
-   * results the listbox showed, for the next list.
-   */
-  private settleWhenPainted(): void {
-    if (this.settleScheduled) return;
-    this.settleScheduled = true;
-    // The animation frame is the one that paints; a task queued from it runs after the paint.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.settleScheduled = false;
-        if (!this.settling) return;
-        this.measureRowsInView();
-        this.settling = false;
-      }),
-    );
-  }
-
-  /** Counts the results in the listbox's view, plus two; twice as many when the rows shown did not fill it. */
-  private measureRowsInView(): void {
-    const listbox = this.renderRoot.querySelector<HTMLElement>('.listbox');
-    if (!listbox?.isConnected || !listbox.clientHeight) return;
-    if (listbox.scrollHeight <= listbox.clientHeight) {
-      this.rowsInView *= 2;
-      return;
-    }
-    const bottom = listbox.getBoundingClientRect().bottom;
-    const shown = [...listbox.querySelectorAll<HTMLElement>('[role="option"]:not(.later)')];
-    const inView = shown.filter((option) => option.getBoundingClientRect().top < bottom).length;
-    // Never fewer: a list shown where there was less room must not cut the next one short.
-    this.rowsInView = Math.max(this.rowsInView, inView + 2);
   }
 
   private onInput(event: InputEvent): void {
@@ -480,7 +431,7 @@ export class TnCustomerSearch extends TnElement {
   }
 
   private renderListbox(results: ResultSet, view: ResultView): TemplateResult {
-    const settling = this.settling;
+    const settling = this.firstRows.settling;
     return html`<div
       id="listbox"
       part="listbox"
@@ -495,7 +446,7 @@ export class TnCustomerSearch extends TnElement {
           ? html`<div
               role="group"
               part="group"
-              class=${this.isLater(section.entries[0].index) ? 'group later' : 'group'}
+              class=${this.firstRows.isLater(section.entries[0].index) ? 'group later' : 'group'}
               aria-labelledby="group-${i}"
             >
               <div id="group-${i}" part="group-label" class="group-label" role="presentation">
@@ -517,7 +468,7 @@ export class TnCustomerSearch extends TnElement {
       role="option"
       aria-selected=${active ? 'true' : 'false'}
       part=${active ? 'option option-active' : 'option'}
-      class="option${active ? ' active' : ''}${this.isLater(index) ? ' later' : ''}"
+      class="option${active ? ' active' : ''}${this.firstRows.isLater(index) ? ' later' : ''}"
     >
       <span part="name" class="name clamp"
         ><span dir="auto"
@@ -545,11 +496,6 @@ export class TnCustomerSearch extends TnElement {
           : nothing}
       </span>
     </div>`;
-  }
-
-  /** Whether the result at `index` waits for the next frame when its list settles. */
-  private isLater(index: number): boolean {
-    return index >= this.rowsInView;
   }
 
   private renderMore(results: ResultSet): TemplateResult | typeof nothing {
@@ -620,8 +566,6 @@ export class TnCustomerSearch extends TnElement {
   }
 }
 
-/** Results laid out in a new list's first frame, until the listbox's view is measured. */
-const FIRST_ROWS_GUESS = 8;
 
 const searchingText = () => msg('Searching…', { desc: 'Status while a search runs' });
 
