@@ -8,7 +8,8 @@
 // What is measured:
 //   - the ES-module script-tag build, which fetches an element's code when its tag appears
 //     (src/autoload.ts), on the README's script-tag page — `<tn-adapter-provider api-url>`, so
-//     the provider and the REST adapter (which is in the entry, as the API exports it) count:
+//     the provider and the REST adapter's constructor (in the entry, as the API exports it) count
+//     — its implementation, the rest-client chunk, is fetched when the page is first idle:
 //     a page with only `<tn-customer-search>`, and `<tn-customer-connect>` up to its first
 //     (search) screen, each the entry plus the chunks those tags import at once, in English;
 //   - the same build whole: the entry and every chunk that is not a locale, in English;
@@ -50,15 +51,23 @@ import { build } from 'esbuild';
  * entry and the group picker were raised (measured + 2 %) for the picker's open without a forced
  * layout (the row window's deferred first measure, the entity index built in idle time):
  * group-picker.js 23.9 → 24.1 KB, the root entry 54.7 → 55.0 KB.
+ * On 2026-12-03 again, every limit moved to measured + 2 %: the REST adapter's implementation
+ * became a chunk fetched when the page is first idle (rest-client) and the later steps' shared
+ * code a chunk of its own (shared-later), so the pages went down (search 30.2 → 28.7 KB, flow
+ * 39.1 → 36.2 KB; classic 31.3 → 29.9, 40.6 → 37.8; the npm root 55.0 → 51.4, the provider
+ * 9.7 → 5.4, rest-adapter.js 5.9 → 1.4) and the whole builds up (71.1 → 73.5 KB, classic
+ * 73.8 → 76.4: two more files, each compressed alone); the search's first-frame rows
+ * (first-rows.ts, row templates prepared while typing) raised customer-search.js 12.5 → 13.0 KB
+ * and, through it, customer-connect.js 43.4 → 43.9 KB.
  */
 const LIMITS = {
-  'page: search alone, English': 30_300,
-  'page: flow up to its search screen, English': 39_400,
-  'ES module build, every chunk, English': 71_700,
-  'classic page: search alone, English': 31_900,
-  'classic page: flow up to its search screen, English': 41_400,
-  'classic build, every chunk, English': 75_200,
-  'classic build, its script alone, English': 25_000,
+  'page: search alone, English': 29_300,
+  'page: flow up to its search screen, English': 37_000,
+  'ES module build, every chunk, English': 75_000,
+  'classic page: search alone, English': 30_500,
+  'classic page: flow up to its search screen, English': 38_600,
+  'classic build, every chunk, English': 78_000,
+  'classic build, its script alone, English': 23_000,
   'demo adapter': 20_100,
   'locale ar': 4_000,
   'locale de': 4_000,
@@ -68,20 +77,20 @@ const LIMITS = {
   'locale nl': 3_900,
   'locale pl': 4_000,
   'locale pt': 3_800,
-  'npm tn-customer-connect': 56_200,
-  'npm tn-customer-connect/define.js': 56_000,
-  'npm tn-customer-connect/customer-search.js': 12_500,
+  'npm tn-customer-connect': 52_500,
+  'npm tn-customer-connect/define.js': 52_700,
+  'npm tn-customer-connect/customer-search.js': 13_300,
   'npm tn-customer-connect/attention-panel.js': 11_100,
   'npm tn-customer-connect/group-picker.js': 24_700,
   'npm tn-customer-connect/verify-invoice.js': 18_100,
-  'npm tn-customer-connect/customer-connect.js': 43_900,
+  'npm tn-customer-connect/customer-connect.js': 44_900,
   'npm tn-customer-connect/relationships.js': 10_900,
   'npm tn-customer-connect/support-case.js': 9_000,
-  'npm tn-customer-connect/adapter-provider.js': 9_900,
+  'npm tn-customer-connect/adapter-provider.js': 5_500,
   'npm tn-customer-connect/demo-adapter.js': 20_400,
-  'npm tn-customer-connect/rest-adapter.js': 6_000,
+  'npm tn-customer-connect/rest-adapter.js': 1_500,
   'npm tn-customer-connect/testing.js': 1_000,
-  'npm tn-customer-connect/react.js': 55_900,
+  'npm tn-customer-connect/react.js': 52_400,
   'npm tn-customer-connect/themes.js': 900,
 };
 
