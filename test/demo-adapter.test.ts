@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isAdapterError, type TnAdapterError } from '../src/adapter/errors.js';
+import { rejection } from './helpers/rejection.js';
 import type { ConnectionOutcome, CustomerEntity, SupportCase, VerificationSession } from '../src/adapter/types.js';
 import {
   DEMO_ACCOUNT_IDS,
@@ -66,16 +67,6 @@ function thrown(call: () => unknown): TnAdapterError {
   throw new Error('Expected a TnAdapterError, but the call succeeded.');
 }
 
-/** The `TnAdapterError` a promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<TnAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isAdapterError(error), String(error)).to.equal(true);
-    return error as TnAdapterError;
-  }
-  throw new Error('Expected a rejection, but the promise resolved.');
-}
 
 let keys = 0;
 function key(): string {

@@ -11,7 +11,7 @@ import '../src/components/customer-search/tn-customer-search.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import { createRestAdapter, RestAdapter } from '../src/adapter/rest/rest-adapter.js';
 import { restClientSource } from '../src/adapter/rest/load-rest-client.js';
-import { isAdapterError, type TnAdapterError } from '../src/adapter/errors.js';
+import { rejection } from './helpers/rejection.js';
 import { DemoNetwork } from '../src/adapter/demo/index.js';
 import { type } from './helpers/keys.js';
 
@@ -44,15 +44,6 @@ const fetchSearch: typeof fetch = async (input) => {
 };
 const adapterOptions = { baseUrl: '/customer-connect/v1', fetch: fetchSearch, retry: { retries: 0 } };
 
-async function rejection(promise: Promise<unknown>): Promise<TnAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isAdapterError(error), String(error)).to.equal(true);
-    return error as TnAdapterError;
-  }
-  throw new Error('Expected a rejection, but the promise resolved.');
-}
 
 // In order: the implementation is fetched once per page, so each test starts where the previous
 // one left it; until the last, every fetch fails or is held.

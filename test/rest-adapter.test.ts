@@ -11,7 +11,7 @@ import '../src/components/customer-search/tn-customer-search.js';
 import '../src/components/group-picker/tn-group-picker.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
-import { isAdapterError, type TnAdapterError } from '../src/adapter/errors.js';
+import { rejection } from './helpers/rejection.js';
 import type { ConnectionOutcome, Relationship } from '../src/adapter/types.js';
 import {
   DEMO_ACCOUNT_IDS,
@@ -35,16 +35,6 @@ const [FIRST_INVOICE] = DEMO_INVOICE_HISTORY;
 /** The local twin of the server's network (the directory does not depend on the clock). */
 const local = new DemoNetwork();
 
-/** The `TnAdapterError` a promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<TnAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isAdapterError(error), String(error)).to.equal(true);
-    return error as TnAdapterError;
-  }
-  throw new Error('Expected a rejection, but the promise resolved.');
-}
 
 let keys = 0;
 const key = () => `rest-test-${Date.now()}-${++keys}`;
