@@ -59,15 +59,20 @@ import { build } from 'esbuild';
  * 73.8 → 76.4: two more files, each compressed alone); the search's first-frame rows
  * (first-rows.ts, row templates prepared while typing) raised customer-search.js 12.5 → 13.0 KB
  * and, through it, customer-connect.js 43.4 → 43.9 KB.
+ * On 2026-12-03 the answer schemas were split (the directory's in schemas.ts, the later
+ * answers' in later-schemas.ts, the REST error bodies' with the REST implementation) and the
+ * drafts' controller moved out of draft.ts (the API's clearDrafts alone stays in the entry):
+ * the pages' limits went down to measured + 2 % (search 28.7 → 27.5 KB, flow 36.2 → 36.1;
+ * classic 29.9 → 28.6, 37.8 → 37.5, its script 22.5 → 21.2).
  */
 const LIMITS = {
-  'page: search alone, English': 29_300,
-  'page: flow up to its search screen, English': 37_000,
+  'page: search alone, English': 28_100,
+  'page: flow up to its search screen, English': 36_800,
   'ES module build, every chunk, English': 75_000,
-  'classic page: search alone, English': 30_500,
-  'classic page: flow up to its search screen, English': 38_600,
+  'classic page: search alone, English': 29_200,
+  'classic page: flow up to its search screen, English': 38_300,
   'classic build, every chunk, English': 78_000,
-  'classic build, its script alone, English': 23_000,
+  'classic build, its script alone, English': 21_700,
   'demo adapter': 20_100,
   'locale ar': 4_000,
   'locale de': 4_000,

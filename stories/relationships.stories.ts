@@ -9,7 +9,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import '../src/components/relationships/tn-relationships.js';
 import type { TnRelationships } from '../src/components/relationships/relationships.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
-import { RELATIONSHIP_STATUSES } from '../src/adapter/schemas.js';
+import { RELATIONSHIP_STATUSES } from '../src/adapter/later-schemas.js';
 import type { CustomerConnectAdapter, Relationship, RelationshipStatus } from '../src/adapter/types.js';
 import { createDemoAdapter, DEMO_ACCOUNT_IDS } from '../src/adapter/demo/index.js';
 import { localNumber, msg, normalised, shows as showsIn, str, visibleText } from './story-text.js';

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/define.js';
 import { checkedAdapter } from '../src/adapter/checked-adapter.js';
-import { CustomerEntitySchema, UploadedAttachmentSchema } from '../src/adapter/schemas.js';
+import { CustomerEntitySchema } from '../src/adapter/schemas.js';
+import { UploadedAttachmentSchema } from '../src/adapter/later-schemas.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type { CustomerConnectAdapter, SupportCase, VerificationSession } from '../src/adapter/types.js';
 import { createDemoAdapter } from '../src/adapter/demo/index.js';

@@ -4,7 +4,8 @@
  * Three descriptions of the same data exist: `src/adapter/types.ts` (what elements get),
  * `api/openapi.yaml` (what travels over HTTP; its types are generated into
  * `src/adapter/rest/generated/openapi.ts`, and `npm run lint` fails when that file is stale)
- * and the validators in `src/adapter/rest/schemas.ts` (what the adapter accepts).
+ * and the validators in `src/adapter/schemas.ts`, `later-schemas.ts` and
+ * `rest/problem-schemas.ts` (what the adapter accepts).
  * The assertions below are checked by `tsc` (`npm run lint`): each pair must be exactly the
  * same type — same properties, same optionality, same literal unions — or the build fails.
  * The runtime half checks what types cannot: the document served by the reference server
@@ -32,21 +33,19 @@ import type {
   VerificationSession,
 } from '../src/adapter/types.js';
 import type { components, operations } from '../src/adapter/rest/generated/openapi.js';
+import type { CustomerEntitySchema, MoneySchema, SearchPageSchema } from '../src/adapter/schemas.js';
 import type {
   AccountListSchema,
   AttentionSummarySchema,
   ConnectionOutcomeSchema,
-  CustomerEntitySchema,
   CustomerGroupSchema,
-  FieldErrorSchema,
-  MoneySchema,
   RelationshipListSchema,
-  SearchPageSchema,
   SupportCaseSchema,
   UploadedAttachmentSchema,
   VerificationResultSchema,
   VerificationSessionSchema,
-} from '../src/adapter/schemas.js';
+} from '../src/adapter/later-schemas.js';
+import type { FieldErrorSchema } from '../src/adapter/rest/problem-schemas.js';
 import { REST_OPERATIONS } from '../src/adapter/rest/operations.js';
 import type { Output } from '../src/adapter/validators.js';
 import { serverUrl } from './helpers/reference-server.js';

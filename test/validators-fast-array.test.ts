@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { CustomerGroupSchema } from '../src/adapter/schemas.js';
+import { CustomerGroupSchema } from '../src/adapter/later-schemas.js';
 import * as v from '../src/adapter/validators.js';
 
 /**
  * A group's entities are checked by a loop compiled by hand (`quickGroupEntity` in
- * schemas.ts), not by the generic walk of `GroupEntitySchema`: it must accept exactly what
+ * later-schemas.ts), not by the generic walk of `GroupEntitySchema`: it must accept exactly what
  * the generic schema accepts, return the same objects, and leave every refusal to it, so an
  * integrator reads the same message either way.
  */

@@ -3,7 +3,7 @@
  * seen through one set of checks, so that no adapter can crash an element or keep it
  * waiting for ever.
  *
- * - Every answer is validated against the contract's schemas (`schemas.ts`). One that does
+ * - Every answer is validated against the contract's schemas (`schemas.ts`, `later-schemas.ts`). One that does
  *   not match is a `bad-response` whose message names the field at fault
  *   (`requestConnection: verification.id: expected a string`), also logged as a console
  *   warning for the integrator.
@@ -23,7 +23,7 @@ import * as v from './validators.js';
 type Operation = keyof CustomerConnectAdapter;
 type Answer<Op extends Operation> = Awaited<ReturnType<NonNullable<CustomerConnectAdapter[Op]>>>;
 
-/** How each answer is checked: the schema of what an operation returns (from `schemas.ts`). */
+/** How each answer is checked: the schema of what an operation returns (`schemas.ts`, `later-schemas.ts`). */
 export type AnswerChecks = { readonly [Op in Operation]?: v.Schema<Answer<Op>> };
 
 /** Each method: how many arguments come before its options. */

@@ -1,6 +1,10 @@
 /**
- * Validators of every answer of the adapter contract, which are also the response bodies of
- * the HTTP contract (`api/openapi.yaml`).
+ * Validators of the directory's answers (what the search checks) and the contract's scalars,
+ * the first of three modules of validators of every answer of the adapter contract, which are
+ * also the response bodies of the HTTP contract (`api/openapi.yaml`). The answers after the
+ * search are in `later-schemas.ts`, the error bodies only the REST adapter reads in
+ * `rest/problem-schemas.ts`: the script-tag builds put the search's code in the first download
+ * and the rest in chunks fetched later, and a module cannot be split between them.
  *
  * Elements check every answer of every adapter with these (`checked-adapter.ts`), and the
  * REST adapter checks each response body with them: an answer that does not match is a
@@ -16,21 +20,20 @@
  * openapi-typescript generates from the contract, so the three cannot drift apart.
  */
 import * as v from './validators.js';
-import type { RelationshipStatus } from './types.js';
 
 // ---------------------------------------------------------------------------------------
 // Scalars
 
 /** ISO 3166-1 alpha-2, upper case. */
-const CountryCode = /*#__PURE__*/ v.string(/^[A-Z]{2}$/);
+export const CountryCode = /*#__PURE__*/ v.string(/^[A-Z]{2}$/);
 /** ISO 4217, upper case. */
-const Currency = /*#__PURE__*/ v.string(/^[A-Z]{3}$/);
+export const Currency = /*#__PURE__*/ v.string(/^[A-Z]{3}$/);
 /** ISO 8601 date-time with `Z` or an offset. */
-const IsoDateTime = /*#__PURE__*/ v.string(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/);
+export const IsoDateTime = /*#__PURE__*/ v.string(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/);
 /** An opaque network ID. */
-const NetworkId = /*#__PURE__*/ v.sized(1, 64);
+export const NetworkId = /*#__PURE__*/ v.sized(1, 64);
 /** A count: integer ≥ 0. */
-const Count = /*#__PURE__*/ v.integer(0);
+export const Count = /*#__PURE__*/ v.integer(0);
 
 /** Money: a decimal string and a currency. */
 export const MoneySchema = /*#__PURE__*/ v.object({
@@ -63,221 +66,6 @@ export const SearchPageSchema = /*#__PURE__*/ v.object({
   items: /*#__PURE__*/ v.array(CustomerEntitySchema),
   total: /*#__PURE__*/ v.optional(Count),
   nextCursor: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.sized(1, Infinity)),
-});
-
-/** `GroupEntity`. */
-const GroupEntitySchema = /*#__PURE__*/ v.object({
-  ...CustomerEntitySchema.entries,
-  connected: /*#__PURE__*/ v.optional(v.boolean),
-});
-
-type GroupEntityOutput = v.Output<typeof GroupEntitySchema>;
-
-/** `^[A-Z]{2}$` without a regular expression: two code units, each A–Z. */
-const isCountryCode = (value: string): boolean => {
-  if (value.length !== 2) return false;
-  const first = value.charCodeAt(0);
-  const second = value.charCodeAt(1);
-  return first >= 65 && first <= 90 && second >= 65 && second <= 90;
-};
-
-/**
- * `GroupEntitySchema` compiled by hand for a group's usual entity (no `group` reference):
- * the same checks, the same object out, or `undefined` — then the generic schema checks it
- * and words what is wrong. A group holds up to tens of thousands of entities and the picker
- * opens only once they are checked; the generic walk (a call per property) was about a third
- * of the open's script at 10,000 entities.
- */
-function quickGroupEntity(value: unknown): GroupEntityOutput | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const source = value as Record<string, unknown>;
-  const { id, legalName, taxIds, country, requiresVendorCode, connected } = source;
-  if (typeof id !== 'string' || id.length < 1 || id.length > 64) return undefined;
-  if (typeof legalName !== 'string' || !Array.isArray(taxIds)) return undefined;
-  if (typeof country !== 'string' || !isCountryCode(country)) return undefined;
-  if ('group' in source) return undefined;
-  if (requiresVendorCode !== undefined && typeof requiresVendorCode !== 'boolean') return undefined;
-  if (connected !== undefined && typeof connected !== 'boolean') return undefined;
-  const ids: string[] = new Array<string>(taxIds.length);
-  for (let index = 0; index < taxIds.length; index++) {
-    const taxId: unknown = taxIds[index];
-    if (typeof taxId !== 'string') return undefined;
-    ids[index] = taxId;
-  }
-  const output: GroupEntityOutput = { id, legalName, taxIds: ids, country };
-  // As the generic schema does: an optional property is kept when present, even undefined.
-  if (requiresVendorCode !== undefined || 'requiresVendorCode' in source) output.requiresVendorCode = requiresVendorCode;
-  if (connected !== undefined || 'connected' in source) output.connected = connected;
-  return output;
-}
-
-/** `CustomerGroup`. */
-export const CustomerGroupSchema = /*#__PURE__*/ v.object({
-  id: /*#__PURE__*/ v.string(),
-  name: /*#__PURE__*/ v.string(),
-  entities: /*#__PURE__*/ v.fastArray(GroupEntitySchema, quickGroupEntity),
-  countries: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.array(/*#__PURE__*/ v.object({ code: CountryCode, total: Count }))),
-});
-
-// ---------------------------------------------------------------------------------------
-// Accounts, attachments, relationships
-
-/** `SupplierAccount`. */
-const SupplierAccountSchema = /*#__PURE__*/ v.object({
-  id: /*#__PURE__*/ v.string(),
-  name: /*#__PURE__*/ v.string(),
-  country: /*#__PURE__*/ v.optional(CountryCode),
-});
-
-/** `listAccounts`: the accounts themselves. */
-export const SupplierAccountsSchema = /*#__PURE__*/ v.array(SupplierAccountSchema);
-
-/** `GET /accounts`: `{ items }`. */
-export const AccountListSchema = /*#__PURE__*/ v.object({ items: /*#__PURE__*/ v.array(SupplierAccountSchema) });
-
-/** `POST /attachments`: `{ id }`. */
-export const UploadedAttachmentSchema = /*#__PURE__*/ v.object({ id: /*#__PURE__*/ v.sized(1, Infinity) });
-
-/** Every relationship status, in the order a status filter lists them. */
-export const RELATIONSHIP_STATUSES = [
-  'connected',
-  'pending-customer-confirmation',
-  'verification-pending',
-  'support-case-open',
-  'rejected',
-  'expired',
-] as const satisfies readonly RelationshipStatus[];
-
-/** `Relationship`. */
-const RelationshipSchema = /*#__PURE__*/ v.object({
-  id: /*#__PURE__*/ v.string(),
-  accountId: /*#__PURE__*/ v.string(),
-  accountName: /*#__PURE__*/ v.string(),
-  customer: /*#__PURE__*/ v.object({ id: NetworkId, legalName: /*#__PURE__*/ v.string(), country: CountryCode }),
-  status: /*#__PURE__*/ v.picklist(RELATIONSHIP_STATUSES),
-  since: IsoDateTime,
-  isTestBuyer: /*#__PURE__*/ v.optional(v.boolean),
-  supportCaseReference: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-  verificationId: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-});
-
-/** `listRelationships`: the relationships themselves. */
-export const RelationshipsSchema = /*#__PURE__*/ v.array(RelationshipSchema);
-
-/** `GET /relationships`: `{ items }`. */
-export const RelationshipListSchema = /*#__PURE__*/ v.object({ items: /*#__PURE__*/ v.array(RelationshipSchema) });
-
-// ---------------------------------------------------------------------------------------
-// Support cases and verification
-
-const CustomerRefSchema = /*#__PURE__*/ v.object({ id: NetworkId, legalName: /*#__PURE__*/ v.string() });
-
-/** `SupportCase`. */
-export const SupportCaseSchema = /*#__PURE__*/ v.object({
-  reference: /*#__PURE__*/ v.string(),
-  status: /*#__PURE__*/ v.picklist(['open', 'in-progress', 'resolved', 'closed']),
-  openedAt: IsoDateTime,
-  processBy: IsoDateTime,
-  accountId: /*#__PURE__*/ v.string(),
-  customers: /*#__PURE__*/ v.array(CustomerRefSchema),
-  statusUrl: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-});
-
-/** `VerificationSession`. */
-export const VerificationSessionSchema = /*#__PURE__*/ v.refine(
-  /*#__PURE__*/ v.object({
-  id: /*#__PURE__*/ v.string(),
-  customer: CustomerRefSchema,
-  accountId: /*#__PURE__*/ v.string(),
-  step: /*#__PURE__*/ v.picklist(['evidence', 'challenge', 'verified', 'locked']),
-  attemptsRemaining: Count,
-  maxAttempts: /*#__PURE__*/ v.integer(1),
-  currency: Currency,
-  challenge: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.object({ invoiceNumber: /*#__PURE__*/ v.string() })),
-  supportCaseReference: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-  }),
-  (session) => session.step !== 'challenge' || session.challenge !== undefined,
-  'a challenge at the challenge step',
-);
-
-/** `VerificationResult`. */
-export const VerificationResultSchema = /*#__PURE__*/ v.object({
-  accepted: v.boolean,
-  session: VerificationSessionSchema,
-  relationships: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.array(RelationshipSchema)),
-});
-
-const SkippedEntitySchema = /*#__PURE__*/ v.object({
-  entityId: NetworkId,
-  legalName: /*#__PURE__*/ v.string(),
-  reason: /*#__PURE__*/ v.picklist(['already-connected', 'already-pending']),
-});
-
-/** `ConnectionOutcome`, discriminated by `kind`. */
-export const ConnectionOutcomeSchema = /*#__PURE__*/ v.variant('kind', [
-  /*#__PURE__*/ v.object({
-    kind: /*#__PURE__*/ v.picklist(['verification-required']),
-    verification: VerificationSessionSchema,
-    skipped: /*#__PURE__*/ v.array(SkippedEntitySchema),
-  }),
-  /*#__PURE__*/ v.object({ kind: /*#__PURE__*/ v.picklist(['support-case']), supportCase: SupportCaseSchema, skipped: /*#__PURE__*/ v.array(SkippedEntitySchema) }),
-  /*#__PURE__*/ v.object({ kind: /*#__PURE__*/ v.picklist(['connected']), relationships: /*#__PURE__*/ v.array(RelationshipSchema), skipped: /*#__PURE__*/ v.array(SkippedEntitySchema) }),
-]);
-
-// ---------------------------------------------------------------------------------------
-// Attention
-
-/** `AttentionSummary`. */
-export const AttentionSummarySchema = /*#__PURE__*/ v.object({
-  generatedAt: IsoDateTime,
-  failedInvoices: /*#__PURE__*/ v.object({
-    count: Count,
-    latestAt: /*#__PURE__*/ v.optional(IsoDateTime),
-    items: /*#__PURE__*/ v.array(
-      /*#__PURE__*/ v.object({
-        id: /*#__PURE__*/ v.string(),
-        number: /*#__PURE__*/ v.string(),
-        supplierName: /*#__PURE__*/ v.string(),
-        buyerName: /*#__PURE__*/ v.string(),
-        failedAt: /*#__PURE__*/ v.optional(IsoDateTime),
-      }),
-    ),
-  }),
-  supportTickets: /*#__PURE__*/ v.object({ count: Count, latestAt: /*#__PURE__*/ v.optional(IsoDateTime), items: /*#__PURE__*/ v.array(SupportCaseSchema) }),
-  savedInvoices: /*#__PURE__*/ v.object({
-    count: Count,
-    items: /*#__PURE__*/ v.array(
-      /*#__PURE__*/ v.object({
-        id: /*#__PURE__*/ v.string(),
-        number: /*#__PURE__*/ v.string(),
-        buyerId: NetworkId,
-        buyerName: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-        amount: MoneySchema,
-        savedAt: /*#__PURE__*/ v.optional(IsoDateTime),
-      }),
-    ),
-  }),
-});
-
-// ---------------------------------------------------------------------------------------
-// Errors
-
-/** `FieldError` of a problem body. */
-export const FieldErrorSchema = /*#__PURE__*/ v.object({
-  field: /*#__PURE__*/ v.string(),
-  code: /*#__PURE__*/ v.string(),
-  message: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-});
-
-/**
- * The parts of an RFC 9457 problem body the adapter reads. Lenient on purpose: the status
- * decides the error code, the body only adds a message and field errors, so a problem body
- * that does not match is ignored rather than turned into `bad-response`.
- */
-export const ProblemSchema = /*#__PURE__*/ v.object({
-  title: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-  detail: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.string()),
-  fieldErrors: /*#__PURE__*/ v.optional(/*#__PURE__*/ v.array(v.unknown)),
 });
 
 /** Any schema the adapter validates a body with. */

@@ -1,8 +1,8 @@
 /**
- * A few composable validators for JSON bodies: just what `schemas.ts` needs, about 1 KB
- * minified (valibot took 7 KB of the script-tag bundle). Each validator returns what it
- * accepts (objects rebuilt with only the properties they know) or throws a {@link Mismatch}
- * naming where and what; its output type is {@link Output}, so
+ * A few composable validators for JSON bodies: just what the answer schemas (`schemas.ts`,
+ * `later-schemas.ts`) need, about 1 KB minified (valibot took 7 KB of the script-tag bundle).
+ * Each validator returns what it accepts (objects rebuilt with only the properties they know)
+ * or throws a {@link Mismatch} naming where and what; its output type is {@link Output}, so
  * `test/rest-adapter-contract.test.ts` can compare it with the contract.
  */
 

@@ -123,7 +123,7 @@ export class TnElement extends LitElement {
 
   /**
    * The adapter operations the element calls, each with the schema its answer must match
-   * (`adapter/schemas.ts`); `api` offers these and no others.
+   * (`adapter/schemas.ts`, `adapter/later-schemas.ts`); `api` offers these and no others.
    * @internal
    */
   protected static answers: AnswerChecks = {};

@@ -9,7 +9,8 @@
  */
 import { abortableDelay } from '../abortable-delay.js';
 import { TnAdapterError, isAdapterError, toAdapterError, type AdapterErrorCode, type FieldError } from '../errors.js';
-import { FieldErrorSchema, ProblemSchema, type BodySchema } from '../schemas.js';
+import { type BodySchema } from '../schemas.js';
+import { FieldErrorSchema, ProblemSchema } from './problem-schemas.js';
 import { validate } from '../validators.js';
 import { REST_OPERATIONS, type RestOperation, type RestRoute } from './operations.js';
 import { parseRetryAfter } from './http-helpers.js';

@@ -27,19 +27,18 @@ import type {
 } from '../types.js';
 import { HttpClient, type HttpClientSettings } from './http.js';
 import { randomIdempotencyKey } from './http-helpers.js';
+import { CustomerEntitySchema, SearchPageSchema } from '../schemas.js';
 import {
   AccountListSchema,
   AttentionSummarySchema,
   ConnectionOutcomeSchema,
-  CustomerEntitySchema,
   CustomerGroupSchema,
   RelationshipListSchema,
-  SearchPageSchema,
   SupportCaseSchema,
   UploadedAttachmentSchema,
   VerificationResultSchema,
   VerificationSessionSchema,
-} from '../schemas.js';
+} from '../later-schemas.js';
 
 /** Largest page the contract allows; bigger requests are clamped. */
 const MAX_PAGE_SIZE = 100;

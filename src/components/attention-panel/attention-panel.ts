@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
-import { AttentionSummarySchema } from '../../adapter/schemas.js';
+import { AttentionSummarySchema } from '../../adapter/later-schemas.js';
 import { adapterFailure, errorMessage, renderErrorNotice, renderNotConfigured } from '../../base/error-states.js';
 import { headingLevel } from '../../base/heading-level.js';
 import { systemClock, Timer } from '../../base/clock.js';

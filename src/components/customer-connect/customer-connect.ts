@@ -11,7 +11,7 @@ import { renderNotConfigured } from '../../base/error-states.js';
 import { headingLevel } from '../../base/heading-level.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
 import { adapterContext } from '../../adapter/context.js';
-import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
+import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/later-schemas.js';
 import type { CustomerEntity, Relationship, SkippedEntity, VerificationSession } from '../../adapter/types.js';
 import type { FlowLocation, FlowStep } from '../../base/events.js';
 import { tokens, shared } from '../../styles/tokens.js';

@@ -4,7 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { inOwnLanguage, TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
-import { ConnectionOutcomeSchema, CustomerEntitySchema, CustomerGroupSchema, SupplierAccountsSchema, UploadedAttachmentSchema } from '../../adapter/schemas.js';
+import { CustomerEntitySchema } from '../../adapter/schemas.js';
+import {
+  ConnectionOutcomeSchema,
+  CustomerGroupSchema,
+  SupplierAccountsSchema,
+  UploadedAttachmentSchema,
+} from '../../adapter/later-schemas.js';
 import { adapterFailure, renderNotConfigured, rerun } from '../../base/error-states.js';
 import type { ConnectionOutcome, CustomerEntity, CustomerGroup } from '../../adapter/types.js';
 import { tokens, shared } from '../../styles/tokens.js';
@@ -18,7 +24,7 @@ import { FieldErrorsController, fieldErrorMessage } from '../../base/field-error
 import { RequestSubmission } from './submission.js';
 import { GroupTree } from './group-tree.js';
 import { RequestDetails } from './request-details.js';
-import { DraftController } from '../../base/draft.js';
+import { DraftController } from '../../base/draft-controller.js';
 import { renderOutcome } from './request-outcome.js';
 import { renderSubmitSection } from './submit-section.js';
 import { AccountChoice } from './account-choice.js';

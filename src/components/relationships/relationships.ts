@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
-import { RELATIONSHIP_STATUSES, RelationshipsSchema } from '../../adapter/schemas.js';
+import { RELATIONSHIP_STATUSES, RelationshipsSchema } from '../../adapter/later-schemas.js';
 import { renderErrorNotice, renderNotConfigured } from '../../base/error-states.js';
 import { fold } from '../../adapter/text-matching.js';
 import type { Relationship, RelationshipStatus } from '../../adapter/types.js';

@@ -6,7 +6,7 @@ import { msg, str } from '@lit/localize';
 import { TnElement } from '../../base/tn-element.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/error-states.js';
 import { caseLoadFailedText, caseLoadingText, entityNames, processedByText } from '../../base/support-case-outcome.js';
-import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/schemas.js';
+import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/later-schemas.js';
 import { navigableUrl } from '../../adapter/urls.js';
 import type { SupportCase, SupportCaseStatus } from '../../adapter/types.js';
 import { formatDateTime } from '../../localization/format.js';

@@ -5,7 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { VerificationSession } from '../../adapter/types.js';
-import { DraftController } from '../../base/draft.js';
+import { DraftController } from '../../base/draft-controller.js';
 import type { Typed } from './read-answer.js';
 
 export interface AnswersDraftOptions {

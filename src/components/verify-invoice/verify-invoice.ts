@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg } from '@lit/localize';
 import { inOwnLanguage, TnElement } from '../../base/tn-element.js';
 import { focusHeading } from '../../base/heading-focus.js';
-import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/schemas.js';
+import { SupportCaseSchema, VerificationResultSchema, VerificationSessionSchema } from '../../adapter/later-schemas.js';
 import { adapterFailure, renderNotConfigured, rerun } from '../../base/error-states.js';
 import { FieldErrorsController } from '../../base/field-errors.js';
 import { headingLevel } from '../../base/heading-level.js';
