@@ -1,8 +1,9 @@
 /**
- * A new list of results lays out only the results in the listbox's view in the frame that
- * shows it, and the rest from the next frame on (first-rows.ts): every result
- * is in the DOM from the start (the listbox `aria-busy` meanwhile), the rows shown fill the
- * view, the keyboard reaches the last result at once, and a further page hides nothing.
+ * A new list of results renders only the results in the listbox's view in the frame that
+ * shows it, and the rest in the next frame (first-rows.ts): each result rendered says its
+ * place among all of them and the status says the whole count (the listbox `aria-busy` until
+ * the rest are in), the rows rendered fill the view, the keyboard reaches the last result at
+ * once, and a further page renders whole.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/components/customer-search/tn-customer-search.js';
@@ -56,27 +57,32 @@ const key = (input: HTMLInputElement, name: string) =>
   input.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true }));
 
 describe('<tn-customer-search> a new list’s first frame', () => {
-  it('has every result in the DOM, lays out the ones in view, then all of them the next frame', async () => {
+  it('renders the results in view, each saying its place among all, then the rest the next frame', async () => {
     const { el, answer } = await searching('Summit');
     const items = Array.from({ length: 20 }, (_, i) => entity(i));
     answer.resolve({ items, total: 40, nextCursor: 'next' });
     await nextFrame();
     const list = listParts(el);
-    expect(list.options().length, 'every result is an option from the start').to.equal(20);
+    const first = list.options().length;
+    expect(first, 'only the first results rendered').to.be.within(4, 19);
     expect(list.listbox().getAttribute('aria-busy')).to.equal('true');
-    const first = list.displayed().length;
-    expect(first, 'only the first results laid out').to.be.within(4, 19);
-    expect(list.displayed().map((option) => option.dataset.index)).to.deep.equal(
-      Array.from({ length: first }, (_, i) => String(i)),
+    // In display order, each with its place in the whole list of 20.
+    expect(list.options().map((option) => [option.id, option.getAttribute('aria-posinset'), option.getAttribute('aria-setsize')])).to.deep.equal(
+      Array.from({ length: first }, (_, i) => [`option-${i}`, String(i + 1), '20']),
     );
-    // The results shown fill the listbox's view: nothing missing on screen.
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent, 'the whole count is said').to.contain('Showing 20 of 40');
+    // The results rendered fill the listbox's view: nothing missing on screen.
     expect(list.listbox().scrollHeight).to.be.greaterThan(list.listbox().clientHeight);
     const heightFirst = list.listbox().clientHeight;
 
     await frames();
-    expect(list.displayed().length, 'all laid out after the first frame').to.equal(20);
+    expect(list.options().length, 'all rendered after the first frame').to.equal(20);
+    expect(list.displayed().length).to.equal(20);
     expect(list.listbox().hasAttribute('aria-busy')).to.equal(false);
     expect(list.listbox().clientHeight, 'the list did not change height').to.equal(heightFirst);
+    expect(list.options().map((option) => [option.id, option.getAttribute('aria-posinset'), option.getAttribute('aria-setsize')])).to.deep.equal(
+      Array.from({ length: 20 }, (_, i) => [`option-${i}`, String(i + 1), '20']),
+    );
     // Every result keeps its text (its name for assistive technology).
     const names = list.options().map((option) => option.querySelector('[part="name"]')!.textContent!.trim());
     expect(names.sort()).to.deep.equal(items.map((item) => item.legalName).sort());
@@ -87,7 +93,7 @@ describe('<tn-customer-search> a new list’s first frame', () => {
     answer.resolve({ items: Array.from({ length: 20 }, (_, i) => entity(i)), total: 20 });
     await nextFrame();
     const list = listParts(el);
-    expect(list.displayed().length).to.be.below(20);
+    expect(list.options().length).to.be.below(20);
     expect(list.listbox().scrollHeight).to.be.greaterThan(list.listbox().clientHeight);
   });
 
@@ -103,7 +109,8 @@ describe('<tn-customer-search> a new list’s first frame', () => {
     await el.updateComplete;
     const list = listParts(el);
     expect(input.getAttribute('aria-activedescendant')).to.equal('option-19');
-    expect(list.displayed().length, 'every result shown once the keyboard goes past them').to.equal(20);
+    expect(list.options().length, 'every result rendered once the keyboard goes past them').to.equal(20);
+    expect(list.displayed().length).to.equal(20);
     const last = el.shadowRoot!.querySelector<HTMLElement>('#option-19')!;
     const box = list.listbox().getBoundingClientRect();
     const row = last.getBoundingClientRect();
@@ -111,7 +118,7 @@ describe('<tn-customer-search> a new list’s first frame', () => {
     expect(row.top).to.be.at.least(box.top - 1);
   });
 
-  it('hides nothing when a further page of the same query arrives', async () => {
+  it('renders a further page of the same query whole', async () => {
     const { el, fake, answer } = await searching('Summit');
     answer.resolve({ items: Array.from({ length: 20 }, (_, i) => entity(i)), total: 40, nextCursor: 'next' });
     await waitUntil(() => listParts(el).listbox()?.hasAttribute('aria-busy') === false, 'settled');
@@ -123,12 +130,14 @@ describe('<tn-customer-search> a new list’s first frame', () => {
     expect(list.options().length).to.equal(40);
     expect(list.displayed().length).to.equal(40);
     expect(list.listbox().hasAttribute('aria-busy')).to.equal(false);
+    expect(list.options().every((option, i) => option.getAttribute('aria-posinset') === String(i + 1) && option.getAttribute('aria-setsize') === '40')).to.equal(true);
   });
 
   it('shows a list that fits its view whole in its first frame', async () => {
     const { el, answer } = await searching('Summit');
     answer.resolve({ items: Array.from({ length: 3 }, (_, i) => entity(i)), total: 3 });
     await nextFrame();
+    expect(listParts(el).options().length).to.equal(3);
     expect(listParts(el).displayed().length).to.equal(3);
     expect(listParts(el).listbox().hasAttribute('aria-busy')).to.equal(false);
   });

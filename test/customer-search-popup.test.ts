@@ -64,7 +64,10 @@ describe('<tn-customer-search> results panel placement', () => {
     }
     reads = spy.reads;
     const root = el.shadowRoot!;
-    expect(root.querySelectorAll('[role="option"]').length, 'results rendered before the frame').to.equal(count);
+    // A long list renders the results in view before the frame, the rest in the next one.
+    const rendered = [...root.querySelectorAll('[role="option"]')];
+    expect(rendered.length, 'results rendered before the frame').to.be.within(Math.min(count, 4), count);
+    expect(rendered.every((option) => option.getAttribute('aria-setsize') === String(count))).to.equal(true);
     await frames();
     return { field: root.querySelector('.field')!.getBoundingClientRect(), popup: root.querySelector<HTMLElement>('.popup')! };
   }

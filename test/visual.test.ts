@@ -94,7 +94,8 @@ const STATES: State[] = [
     name: 'search-results',
     create: async () => make('tn-customer-search', { adapter: demo() }, { debounce: '0' }),
     act: (el) => type(el, 'tungsten'),
-    ready: (el) => popupOpen(el) && root(el).querySelectorAll('[role="option"]').length > 0,
+    // The list is whole once it is no longer busy (its first frame renders the results in view).
+    ready: (el) => popupOpen(el) && !!root(el).querySelector('[role="listbox"]:not([aria-busy]) [role="option"]'),
     minHeight: 620,
   },
   {

@@ -111,10 +111,6 @@ export const styles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
   }
-  /* A new list's first frame lays out only the results in view (first-rows.ts). */
-  .listbox.settling .later {
-    display: none;
-  }
   .group + .group,
   .group + .option,
   .option + .group {

@@ -432,34 +432,36 @@ export class TnCustomerSearch extends TnElement {
 
   private renderListbox(results: ResultSet, view: ResultView): TemplateResult {
     const settling = this.firstRows.settling;
+    const count = view.ordered.length;
+    // While the list settles, only its first results (a prefix of the sections) are rendered.
+    const rendered = this.firstRows.rendered(count);
+    const sections = view.sections.filter((section) => section.entries[0].index < rendered);
+    const option = ({ entity, index }: { entity: CustomerEntity; index: number }) =>
+      index < rendered ? this.renderOption(entity, index, count, results.query) : nothing;
     return html`<div
       id="listbox"
       part="listbox"
-      class=${settling ? 'listbox settling' : 'listbox'}
+      class="listbox"
       role="listbox"
       aria-label=${msg('Customers')}
       aria-busy=${ifDefined(settling ? 'true' : undefined)}
       @click=${this.onOptionClick}
     >
-      ${view.sections.map((section, i) =>
+      ${sections.map((section, i) =>
         section.group
-          ? html`<div
-              role="group"
-              part="group"
-              class=${this.firstRows.isLater(section.entries[0].index) ? 'group later' : 'group'}
-              aria-labelledby="group-${i}"
-            >
+          ? html`<div role="group" part="group" class="group" aria-labelledby="group-${i}">
               <div id="group-${i}" part="group-label" class="group-label" role="presentation">
                 <span class="clamp"><span dir="auto">${displayText(section.group.name)}</span></span>
               </div>
-              ${section.entries.map(({ entity, index }) => this.renderOption(entity, index, results.query))}
+              ${section.entries.map(option)}
             </div>`
-          : section.entries.map(({ entity, index }) => this.renderOption(entity, index, results.query)),
+          : section.entries.map(option),
       )}
     </div>`;
   }
 
-  private renderOption(entity: CustomerEntity, index: number, query: string): TemplateResult {
+  /** Result `index` of `count`: its place in the whole list is said even before the rest is rendered. */
+  private renderOption(entity: CustomerEntity, index: number, count: number, query: string): TemplateResult {
     const active = index === this.activeIndex;
     const locale = getLocale();
     return html`<div
@@ -467,8 +469,10 @@ export class TnCustomerSearch extends TnElement {
       data-index=${index}
       role="option"
       aria-selected=${active ? 'true' : 'false'}
+      aria-posinset=${index + 1}
+      aria-setsize=${count}
       part=${active ? 'option option-active' : 'option'}
-      class="option${active ? ' active' : ''}${this.firstRows.isLater(index) ? ' later' : ''}"
+      class=${active ? 'option active' : 'option'}
     >
       <span part="name" class="name clamp"
         ><span dir="auto"

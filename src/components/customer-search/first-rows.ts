@@ -1,24 +1,28 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Results laid out in a new list's first frame, until the listbox's view is measured. */
+/** Results rendered in a new list's first frame, until the listbox's view is measured. */
 const FIRST_ROWS_GUESS = 8;
 
 /**
- * A new list's first frame lays out and paints only the results in the listbox's view; the
- * rest are in the DOM from the start (every option is there for assistive technology, the
- * listbox `aria-busy` meanwhile), hidden, and laid out from the next frame on. Each result is
- * a dozen elements, measured at about half a millisecond of style and layout each: twenty of
- * them were most of the keystroke → first results frame, and the ones below the listbox's fold
- * are not seen in it anyway.
+ * A new list's first frame creates, lays out and paints only the results in the listbox's
+ * view; the rest are rendered in the next frame. Each result is a dozen elements: creating the
+ * DOM of twenty was most of the keystroke → first results frame (about half a millisecond of
+ * script, style and layout each), and the ones below the listbox's fold are not seen in it
+ * anyway.
  *
- * The host hides the results at and after {@link isLater} while {@link settling}. After the
- * first frame is painted, with its layout still clean (reading it costs nothing), this counts
- * the results the listbox showed, for the next list: never fewer than before (a list shown
- * where there was less room must not cut the next one short), twice as many when the ones
- * shown did not fill the view.
+ * Meanwhile assistive technology hears the same list it will hear once every result is there:
+ * each option says its place in the whole list (`aria-posinset`, `aria-setsize`), the live
+ * status says the whole count, and the listbox is `aria-busy` until the rest are in. The
+ * keyboard never waits: moving past the results rendered renders every result at once
+ * ({@link reach}), in the same update.
+ *
+ * After the first frame is painted, with its layout still clean (reading it costs nothing),
+ * this counts the results the listbox showed, for the next list: never fewer than before (a
+ * list shown where there was less room must not cut the next one short), twice as many when
+ * the ones shown did not fill the view.
  */
 export class FirstRowsController implements ReactiveController {
-  /** The list is in its first frame: the results from {@link isLater} on are hidden. */
+  /** The list is in its first frame: only the first {@link rendered} results are rendered. */
   settling = false;
   /** How many results fill the listbox's view, and two more. */
   private rowsInView = FIRST_ROWS_GUESS;
@@ -36,22 +40,24 @@ export class FirstRowsController implements ReactiveController {
     this.settling = fresh && count > this.rowsInView;
   }
 
-  /** The keyboard moved to `index`: past the results shown, every result is shown at once. */
+  /** The keyboard moved to `index`: past the results rendered, every result is rendered at once. */
   reach(index: number): void {
     if (this.settling && index >= this.rowsInView) this.settling = false;
   }
 
-  /** Whether the result at `index` waits for the next frame while the list settles. */
-  isLater(index: number): boolean {
-    return index >= this.rowsInView;
+  /** How many of a list's `count` results to render now (the first ones, in display order). */
+  rendered(count: number): number {
+    return this.settling ? Math.min(count, this.rowsInView) : count;
   }
 
   hostUpdated(): void {
     if (!this.settling || this.scheduled) return;
     this.scheduled = true;
-    // This animation frame is the one that paints; a task queued from it runs after the paint.
+    // This animation frame is the one that paints. What is queued from it runs after the
+    // paint: the rest when the browser is next idle, so that a key typed meanwhile, or
+    // anything else already waiting, goes first.
     requestAnimationFrame(() =>
-      setTimeout(() => {
+      whenIdle(() => {
         this.scheduled = false;
         if (!this.settling) return;
         this.measure();
@@ -69,8 +75,14 @@ export class FirstRowsController implements ReactiveController {
       return;
     }
     const bottom = listbox.getBoundingClientRect().bottom;
-    const shown = [...listbox.querySelectorAll<HTMLElement>('[role="option"]:not(.later)')];
+    const shown = [...listbox.querySelectorAll<HTMLElement>('[role="option"]')];
     const inView = shown.filter((option) => option.getBoundingClientRect().top < bottom).length;
     this.rowsInView = Math.max(this.rowsInView, inView + 2);
   }
+}
+
+/** Runs `callback` when the browser is idle, and within 50 ms; a task where there is no idle callback (WebKit). */
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 50 });
+  else setTimeout(callback);
 }
