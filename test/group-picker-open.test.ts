@@ -26,6 +26,13 @@ function entities(): GroupEntity[] {
   }));
 }
 
+const MANY_COUNTRIES = ['SE', 'FR', 'GB', 'DE', 'NO', 'FI', 'DK', 'IS', 'EE', 'LV', 'LT', 'PL', 'CZ', 'SK', 'AT', 'CH', 'IT', 'ES', 'PT', 'IE', 'NL', 'BE', 'LU'];
+
+/** `count` entities over 23 countries: more country rows than the tree's view holds. */
+function manyCountries(count: number): GroupEntity[] {
+  return Array.from({ length: count }, (_, i) => ({ ...entities()[i % 60], id: `AAA${String(200000000 + i)}`, country: MANY_COUNTRIES[i % MANY_COUNTRIES.length] }));
+}
+
 const names = (rows: TreeRow[]) => rows.filter((r): r is EntityRow => r.kind === 'entity').map((r) => r.entity.legalName);
 /** Nothing to sort is left: `prepare` is done without being allowed to sort anything. */
 const allSorted = (selection: EntitySelection) => selection.prepare(() => true);
@@ -84,7 +91,7 @@ describe('group picker: a large group opens without sorting', () => {
     const many: CustomerGroup = {
       id: 'G1000',
       name: 'THOUSAND',
-      entities: Array.from({ length: 1000 }, (_, i) => ({ ...entities()[i % 60], id: `AAA${String(200000000 + i)}`, country: ['SE', 'FR', 'GB', 'DE', 'NO', 'FI', 'DK', 'IS', 'EE', 'LV', 'LT', 'PL', 'CZ', 'SK', 'AT', 'CH', 'IT', 'ES', 'PT', 'IE', 'NL', 'BE', 'LU'][i % 23] })),
+      entities: manyCountries(1000),
     };
     let answer!: (group: CustomerGroup) => void;
     const adapter = {
@@ -118,6 +125,35 @@ describe('group picker: a large group opens without sorting', () => {
     expect(rows.length, 'a window of the 23 countries (collapsed)').to.be.within(9, 22);
     expect(tree.scrollHeight, 'the tree as tall as its 23 rows').to.be.closeTo(23 * rows[0].getBoundingClientRect().height, 2);
     expect(rows.at(-1)!.getBoundingClientRect().bottom, 'rows down to the end of the view').to.be.at.least(tree.getBoundingClientRect().bottom - 2);
+  });
+
+  it('selects the whole opened group without adding or removing a row', async () => {
+    // The first rows are rendered for a view estimated before the tree is laid out; cutting
+    // those beyond the real view at the next update made "select all" lay out the whole tree.
+    const group: CustomerGroup = { id: 'G600', name: 'SIX HUNDRED', entities: manyCountries(600) };
+    const adapter = {
+      listAccounts: async () => [{ id: 'A', name: 'Account' }],
+      getGroup: async () => group,
+    } as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
+    const el = await fixture<TnGroupPicker>(html`<tn-group-picker .adapter=${adapter} group-id="G600"></tn-group-picker>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 'the tree shows');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const tree = el.shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!;
+    const changes: string[] = [];
+    const note = (records: MutationRecord[]) => {
+      for (const record of records) changes.push(record.type === 'childList' ? 'rows added or removed' : 'the spacers changed');
+    };
+    const observer = new MutationObserver(note);
+    observer.observe(tree, { childList: true, attributes: true, attributeFilter: ['style'] });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="select-all"]')!.click();
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    note(observer.takeRecords());
+    observer.disconnect();
+    const states = [...tree.querySelectorAll('[role="treeitem"]')].map((row) => row.getAttribute('aria-checked'));
+    expect(states.length, 'rows shown').to.be.above(5);
+    expect(states.every((state) => state === 'true' || state === 'mixed'), 'every row shown ticked').to.equal(true);
+    expect(changes).to.deep.equal([]);
   });
 
   it('sorts the group while the page is idle once the picker shows it', async () => {

@@ -104,6 +104,7 @@ export class ListWindow<T> implements ReactiveController {
       else if (offsets[target + 1] > top + height) top = offsets[target + 1] - height;
     }
     const margin = height * OVERSCAN;
+    if (!fresh && target === undefined && this.rendersAround(top, height, margin)) return [this.start, this.end];
     this.start = this.indexAt(top - margin);
     this.end = Math.min(items.length, this.indexAt(top + height + margin) + 1);
     return [this.start, this.end];
@@ -301,6 +302,31 @@ export class ListWindow<T> implements ReactiveController {
     return (
       (this.start === 0 || offsets[this.start] <= this.top - slack) &&
       (this.end === this.items.length || offsets[this.end] >= this.top + height + slack)
+    );
+  }
+
+  /**
+   * True when the rows rendered now still suit a view from `top`, `height` tall: they cover it
+   * and half the margin beyond each edge (as much as scrolling leaves before it renders again),
+   * and reach no further than twice the margin. Then an update of the same list (a tick, the
+   * whole group selected) keeps them: none is added or removed, the spacers stay as they are,
+   * and its layout is the changed rows' alone. A new list's first rows are rendered for a view
+   * estimated before the browser lays it out (`hostUpdated`): cutting the rows beyond the view
+   * it turned out to have would lay out the whole tree in the next update instead; at 10,000
+   * entities "select all" laid out twice as much (5.4 → 8.0 ms) for two rows fewer.
+   */
+  private rendersAround(top: number, height: number, margin: number): boolean {
+    const { start, end } = this;
+    const n = this.items.length;
+    if (start >= end || end > n) return false;
+    const offsets = this.offsets;
+    const from = offsets[start];
+    const to = offsets[end];
+    return (
+      (start === 0 || from <= top - margin / 2) &&
+      (end === n || to >= top + height + margin / 2) &&
+      from >= top - 2 * margin &&
+      to <= top + height + 2 * margin
     );
   }
 
