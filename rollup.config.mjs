@@ -31,7 +31,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compactLocales } from './scripts/rollup-compact-locales.mjs';
@@ -224,8 +224,22 @@ const coreLiveNames = new Map();
  * module at call time. @lit/localize's `msg` is replaced when the locale is configured.
  */
 const LIVE_FUNCTIONS = new Set(['msg']);
-/** Where the classic script publishes its core modules; the chunks of the same version read it. */
-const CORE_KEY = `tn-customer-connect.core@${version}`;
+/**
+ * A digest of what the build is made from (every file under src/ and the locked dependencies):
+ * two builds of the same version from different code (a fork, a patched self-hosted build)
+ * get different keys below, so one's chunks never read the other's core.
+ */
+const sourceDigest = () => {
+  const hash = createHash('sha256');
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  for (const file of [...files, 'package-lock.json']) hash.update(file).update(readFileSync(file));
+  return hash.digest('base64url').slice(0, 8);
+};
+/** Where the classic script publishes its core modules; only the chunks of the same build read it. */
+const CORE_KEY = `tn-customer-connect.core@${version}+${sourceDigest()}`;
 const CORE_PREFIX = 'tn-core:';
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const corePath = (id) => relative(ROOT, id).split(sep).join('/');
@@ -369,9 +383,9 @@ function classicCore() {
 /**
  * The classic script's first module, imported before anything else src/classic.ts imports:
  * it publishes the core modules the element chunks read (exactly the names they import,
- * recorded by `classicCore`; a live binding as a getter), keyed by version so that a second
- * copy of the same version shares them and another version keeps its own. (After the
- * TypeScript plugin, which compiles from the files on disk.)
+ * recorded by `classicCore`; a live binding as a getter), keyed by version and build
+ * (`CORE_KEY`) so that a second copy of the same build shares them and any other keeps its
+ * own. (After the TypeScript plugin, which compiles from the files on disk.)
  */
 function classicEntry() {
   const ENTRY = /[\\/]src[\\/]classic\.ts$/;
@@ -388,7 +402,7 @@ function classicEntry() {
     load(id) {
       if (id !== PUBLISH) return null;
       if (coreImports.size === 0) this.error('no core imports recorded: the classic element build must run first');
-      const lines = [`import { VERSION } from ${file('src/base/version.ts')};`];
+      const lines = [];
       const published = [];
       const seen = new Set();
       [...coreImports.keys()].sort().forEach((path, i) => {
@@ -407,7 +421,7 @@ function classicEntry() {
         const fields = sorted.map((name, j) => (live.has(name) ? `get ${name}() { return core${i}_${j}; }` : `${JSON.stringify(name)}: core${i}_${j}`));
         published.push(`${JSON.stringify(key)}: { ${fields.join(', ')} }`);
       });
-      lines.push(`globalThis[Symbol.for(\`tn-customer-connect.core@\${VERSION}\`)] ??= { ${published.join(', ')} };`);
+      lines.push(`globalThis[Symbol.for(${JSON.stringify(CORE_KEY)})] ??= { ${published.join(', ')} };`);
       return lines.join('\n');
     },
   };
@@ -466,6 +480,12 @@ const CORE = /[\\/](src[\\/](base|styles|localization|adapter)[\\/]|node_modules
 /** The flow's class (src/autoload.ts fetches it alone; its steps are chunks of their own). */
 const FLOW = /[\\/]src[\\/]components[\\/]customer-connect[\\/]customer-connect\.ts$/;
 const LOCALE = /[\\/]generated[\\/]locales[\\/]/;
+/**
+ * The checks of the answers after the search (src/adapter/later-schemas.ts): a chunk of their
+ * own, because the REST adapter's implementation needs them too, and a page with only the
+ * search should fetch them with it, not the flow's whole `shared` chunk.
+ */
+const LATER_SCHEMAS = /[\\/]src[\\/]adapter[\\/]later-schemas\.ts$/;
 
 /** The modules that the modules matching `start` import statically, at any depth, themselves included. */
 function staticClosure(start, { getModuleIds, getModuleInfo }) {
@@ -483,12 +503,14 @@ function staticClosure(start, { getModuleIds, getModuleInfo }) {
  * Where a shared module (Lit, the element base, localization, styles, the adapter layer) that
  * the entry does not hold goes, in both script-tag builds: what the flow's first screen needs
  * (its outcome and done screens' helpers) into `shared`, the rest (form fields, tables, field
- * errors: the later steps' and other elements') into `shared-later`. A page showing the flow
- * downloads only the first before its search is usable; a later step fetches both, when the
+ * errors: the later steps' and other elements') into `shared-later`, the later answers' checks
+ * into `later-schemas` (`LATER_SCHEMAS`). A page showing the flow downloads `shared` and
+ * `later-schemas` before its search is usable; a later step fetches `shared-later`, when the
  * browser is idle. The REST adapter's implementation is not shared: a chunk of its own.
  */
 function sharedChunkOf(id, flowScreen) {
   if (!CORE.test(id) || LOCALE.test(id) || REST_CLIENT.test(id)) return undefined;
+  if (LATER_SCHEMAS.test(id)) return 'later-schemas';
   return flowScreen.has(id) ? 'shared' : 'shared-later';
 }
 

@@ -184,15 +184,16 @@ describe('lazy registration, built ES-module bundle (Chromium, strict CSP)', () 
     const { page, problems } = await openRecorded(browser, `${server.origin}/test/csp/lazy-rest.html`);
     const box = page.getByRole('combobox', { name: 'Search your customers' });
     await box.waitFor();
-    await waitFor(() => chunksSince(from).includes('rest-client'), 'no request for the rest-client chunk while idle');
-    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client']);
+    await waitFor(() => chunksSince(from).includes('later-schemas'), 'no request for the rest-client chunk and its schemas while idle');
+    // The REST implementation and the later answers' checks it imports.
+    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client', 'later-schemas']);
     assert.deepEqual(server.requests.slice(from).filter((path) => path.startsWith('/customer-connect/')), [], 'API requests before a key');
 
     await box.click();
     await box.pressSequentially('tungsten', { delay: 20 });
     await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
     assert.ok(server.requests.slice(from).includes(SEARCH_PATH), 'the search asked the API');
-    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client']);
+    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client', 'later-schemas']);
     assert.deepEqual(await page.evaluate(() => [window.violations, window.pageErrors]), [[], []], 'CSP violations, page errors');
     assert.deepEqual(problems, [], 'errors on the page');
     await page.close();
@@ -213,7 +214,7 @@ describe('lazy registration, built ES-module bundle (Chromium, strict CSP)', () 
     await box.click();
     await box.pressSequentially('tungsten', { delay: 20 });
     await page.getByRole('option', { name: /Tungsten Bank PLC/ }).waitFor();
-    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client']);
+    assert.deepEqual(chunksSince(from), ['tn-adapter-provider', 'tn-customer-search', 'rest-client', 'later-schemas']);
     assert.deepEqual(await page.evaluate(() => [window.violations, window.pageErrors]), [[], []], 'CSP violations, page errors');
     await page.close();
   });
@@ -357,11 +358,11 @@ describe('lazy registration, built classic bundle (README policy with the import
       assert.deepEqual(french.steps, ['french']);
       assert.deepEqual(tampered.steps, ['refused']);
       assert.deepEqual(chunksOf(tampered.index), ['tn-customer-search']);
-      // The second copy fetched nothing: one search chunk and one REST implementation, the first copy's.
+      // The second copy fetched nothing: one search chunk and one REST implementation (with its schemas), the first copy's.
       const copies = site.requests.slice(reportedAt[byPage['two-copies'].index - 1], reportedAt[byPage['two-copies'].index]);
       assert.deepEqual(
         copies.filter((path) => CLASSIC.test(path)).map((path) => path.replace(/-[\w-]{8}\.min\.js$/, '')).sort(),
-        ['/dist/cdn/chunks/classic/rest-client', '/dist/cdn/chunks/classic/tn-customer-search'],
+        ['/dist/cdn/chunks/classic/later-schemas', '/dist/cdn/chunks/classic/rest-client', '/dist/cdn/chunks/classic/tn-customer-search'],
       );
       assert.ok(copies.includes('/copy/dist/cdn/tn-customer-connect.classic.min.js'), 'the second copy was loaded');
       if (consoleLines) {
