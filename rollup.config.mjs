@@ -231,11 +231,12 @@ const LIVE_FUNCTIONS = new Set(['msg']);
  */
 const sourceDigest = () => {
   const hash = createHash('sha256');
-  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
     .sort();
-  for (const file of [...files, 'package-lock.json']) hash.update(file).update(readFileSync(file));
+  for (const file of [...files, 'package-lock.json']) hash.update(file).update(readFileSync(join(root, file)));
   return hash.digest('base64url').slice(0, 8);
 };
 /** Where the classic script publishes its core modules; only the chunks of the same build read it. */
