@@ -95,7 +95,7 @@ export class TnCustomerSearch extends TnElement {
   private lastInput = -Infinity;
   /** Keeps the results panel in the top layer, attached to the field. */
   private readonly popup = new AnchoredPopupController(this);
-  /** Lays out a new list's results in view in its first frame, the rest from the next. */
+  /** Renders a new list's results in view in its first frame, the rest once that frame is painted. */
   private readonly firstRows = new FirstRowsController(this, () => this.renderRoot.querySelector('.listbox'));
   /** The locale the element last rendered in (its own `lang`, or the page's). */
   private renderedLocale?: string;

@@ -5,7 +5,8 @@ const FIRST_ROWS_GUESS = 8;
 
 /**
  * A new list's first frame creates, lays out and paints only the results in the listbox's
- * view; the rest are rendered in the next frame. Each result is a dozen elements: creating the
+ * view; the rest are rendered once that frame is painted, when the browser is next idle, and
+ * shown in a following frame. Each result is a dozen elements: creating the
  * DOM of twenty was most of the keystroke → first results frame (about half a millisecond of
  * script, style and layout each), and the ones below the listbox's fold are not seen in it
  * anyway.
