@@ -142,12 +142,16 @@ describe('hostile data: text only, nothing runs', () => {
 
   guarded('tn-customer-search: every payload shows as text in the results, and Connect still works', async () => {
     const el = await fixture(html`<tn-customer-search .adapter=${hostileAdapter()} value="acme" debounce="0" page-size="100"></tn-customer-search>`);
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no results', { timeout: 5000 });
+    // A new list renders the results in view first and the rest once painted (the listbox is
+    // aria-busy until then): count options only once it has settled.
+    const settled = () => el.shadowRoot!.querySelector('[role="listbox"]:not([aria-busy])');
+    const options = () => el.shadowRoot!.querySelectorAll('[role="option"]').length;
+    await waitUntil(() => options() > 0 && settled(), 'no results', { timeout: 5000 });
     // Every page, so that every payload is on screen.
     for (let more; (more = el.shadowRoot!.querySelector<HTMLElement>('[part="show-more"]')); ) {
-      const shown = el.shadowRoot!.querySelectorAll('[role="option"]').length;
+      const shown = options();
       more.click();
-      await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length > shown, 'next page', { timeout: 5000 });
+      await waitUntil(() => options() > shown && settled(), 'next page', { timeout: 5000 });
     }
     const text = allText(el);
     const missing = LOOK_FOR.filter((p) => !text.includes(p));
