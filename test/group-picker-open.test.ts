@@ -37,6 +37,13 @@ const names = (rows: TreeRow[]) => rows.filter((r): r is EntityRow => r.kind ===
 /** Nothing to sort is left: `prepare` is done without being allowed to sort anything. */
 const allSorted = (selection: EntitySelection) => selection.prepare(() => true);
 
+
+/** An adapter with one account and `group`, which is all the picker asks for here. */
+const groupAdapter = (group: CustomerGroup) =>
+  ({
+    listAccounts: async () => [{ id: 'A', name: 'Account' }],
+    getGroup: async () => group,
+  }) as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
 describe('group picker: a large group opens without sorting', () => {
   it('builds the collapsed countries, their counts and ticks without sorting any entity', () => {
     const selection = new EntitySelection(entities(), 'en', { collapse: 'all' });
@@ -131,10 +138,7 @@ describe('group picker: a large group opens without sorting', () => {
     // The first rows are rendered for a view estimated before the tree is laid out; cutting
     // those beyond the real view at the next update made "select all" lay out the whole tree.
     const group: CustomerGroup = { id: 'G600', name: 'SIX HUNDRED', entities: manyCountries(600) };
-    const adapter = {
-      listAccounts: async () => [{ id: 'A', name: 'Account' }],
-      getGroup: async () => group,
-    } as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
+    const adapter = groupAdapter(group);
     const el = await fixture<TnGroupPicker>(html`<tn-group-picker .adapter=${adapter} group-id="G600"></tn-group-picker>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 'the tree shows');
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -158,10 +162,7 @@ describe('group picker: a large group opens without sorting', () => {
 
   it('sorts the group while the page is idle once the picker shows it', async () => {
     const group: CustomerGroup = { id: 'G60', name: 'SIXTY', entities: entities() };
-    const adapter = {
-      listAccounts: async () => [{ id: 'A', name: 'Account' }],
-      getGroup: async () => group,
-    } as Partial<CustomerConnectAdapter> as CustomerConnectAdapter;
+    const adapter = groupAdapter(group);
     const el = await fixture<TnGroupPicker>(html`<tn-group-picker .adapter=${adapter} group-id="G60"></tn-group-picker>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 'the tree shows');
     const selection = (el as unknown as { tree: { selection?: EntitySelection } }).tree.selection!;
