@@ -54,6 +54,14 @@ const bundledStorybookTest = {
   resolveImport: ({ source }) => (source === 'storybook/test' ? `/${storybookTest}` : undefined),
 };
 
+/**
+ * A test's time limit: 10 s, and 20 s in WebKit. WebKit takes each key typed and each click
+ * as a WebDriver round trip, and its lane is the slowest of the three that share the
+ * machine's cores: on a slow 2-core machine, typing tests that take 3–5 s in WebKit alone
+ * went past 10 s (three of them in one CI run). A test that hangs still fails, at 20 s.
+ */
+const testTimeout = (process.env.TN_BROWSERS ?? '').split(',').includes('webkit') ? 20_000 : 10_000;
+
 /** Test files run at once in each browser (scripts/test.mjs sets it per set of files). */
 const concurrency = Number(process.env.TN_CONCURRENCY ?? 1);
 const wanted = (process.env.TN_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
@@ -163,7 +171,7 @@ export default {
       ],
   testsFinishTimeout: 300_000,
   browserStartTimeout: 120_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: testTimeout } },
   plugins: [
     pressChordPlugin(),
     bundledStorybookTest,

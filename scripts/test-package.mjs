@@ -80,6 +80,8 @@ try {
       process.execPath,
       [
         '--test',
+        '--test-force-exit',
+        '--test-timeout=300000',
         '--test-concurrency=1',
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',

@@ -16,6 +16,7 @@
  */
 import { defineElement } from './base/tn-element.js';
 import { VERSION } from './base/version.js';
+import { whenIdle } from './adapter/when-idle.js';
 
 /** Each tag's code; importing it registers the tag. */
 const elements: Record<string, () => Promise<unknown>> = {
@@ -99,8 +100,7 @@ function preloadLaterSteps(element: Element): void {
   const now = (): void => loadLaterSteps(tag);
   element.addEventListener('keydown', now, { once: true });
   element.addEventListener('input', now, { once: true });
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(now, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(now, IDLE_TIMEOUT_MS / 4);
+  whenIdle(now, { timeout: IDLE_TIMEOUT_MS, fallbackDelay: IDLE_TIMEOUT_MS / 4 });
 }
 
 /**

@@ -10,6 +10,7 @@
  * an `unavailable` error (retryable: "Try again" fetches it again), never a call that hangs.
  */
 import { TnAdapterError } from '../errors.js';
+import { whenIdle } from '../when-idle.js';
 import type * as RestClientModule from './rest-client.js';
 
 type RestClientCode = typeof RestClientModule;
@@ -48,6 +49,5 @@ export function preloadRestClient(): void {
   };
   // Capture on the document: the fields are in shadow roots, whose key events reach it.
   keys.forEach((type) => document.addEventListener(type, now, { capture: true, once: true }));
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(now, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(now, IDLE_TIMEOUT_MS / 4);
+  whenIdle(now, { timeout: IDLE_TIMEOUT_MS, fallbackDelay: IDLE_TIMEOUT_MS / 4 });
 }

@@ -9,6 +9,7 @@ import { SearchPageSchema } from '../../adapter/schemas.js';
 import { renderErrorNotice, renderNotConfigured, rerun } from '../../base/error-states.js';
 import { highlightRuns } from '../../adapter/text-matching.js';
 import { abortableDelay } from '../../adapter/abortable-delay.js';
+import { whenIdle } from '../../adapter/when-idle.js';
 import type { CustomerEntity } from '../../adapter/types.js';
 import { countryName, displayText, prepareListFormats } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
@@ -230,8 +231,7 @@ export class TnCustomerSearch extends TnElement {
       prepareListFormats(locale);
       this.prepareRowTemplates();
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 200 });
-    else setTimeout(prepare, 0);
+    whenIdle(prepare, { timeout: 200 });
   }
 
   /**

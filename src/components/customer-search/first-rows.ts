@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { whenIdle } from '../../adapter/when-idle.js';
 
 /** Results rendered in a new list's first frame, until the listbox's view is measured. */
 const FIRST_ROWS_GUESS = 8;
@@ -58,13 +59,16 @@ export class FirstRowsController implements ReactiveController {
     // paint: the rest when the browser is next idle, so that a key typed meanwhile, or
     // anything else already waiting, goes first.
     requestAnimationFrame(() =>
-      whenIdle(() => {
-        this.scheduled = false;
-        if (!this.settling) return;
-        this.measure();
-        this.settling = false;
-        this.host.requestUpdate();
-      }),
+      whenIdle(
+        () => {
+          this.scheduled = false;
+          if (!this.settling) return;
+          this.measure();
+          this.settling = false;
+          this.host.requestUpdate();
+        },
+        { timeout: 50 },
+      ),
     );
   }
 
@@ -80,10 +84,4 @@ export class FirstRowsController implements ReactiveController {
     const inView = shown.filter((option) => option.getBoundingClientRect().top < bottom).length;
     this.rowsInView = Math.max(this.rowsInView, inView + 2);
   }
-}
-
-/** Runs `callback` when the browser is idle, and within 50 ms; a task where there is no idle callback (WebKit). */
-function whenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 50 });
-  else setTimeout(callback);
 }

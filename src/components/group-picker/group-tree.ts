@@ -16,6 +16,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { CustomerGroup } from '../../adapter/types.js';
 import type { AdapterErrorCode } from '../../adapter/errors.js';
+import { whenIdle } from '../../adapter/when-idle.js';
 import { renderErrorNotice } from '../../base/error-states.js';
 import { displayText, formatCount, isolated } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
@@ -504,13 +505,12 @@ function prepareWhenIdle(selection: EntitySelection, wanted: () => boolean): voi
     if (!wanted()) return;
     const until = performance.now() + IDLE_SLICE_MS;
     const enough = deadline ? () => deadline.timeRemaining() < 1 : () => performance.now() > until;
-    if (!selection.prepare(enough)) later(step);
+    if (!selection.prepare(enough)) later();
   };
-  const later = (callback: typeof step): unknown =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(callback) : setTimeout(callback, 50);
+  const later = () => whenIdle(step, { fallbackDelay: 50 });
   // Not before the second frame: the first paints the tree, the second may still correct its
   // rows (list-window.ts), and a step begun in the idle time between them can overrun it.
-  requestAnimationFrame(() => requestAnimationFrame(() => later(step)));
+  requestAnimationFrame(() => requestAnimationFrame(later));
 }
 
 const vendorCodeMarker = () =>
