@@ -80,7 +80,6 @@ try {
       process.execPath,
       [
         '--test',
-        '--test-force-exit',
         '--test-timeout=300000',
         '--test-concurrency=1',
         '--test-reporter=spec',

@@ -2,17 +2,19 @@
 // where integrators put them. The query string says what to build:
 //   layout   plain | dialog | flex | inline-block | float | table | card | dark | grey | root-62 | rtl
 //   element  customer-connect (default) | customer-search | group-picker | verify-invoice |
-//            attention-panel | relationships
+//            attention-panel | relationships — or several, comma-separated: each is placed
+//            in a layout of its own, one below the other (each copy in a block of its own)
 //   names    long (60 characters, unbroken) | huge (100,000) | bidi (a right-to-left override
 //            that makes a name read as another) | arabic-punctuation — every legal name the
 //            directory returns becomes that
 //   lib      src (default: the sources, through the dev server) | cdn (the built script-tag
 //            bundle, dist/cdn, as a partner portal loads it)
 // host-quirks.html is the same page without a doctype (quirks mode), for the table cell.
-// The page sets `window.hostReady` (a promise) once the element is defined and rendered.
+// The page sets `window.hostReady` (a promise) once the elements are defined and rendered: it
+// resolves with the first, and `window.hostElements` holds them all.
 const params = new URLSearchParams(location.search);
 const layout = params.get('layout') ?? 'plain';
-const element = params.get('element') ?? 'customer-connect';
+const elements = (params.get('element') ?? 'customer-connect').split(',');
 const names = params.get('names');
 
 const LONG = 'Kreditanstaltfürwiederaufbauundentwicklungsbeteiligungsgesell';
@@ -65,18 +67,19 @@ const PAGE_STYLES = {
   'root-62': 'html { font-size: 62.5%; } body { font-size: 1.4rem; }',
 };
 
-/** Puts `el` where the layout says, in `document.body`. */
+/** Puts `el` where the layout says, in `document.body` (in a block of its own when there are several). */
 function place(el) {
+  const target = elements.length > 1 ? document.body.appendChild(document.createElement('div')) : document.body;
   const wrap = (html) => {
     const holder = document.createElement('div');
     holder.innerHTML = html;
-    document.body.append(...holder.childNodes);
-    document.querySelector('[data-slot]').replaceWith(el);
+    target.append(...holder.childNodes);
+    target.querySelector('[data-slot]').replaceWith(el);
   };
   switch (layout) {
     case 'dialog':
       wrap('<dialog id="host"><h2>Connect with a customer</h2><span data-slot></span></dialog>');
-      document.querySelector('dialog').showModal();
+      target.querySelector('dialog').showModal();
       break;
     case 'flex':
       wrap('<div id="host" style="display: flex; gap: 16px"><nav style="flex: none">Menu</nav><span data-slot></span></div>');
@@ -115,12 +118,18 @@ async function main() {
   if (layout === 'rtl') await lib.setLocale('ar');
   else if (params.get('lang')) await lib.setLocale(params.get('lang'));
   const adapter = hostAdapter(demo.createDemoAdapter());
-  const el = document.createElement(`tn-${element}`);
-  el.adapter = adapter;
-  place(el);
-  await customElements.whenDefined(`tn-${element}`);
-  await el.updateComplete;
-  return el;
+  const placed = elements.map((element) => {
+    const el = document.createElement(`tn-${element}`);
+    el.adapter = adapter;
+    place(el);
+    return el;
+  });
+  for (const el of placed) {
+    await customElements.whenDefined(el.localName);
+    await el.updateComplete;
+  }
+  window.hostElements = placed;
+  return placed[0];
 }
 
 window.hostReady = main();
