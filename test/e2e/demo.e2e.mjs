@@ -15,7 +15,13 @@ import { chromium } from 'playwright-core';
 import { browserPath } from '../../scripts/browsers.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const TIMEOUT = 10_000;
+/**
+ * How long a step may wait for the page (an action, an expected state): 30 s. CI runs this
+ * suite beside the CSP and package checks on two cores, where the demo directory's first
+ * build blocks the page for seconds and typing went past 10 s. A page that never gets there
+ * still fails.
+ */
+const TIMEOUT = 30_000;
 /**
  * Journeys run side by side, each in a page of its own: Playwright gives every page its own
  * browser context (no shared storage, so no draft or in-memory network crosses over) and
