@@ -106,7 +106,11 @@ const code = (text) => `\`${text}\``;
 
 function tokenTable(elements, base) {
   const rows = base.cssProperties.map((token) => [token.name, token.default, phrase(token.description)]);
-  for (const element of elements) {
+  // By tag name: the analyzer lists modules in the order the file system gives them, which
+  // differs from one disk to another (a fresh clone in CI put the elements in another order
+  // than the machine that wrote README.md, and the check failed on an unchanged table).
+  const byTag = [...elements].sort((a, b) => a.tagName.localeCompare(b.tagName));
+  for (const element of byTag) {
     for (const token of element.cssProperties ?? []) {
       if (!token.inheritedFrom && !rows.some(([name]) => name === token.name)) {
         rows.push([token.name, token.default, `${code(`<${element.tagName}>`)}: ${phrase(token.description)}`]);
