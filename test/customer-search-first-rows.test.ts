@@ -143,3 +143,41 @@ describe('<tn-customer-search> a new list’s first frame', () => {
     expect(listParts(el).listbox().hasAttribute('aria-busy')).to.equal(false);
   });
 });
+
+describe('<tn-customer-search> rehearsing its results while the user types', () => {
+  it('lays a sample result out once, unseen and inert, and leaves the element as it was', async () => {
+    const fake = new FakeAdapter();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="block-size: 80px; overflow: auto"><tn-customer-search .adapter=${fake.adapter}></tn-customer-search></div>`,
+    );
+    const el = wrapper.querySelector<TnCustomerSearch>('tn-customer-search')!;
+    const root = el.shadowRoot!;
+    const input = root.querySelector('input')!;
+    const records: MutationRecord[][] = [];
+    const observer = new MutationObserver((batch) => records.push(batch));
+    observer.observe(root, { childList: true, subtree: true });
+    const before = { scrollHeight: wrapper.scrollHeight, scrollWidth: wrapper.scrollWidth };
+    input.focus();
+    // One letter: under the minimum, so no search; the rehearsal runs when the browser is idle.
+    input.value = 'S';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const isStage = (node: Node) => node instanceof HTMLElement && node.classList.contains('rehearsal');
+    await waitUntil(() => records.flat().some((record) => [...record.removedNodes].some(isStage)), 'rehearsed and removed');
+    observer.disconnect();
+    // Added and removed in one task: no frame, and no accessibility tree, ever had it.
+    const batch = records.find((b) => b.some((record) => [...record.addedNodes].some(isStage)))!;
+    expect(batch.some((record) => [...record.removedNodes].some(isStage)), 'removed in the task that added it').to.equal(true);
+    const stage = batch.flatMap((record) => [...record.addedNodes]).find(isStage) as HTMLElement;
+    expect(stage.inert).to.equal(true);
+    expect(stage.getAttribute('aria-hidden')).to.equal('true');
+    expect(stage.querySelectorAll('[role="option"]').length, 'a whole sample result').to.be.above(0);
+    // Nothing is left: no stray node, every id once, the field and its scroll container as they were.
+    expect(root.querySelector('.rehearsal')).to.equal(null);
+    const ids = [...root.querySelectorAll('[id]')].map((node) => node.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(root.querySelector('[role="listbox"]'), 'no listbox for one letter').to.equal(null);
+    expect({ scrollHeight: wrapper.scrollHeight, scrollWidth: wrapper.scrollWidth }).to.deep.equal(before);
+    expect(input.value).to.equal('S');
+    expect(fake.of('searchDirectory').length, 'no search for one letter').to.equal(0);
+  });
+});

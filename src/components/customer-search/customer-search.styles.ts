@@ -99,6 +99,18 @@ export const styles = css`
     overflow: hidden;
     max-block-size: var(--tn-i-popup-room, none);
   }
+  /* A sample result laid out once in idle time and removed at once (rehearseResults):
+     never seen, never in the way, and it cannot make any scroll container larger. */
+  .rehearsal {
+    position: fixed;
+    inset: 0 auto auto 0;
+    inline-size: 20em;
+    block-size: 0;
+    overflow: hidden;
+    contain: strict;
+    visibility: hidden;
+    pointer-events: none;
+  }
   .popup > * {
     flex: none;
   }

@@ -229,17 +229,21 @@ export class TnCustomerSearch extends TnElement {
     this.preparedLocale = locale;
     const prepare = () => {
       prepareListFormats(locale);
-      this.prepareRowTemplates();
+      this.rehearseResults();
     };
     whenIdle(prepare, { timeout: 200 });
   }
 
   /**
-   * Renders a sample result, out of the page, so that the results' templates are parsed and
-   * their code compiled before the first results arrive rather than in the frame that shows
-   * them (profiled: a third of that frame's script).
+   * Rehearses the results: renders a sample result and lays it out once, unseen, inert and
+   * in a box that cannot grow any scroll container, then removes it in the same task. The
+   * templates are then parsed and their code compiled, and the browser has laid out each
+   * text style of a result (bold names, small meta text, tabular figures: fonts to find and
+   * text to shape) once, before the first results arrive rather than in the frame that
+   * shows them. Profiled in Chromium: the templates were a third of that frame's script,
+   * and without the layout rehearsal its layout took 6 ms instead of 4.
    */
-  private prepareRowTemplates(): void {
+  private rehearseResults(): void {
     const sample: CustomerEntity = {
       id: 'AAA000000000',
       legalName: 'Sample',
@@ -248,7 +252,14 @@ export class TnCustomerSearch extends TnElement {
       group: { id: 'G', name: 'Sample' },
     };
     const results: ResultSet = { query: 'Sam', items: [sample, { ...sample, group: undefined }] };
-    render(this.renderListbox(results, layout(results.items)), document.createDocumentFragment());
+    const stage = document.createElement('div');
+    stage.className = 'popup rehearsal';
+    stage.setAttribute('aria-hidden', 'true');
+    stage.inert = true;
+    this.renderRoot.querySelector('.base')?.append(stage);
+    render(this.renderListbox(results, layout(results.items)), stage);
+    void stage.offsetHeight;
+    stage.remove();
   }
 
   private onKeyDown(event: KeyboardEvent): void {
