@@ -5,6 +5,13 @@
  * loopback, typed into as a user does — "S", then "u" once "S" has settled — and timed from
  * the "u" keystroke's input event to the end of the frame that paints the first results.
  *
+ * Each keystroke comes at a random moment of a frame, as a user's does (a key event is
+ * dispatched when it arrives, not aligned to the display). Typed from an animation frame
+ * callback instead, every sample started at the beginning of a frame: with the default
+ * debounce of 250 ms (15 frames) the search then always ran just after a frame
+ * had begun and waited most of a frame for the next (11–15 ms in a Chromium trace), and with
+ * `debounce="0"` the frame's own animation callbacks had run, so the end was timed a frame late.
+ *
  * Query: `adapter` — `demo` or `rest` (with `api`, the server's base URL); `debounce` — the
  * element's debounce in ms (absent: its default). Outside the timing: the demo directory is
  * built and one search made (a page's first query builds the demo's name index; the REST
@@ -19,6 +26,8 @@ import { createRestAdapter } from '../src/adapter/rest/index.js';
 import type { CustomerConnectAdapter } from '../src/adapter/types.js';
 
 const QUERY = 'Su';
+/** A display frame at 60 Hz, in ms. */
+const FRAME_MS = 1000 / 60;
 /** The next keystroke, once the first results are shown: the same work in a warm page. */
 const NEXT = 'Sum';
 
@@ -68,6 +77,8 @@ async function run(): Promise<void> {
       };
       search.addEventListener('tn-search', onSearch);
     });
+    // At a random moment of the frame (see above).
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * FRAME_MS));
     performance.mark(`${name}-key`);
     type(query);
     await shown;
