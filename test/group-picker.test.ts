@@ -287,6 +287,63 @@ describe('EntitySelection', () => {
   });
 });
 
+describe('EntitySelection: "Select the whole group"', () => {
+  /** Three countries of four entities, named so that the tree's order is not the answer's. */
+  const group = () =>
+    Array.from({ length: 12 }, (_, i) => ({
+      ...entity(`AAA${String(i).padStart(9, '0')}`, `Entity ${String(11 - i).padStart(2, '0')}`, ['US', 'FR', 'GB'][i % 3]),
+      ...(i % 4 === 1 ? { connected: true } : {}),
+      ...(i % 5 === 2 ? { requiresVendorCode: true } : {}),
+    }));
+  /** What the tree lists, country by country, that can be ticked. */
+  const inTreeOrder = (m: EntitySelection) => {
+    m.setExpanded('FR', true);
+    m.setExpanded('GB', true);
+    m.setExpanded('US', true);
+    return m.rows().flatMap((r) => (r.kind === 'entity' && !r.disabled ? [r.entity.id] : []));
+  };
+
+  it('ticks every selectable entity in the tree’s order, before or after the idle preparation alike', () => {
+    const entities = group();
+    const prepared = new EntitySelection(entities, 'en', { collapse: 'all' });
+    expect(prepared.prepare(() => false)).to.equal(true);
+    const unprepared = new EntitySelection(entities, 'en', { collapse: 'all' });
+    for (const m of [prepared, unprepared]) {
+      m.selectAll();
+      expect([...m.selected]).to.deep.equal(inTreeOrder(m));
+      expect(m.selected.size).to.equal(m.selectableCount);
+      expect([...m.selected].some((id) => entities.find((e) => e.id === id)!.connected)).to.equal(false);
+    }
+  });
+
+  it('keeps what was ticked before first, and counts the vendor codes as ticking them one by one does', () => {
+    const entities = group();
+    const needing = entities.filter((e) => e.requiresVendorCode && !e.connected);
+    const m = new EntitySelection(entities, 'en');
+    m.toggle(needing[1].id);
+    m.toggle(entities[0].id);
+    m.selectAll();
+    expect([...m.selected].slice(0, 2)).to.deep.equal([needing[1].id, entities[0].id]);
+    expect(m.vendorCodeTicked().map((e) => e.id)).to.have.members(needing.map((e) => e.id));
+    for (const e of needing) m.toggle(e.id, false);
+    expect(m.needsVendorCode, 'every entity that needs one unticked').to.equal(false);
+    m.selectAll();
+    m.toggle(needing[0].id, false);
+    expect(m.needsVendorCode).to.equal(needing.length > 1);
+  });
+
+  it('counts an entity the answer lists twice once', () => {
+    const entities = group();
+    const twice = entities.find((e) => e.requiresVendorCode && !e.connected)!;
+    const m = new EntitySelection([...entities, { ...twice }], 'en');
+    m.selectAll();
+    m.toggle(twice.id, false);
+    expect(m.needsVendorCode).to.equal(entities.some((e) => e !== twice && e.requiresVendorCode && !e.connected));
+    for (const e of entities) if (e.requiresVendorCode) m.toggle(e.id, false);
+    expect(m.needsVendorCode).to.equal(false);
+  });
+});
+
 describe('EntitySelection: its three views', () => {
   /** `size` entities, in France, the United Kingdom and the United States in turn. */
   const spread = (size: number) =>
