@@ -10,6 +10,7 @@ import '../src/components/customer-search/tn-customer-search.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
 import type { CustomerEntity, SearchQuery } from '../src/adapter/types.js';
 import { FakeAdapter } from './helpers/fake-adapter.js';
+import { spyOnLayoutReads } from './helpers/layout-reads.js';
 
 const GROUP = { id: 'GRP-S', name: 'SUMMIT GROUP' };
 const entity = (i: number): CustomerEntity => ({
@@ -179,5 +180,86 @@ describe('<tn-customer-search> rehearsing its results while the user types', () 
     expect({ scrollHeight: wrapper.scrollHeight, scrollWidth: wrapper.scrollWidth }).to.deep.equal(before);
     expect(input.value).to.equal('S');
     expect(fake.of('searchDirectory').length, 'no search for one letter').to.equal(0);
+  });
+
+  /**
+   * Holds the page's idle callbacks (a stand-in for `requestIdleCallback`, which WebKit lacks)
+   * until `run` calls them with a deadline saying whether the browser was idle or the
+   * callback's timeout ran it.
+   */
+  function holdIdleCallbacks() {
+    const held: IdleRequestCallback[] = [];
+    const global = window as { requestIdleCallback?: typeof requestIdleCallback };
+    const original = global.requestIdleCallback;
+    global.requestIdleCallback = (callback) => held.push(callback);
+    return {
+      run(didTimeout: boolean) {
+        for (const callback of held.splice(0)) callback({ didTimeout, timeRemaining: () => (didTimeout ? 0 : 50) });
+      },
+      restore() {
+        if (original) global.requestIdleCallback = original;
+        else delete global.requestIdleCallback;
+      },
+    };
+  }
+
+  /** Records whether a rehearsal box is ever added to `el`'s shadow root. */
+  function watchForRehearsal(el: TnCustomerSearch) {
+    let seen = false;
+    const look = (records: MutationRecord[]) => {
+      if (records.some((record) => [...record.addedNodes].some((node) => node instanceof HTMLElement && node.classList.contains('rehearsal')))) {
+        seen = true;
+      }
+    };
+    const observer = new MutationObserver(look);
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    return {
+      /** Also the records not delivered yet (a box added and removed in the same task). */
+      seen: () => {
+        look(observer.takeRecords());
+        return seen;
+      },
+      stop: () => observer.disconnect(),
+    };
+  }
+
+  it('lays nothing out once results are shown, nor when its timeout runs it on a busy page', async () => {
+    const idle = holdIdleCallbacks();
+    try {
+      // Results shown before the browser was idle: the rehearsal has nothing left to do.
+      const { el, answer } = await searching('Summit');
+      answer.resolve({ items: Array.from({ length: 3 }, (_, i) => entity(i)), total: 3 });
+      await waitUntil(() => listParts(el).options().length === 3, 'results shown');
+      const watch = watchForRehearsal(el);
+      const spy = spyOnLayoutReads();
+      try {
+        idle.run(false);
+      } finally {
+        spy.stop();
+      }
+      expect(spy.reads, 'layout read').to.deep.equal([]);
+      expect(watch.seen(), 'a rehearsal box added').to.equal(false);
+      watch.stop();
+
+      // Run by its timeout, before any result: the templates only, out of the page.
+      const fresh = await fixture<TnCustomerSearch>(html`<tn-customer-search .adapter=${new FakeAdapter().adapter}></tn-customer-search>`);
+      const input = fresh.shadowRoot!.querySelector('input')!;
+      input.focus();
+      input.value = 'S';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      const freshWatch = watchForRehearsal(fresh);
+      const freshSpy = spyOnLayoutReads();
+      try {
+        idle.run(true);
+      } finally {
+        freshSpy.stop();
+      }
+      expect(freshSpy.reads, 'layout read').to.deep.equal([]);
+      expect(freshWatch.seen(), 'a rehearsal box added').to.equal(false);
+      freshWatch.stop();
+      expect(fresh.shadowRoot!.querySelector('.rehearsal')).to.equal(null);
+    } finally {
+      idle.restore();
+    }
   });
 });
