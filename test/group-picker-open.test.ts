@@ -8,7 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/components/group-picker/tn-group-picker.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import { EntitySelection } from '../src/components/group-picker/entity-selection.js';
-import type { CountryRow, EntityRow, TreeRow } from '../src/components/group-picker/entity-selection.js';
+import type { CountryRow, EntityRow, TreeRow } from '../src/components/group-picker/tree-rows.js';
 import type { CustomerConnectAdapter, CustomerGroup, GroupEntity } from '../src/adapter/types.js';
 import { spyOnLayoutReads } from './helpers/layout-reads.js';
 

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/components/group-picker/tn-group-picker.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
-import { EntitySelection, countryState } from '../src/components/group-picker/entity-selection.js';
-import type { CountryRow, EntityRow } from '../src/components/group-picker/entity-selection.js';
+import { EntitySelection } from '../src/components/group-picker/entity-selection.js';
+import { countryState, type CountryRow, type EntityRow } from '../src/components/group-picker/tree-rows.js';
 import { TnAdapterError } from '../src/adapter/errors.js';
 import type {
   ConnectionOutcome,

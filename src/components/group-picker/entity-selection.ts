@@ -23,48 +23,7 @@
 import type { GroupEntity } from '../../adapter/types.js';
 import { fold } from '../../adapter/text-matching.js';
 import { countryName } from '../../localization/format.js';
-
-/** A country heading row: tri-state over the entities it shows. */
-export interface CountryRow {
-  readonly kind: 'country';
-  readonly key: string;
-  readonly country: string;
-  readonly label: string;
-  /** Entities of this country that match the filter. */
-  readonly shown: number;
-  /** Of those, how many can be ticked (not already connected). */
-  readonly selectable: number;
-  /** Of those, how many are ticked (read live from the selection). */
-  readonly selected: number;
-  readonly expanded: boolean;
-  /** Position among the country rows (1-based) and their number, for assistive tech. */
-  readonly position: number;
-  readonly setSize: number;
-}
-
-/** A legal entity row. */
-export interface EntityRow {
-  readonly kind: 'entity';
-  readonly key: string;
-  readonly entity: GroupEntity;
-  /** Ticked (read live from the selection). */
-  readonly checked: boolean;
-  /** Already connected: shown as such, cannot be ticked. */
-  readonly disabled: boolean;
-  /** Not connected, and requires the supplier's vendor code on a request. */
-  readonly needsVendorCode: boolean;
-  readonly country: string;
-  readonly position: number;
-  readonly setSize: number;
-}
-
-export type TreeRow = CountryRow | EntityRow;
-
-/** Tri-state of a country row. */
-export function countryState(row: CountryRow): 'true' | 'false' | 'mixed' {
-  if (row.selected === 0) return 'false';
-  return row.selected === row.selectable ? 'true' : 'mixed';
-}
+import { CountryTreeRow, EntityTreeRow, type EntityRow, type TreeRow } from './tree-rows.js';
 
 interface Country {
   code: string;
@@ -557,60 +516,5 @@ export class EntitySelection {
       return entity;
     });
     return { country, matches, entities: kept, count: kept.length, selectable, selected: 0, countedAt: -1 };
-  }
-}
-
-class CountryTreeRow implements CountryRow {
-  readonly kind = 'country';
-  readonly key: string;
-  readonly country: string;
-  readonly label: string;
-  readonly shown: number;
-  readonly selectable: number;
-
-  constructor(
-    source: Shown,
-    private readonly countSelected: () => number,
-    readonly expanded: boolean,
-    readonly position: number,
-    readonly setSize: number,
-  ) {
-    this.country = source.country.code;
-    this.key = `c:${this.country}`;
-    this.label = source.country.label;
-    this.shown = source.count;
-    this.selectable = source.selectable;
-  }
-
-  get selected(): number {
-    return this.countSelected();
-  }
-}
-
-class EntityTreeRow implements EntityRow {
-  readonly kind = 'entity';
-
-  constructor(
-    private readonly ticked: ReadonlySet<string>,
-    readonly entity: GroupEntity,
-    readonly country: string,
-    readonly position: number,
-    readonly setSize: number,
-  ) {}
-
-  get key(): string {
-    return `e:${this.entity.id}`;
-  }
-
-  get checked(): boolean {
-    return this.ticked.has(this.entity.id);
-  }
-
-  get disabled(): boolean {
-    return !!this.entity.connected;
-  }
-
-  get needsVendorCode(): boolean {
-    return !!this.entity.requiresVendorCode && !this.entity.connected;
   }
 }

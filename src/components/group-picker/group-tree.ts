@@ -3,8 +3,8 @@
  * of ticked entities, the "All / Selected (n)" switch that reviews what is ticked, and the
  * tree itself, operated with the keyboard as an ARIA tree (focus stays on the tree, which
  * names its active row) or with the pointer. Only the rows around the tree's view are
- * rendered (list-window.ts); the selection and the rows live in the model (entity-selection.ts),
- * never in the DOM.
+ * rendered (list-window.ts); the selection and the rows live in the model
+ * (entity-selection.ts, the rows' shapes in tree-rows.ts), never in the DOM.
  *
  * While the tree is scrolled, the country of the rows at the top of its view stays there (a
  * heading over the rows, pushed up by the next country's row as it arrives). The heading is
@@ -20,8 +20,8 @@ import { whenIdle } from '../../adapter/when-idle.js';
 import { renderErrorNotice } from '../../base/error-states.js';
 import { displayText, formatCount, isolated } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
-import { EntitySelection, countryState } from './entity-selection.js';
-import type { CountryRow, EntityRow, TreeRow } from './entity-selection.js';
+import { EntitySelection } from './entity-selection.js';
+import { countryState, type CountryRow, type EntityRow, type TreeRow } from './tree-rows.js';
 import { renderFieldError } from '../../base/field-errors.js';
 import { ListWindow } from './list-window.js';
 
