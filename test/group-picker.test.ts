@@ -1469,3 +1469,29 @@ describe('<tn-group-picker> fields and --tn-density', () => {
     expect(roomy).to.be.closeTo(54, 1);
   });
 });
+
+describe('<tn-group-picker>: a whole large group selected in a narrow box', () => {
+  afterEach(async () => {
+    await setLocale('en');
+  });
+
+  it('keeps "Show: All | Selected (10 000)" within a card on a 360 px phone (296 px) in French, its two options side by side', async () => {
+    await setLocale('fr');
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 296px; font: 16px sans-serif"><tn-group-picker .adapter=${createDemoAdapter()} group-id=${GLOBEX_GROUP_ID}></tn-group-picker></div>`,
+    );
+    const el = wrapper.querySelector<TnGroupPicker>('tn-group-picker')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="treeitem"]'), 'tree not shown', { timeout: 8000 });
+    ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const selectedOption = $(el, '[part~="show-selected"]');
+    expect(selectedOption.textContent!.replace(/[\u00a0\u202f]/g, ' ')).to.contain('(10 000)');
+    // The switch within the box, its label above its options when they do not fit beside them.
+    const box = el.getBoundingClientRect();
+    for (const part of ['show', 'show-all', 'show-selected']) {
+      expect($(el, `[part~="${part}"]`).getBoundingClientRect().right, `${part} past the box's edge`).to.be.at.most(box.right + 0.5);
+    }
+    const allOption = $(el, '[part~="show-all"]');
+    expect(allOption.getBoundingClientRect().top, 'the two options on one line').to.be.closeTo(selectedOption.getBoundingClientRect().top, 1);
+  });
+});

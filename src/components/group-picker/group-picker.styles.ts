@@ -112,12 +112,18 @@ export const styles = css`
     justify-content: space-between;
     gap: calc(var(--tn-i-space) / 2) var(--tn-i-space);
   }
-  /* A segmented control: the two options joined, in the count's size, so that label and
-     options keep to one line at 320 px in every locale. */
+  /* A segmented control: the two options joined (never apart), in the count's size. The
+     label goes above them when the line is too short ("Afficher : Toutes | Sélectionnées (10 000)" at 360 px):
+     kept on one line, it made the whole form wider than the page. */
   .show {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
+    row-gap: calc(var(--tn-i-space) / 2);
     white-space: nowrap;
+  }
+  .show-options {
+    display: flex;
   }
   .show-label {
     font-size: 0.875em;

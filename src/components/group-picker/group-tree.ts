@@ -233,26 +233,28 @@ export class GroupTree implements ReactiveController {
     const reviewing = selection.reviewing;
     return html`<div part="show" class="show" role="group" aria-labelledby="show-label">
       <span id="show-label" class="show-label">${msg('Show:', { desc: 'Before the switch between all legal entities and the selected ones' })}</span>
-      <button
-        part="show-all"
-        class="button"
-        type="button"
-        aria-pressed=${reviewing ? 'false' : 'true'}
-        @click=${this.onShowAll}
-      >
-        ${msg('All', { desc: 'Shows every legal entity of the group' })}
-      </button>
-      <button
-        part="show-selected"
-        class="button"
-        type="button"
-        aria-pressed=${reviewing ? 'true' : 'false'}
-        @click=${this.onShowSelected}
-      >
-        ${msg(str`Selected (${formatCount(selected)})`, {
-          desc: 'Shows only the ticked legal entities; the number is how many are ticked',
-        })}
-      </button>
+      <span class="show-options">
+        <button
+          part="show-all"
+          class="button"
+          type="button"
+          aria-pressed=${reviewing ? 'false' : 'true'}
+          @click=${this.onShowAll}
+        >
+          ${msg('All', { desc: 'Shows every legal entity of the group' })}
+        </button>
+        <button
+          part="show-selected"
+          class="button"
+          type="button"
+          aria-pressed=${reviewing ? 'true' : 'false'}
+          @click=${this.onShowSelected}
+        >
+          ${msg(str`Selected (${formatCount(selected)})`, {
+            desc: 'Shows only the ticked legal entities; the number is how many are ticked',
+          })}
+        </button>
+      </span>
     </div>`;
   }
 
