@@ -7,10 +7,10 @@ import '../src/components/customer-connect/tn-customer-connect.js';
 import type { TnCustomerConnect } from '../src/components/customer-connect/customer-connect.js';
 import type { TnGroupPicker } from '../src/components/group-picker/group-picker.js';
 import type { TnCustomerSearch } from '../src/components/customer-search/customer-search.js';
-import { DEMO_ACCOUNT_IDS, DEMO_IDS, createDemoAdapter } from '../src/adapter/demo/index.js';
+import { DEMO_ACCOUNT_IDS, DEMO_GROUP_IDS, DEMO_IDS, createDemoAdapter } from '../src/adapter/demo/index.js';
 import type { DemoAdapter } from '../src/adapter/demo/index.js';
 import type { FlowLocation, TnFlowLocationChangeEvent } from '../src/base/events.js';
-import { type } from './helpers/keys.js';
+import { press, type } from './helpers/keys.js';
 
 const search = (el: TnCustomerConnect) => el.shadowRoot!.querySelector<TnCustomerSearch>('tn-customer-search')!;
 const picker = (el: TnCustomerConnect) => el.shadowRoot!.querySelector<TnGroupPicker>('tn-group-picker')!;
@@ -122,6 +122,15 @@ describe('<tn-customer-connect> location and history', () => {
     el.navigate({ step: 'request', customerId: 42, query: 'x'.repeat(5000) } as unknown as FlowLocation);
     await el.updateComplete;
     expect(el.location).to.deep.equal({ step: 'search' });
+    // Ticked or unticked entities: lists of at most 1,000 IDs; given both, the ticked ones.
+    const group = DEMO_GROUP_IDS.tungsten;
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `AAA${String(i).padStart(9, '0')}`);
+    el.navigate({ step: 'request', groupId: group, unselectedIds: ids(1001) });
+    expect(el.location).to.deep.equal({ step: 'request', groupId: group });
+    el.navigate({ step: 'request', groupId: group, unselectedIds: [DEMO_IDS.tungstenBank, 7, ''] } as unknown as FlowLocation);
+    expect(el.location).to.deep.equal({ step: 'request', groupId: group, unselectedIds: [DEMO_IDS.tungstenBank] });
+    el.navigate({ step: 'request', groupId: group, selectedIds: ids(1000), unselectedIds: [DEMO_IDS.tungstenBank] });
+    expect(el.location).to.deep.equal({ step: 'request', groupId: group, selectedIds: ids(1000) });
   });
 
   it('group mode and the ticked entities are part of the location, and come back with it after a reload', async () => {
@@ -146,6 +155,41 @@ describe('<tn-customer-connect> location and history', () => {
     await waitUntil(() => picker(again.el).selectedIds.length === 7, 'the ticked entities did not come back', { timeout: 5000 });
     expect(picker(again.el).mode).to.equal('group');
     expect([...picker(again.el).selectedIds].sort()).to.deep.equal([...kept.selectedIds!].sort());
+    expect(again.el.location, 'the restored flow is where it was').to.deep.equal(kept);
+  });
+
+  it('after "Select the whole group" on 10,000 entities, the location keeps the few left unticked, and a reload ticks the same entities', async () => {
+    const adapter = createDemoAdapter();
+    const { el } = await flow(adapter);
+    el.navigate({ step: 'request', groupId: DEMO_GROUP_IDS.globex });
+    const items = () => [...picker(el).shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+    await waitUntil(() => items().length > 0, 'the group never showed', { timeout: 10000 });
+    const selectAll = picker(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~="select-all"]')!;
+    selectAll.click();
+    await waitUntil(() => el.location.unselectedIds?.length === 0, `the location holds ${JSON.stringify(el.location).length} characters`);
+    expect(el.location.selectedIds, '10,000 IDs are not kept').to.equal(undefined);
+    // The user unticks one entity (the first country expanded, its first entity): it is all the location lists.
+    picker(el).shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.focus();
+    await press('ArrowRight');
+    await press('ArrowDown');
+    await press(' ');
+    await waitUntil(() => el.location.unselectedIds?.length === 1, 'the untick is not in the location');
+    const unticked = items().filter((item) => item.getAttribute('aria-checked') === 'false');
+    expect(unticked, 'one row unticked').to.have.length(1);
+    expect(el.location.unselectedIds).to.deep.equal(picker(el).unselectedIds);
+    expect(unticked[0].textContent).to.contain(el.location.unselectedIds![0]);
+    const kept = JSON.parse(JSON.stringify(el.location)) as FlowLocation;
+    expect(JSON.stringify(kept).length, 'the location stays small').to.be.below(500);
+    const ticked = picker(el).selectedIds;
+    expect(ticked).to.have.length(9999);
+    el.remove();
+
+    const again = await flow(adapter);
+    again.el.navigate(kept);
+    await waitUntil(() => picker(again.el).selectedIds.length === 9999, 'the ticked entities did not come back', { timeout: 10000 });
+    expect(picker(again.el).unselectedIds).to.deep.equal(kept.unselectedIds);
+    expect(new Set(picker(again.el).selectedIds)).to.deep.equal(new Set(ticked));
+    expect(again.el.location, 'the restored flow is where it was').to.deep.equal(kept);
   });
 
   it('a done location after a reload fetches its support case and shows the recap again', async () => {

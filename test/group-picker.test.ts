@@ -1371,6 +1371,56 @@ describe('<tn-group-picker>: groups a person can review', () => {
     expect(itemFor(single, 'Tungsten Bank PLC').getAttribute('aria-checked')).to.equal('false');
   });
 
+  it('unselectedIds: set before the group arrives, ticks every entity that can be but those; read back after the user’s changes; set later, replaces the ticks', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    el.unselectedIds = [LIMITED.id];
+    expect(el.unselectedIds).to.deep.equal([LIMITED.id]);
+    expect(el.selectedIds, 'unknown until the group arrives').to.deep.equal([]);
+    await showGroup(el, fake);
+    // The connected EOOD cannot be ticked: it is neither selected nor left out.
+    expect([...el.selectedIds].sort()).to.deep.equal([BANK.id, GMBH.id].sort());
+    expect(el.unselectedIds).to.deep.equal([LIMITED.id]);
+    expect(itemFor(el, 'Tungsten Network Limited').getAttribute('aria-checked')).to.equal('false');
+    expect($(el, '[part~="count"]').textContent).to.contain('2 of 3 selected');
+    ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.unselectedIds).to.deep.equal([]);
+    expect(text(el)).to.contain('Vendor code (required');
+    itemFor(el, 'Tungsten Bank PLC').click();
+    await el.updateComplete;
+    expect(el.unselectedIds).to.deep.equal([BANK.id]);
+    el.unselectedIds = [GMBH.id, 'AAA-NOT-IN-GROUP'];
+    await el.updateComplete;
+    expect([...el.selectedIds].sort()).to.deep.equal([BANK.id, LIMITED.id].sort());
+    expect(el.unselectedIds).to.deep.equal([GMBH.id]);
+    expect(itemFor(el, 'Tungsten Network GmbH').getAttribute('aria-checked')).to.equal('false');
+    expect(text(el), 'no ticked entity needs a vendor code').not.to.contain('Vendor code (required');
+
+    // Of the two lists, the one set last wins.
+    const other = new FakeAdapter();
+    const second = await pickerFixture(other, { groupId: 'GRP-T' });
+    second.unselectedIds = [];
+    second.selectedIds = [GMBH.id];
+    await showGroup(second, other);
+    expect(second.selectedIds).to.deep.equal([GMBH.id]);
+    second.unselectedIds = [];
+    await second.updateComplete;
+    expect([...second.selectedIds].sort()).to.deep.equal([BANK.id, LIMITED.id, GMBH.id].sort());
+
+    // "View group" restored with what was left unticked: the selection is told once it is known.
+    const third = new FakeAdapter();
+    const single = await pickerFixture(third, { customer: BANK });
+    const told: string[][] = [];
+    single.addEventListener('tn-selection-change', (e) => told.push([...e.detail.selectedIds].sort()));
+    single.unselectedIds = [GMBH.id];
+    single.viewGroup();
+    await single.updateComplete;
+    expect(told, 'nothing told before the group is known').to.deep.equal([]);
+    await showGroup(single, third);
+    expect(told).to.deep.equal([[BANK.id, LIMITED.id].sort()]);
+  });
+
   it('fires tn-selection-change with the mode, the group and the ticked IDs whenever the user changes them', async () => {
     const fake = new FakeAdapter();
     const el = await pickerFixture(fake, { customer: BANK });

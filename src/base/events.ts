@@ -188,10 +188,16 @@ export interface FlowLocation {
   /** The corporate group the request is on, when it was opened by group ID. */
   groupId?: string;
   /**
-   * In group mode: the ticked entities. Left out above 1,000 (a location stays small); the
-   * request then reopens with the entity the user came from.
+   * In group mode: the ticked entities, at most 1,000 (a location stays small). More than
+   * that are kept as `unselectedIds` instead.
    */
   selectedIds?: string[];
+  /**
+   * In group mode, with more than 1,000 ticked: every entity of the group that can be ticked
+   * is, but these (at most 1,000) — after "Select the whole group", none. With both lists
+   * over 1,000, neither is kept: the request reopens with the entity the user came from.
+   */
+  unselectedIds?: string[];
   /** The verification under way (at `verify`, and at `done` after a verification). */
   verificationId?: string;
   /** At `done`: what the network answered. */

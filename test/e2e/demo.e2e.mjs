@@ -326,6 +326,34 @@ describe('demo portal, end to end (Chromium)', { concurrency: JOURNEYS_AT_ONCE }
     await close();
   });
 
+  it('the whole Globex group (10,000 entities) but one: a reload, Back and Forward keep the same 9,999 ticked', async () => {
+    const { page, close } = await open('#connect');
+    await search(page, 'globex');
+    await option(page, 'Globex').first().locator('[data-action="view-group"]').click();
+    await expectTitle(page, 'Request the connection');
+    const tree = page.getByRole('tree');
+    const cameFrom = tree.locator('[role="treeitem"][aria-level="2"][aria-checked="true"]');
+    const id = (await cameFrom.innerText()).match(/AAA\d{9}/)?.[0];
+    assert.ok(id, 'no ticked entity the group was opened from');
+    const row = tree.locator('[role="treeitem"]', { hasText: id });
+    await page.getByRole('button', { name: 'Select the whole group' }).click();
+    await page.getByText('10,000 of 10,000 selected').waitFor();
+    await row.click();
+    await page.getByText('9,999 of 10,000 selected').waitFor();
+    for (const move of ['reload', 'back and forward']) {
+      if (move === 'reload') {
+        await page.reload();
+      } else {
+        await page.goBack();
+        await expectTitle(page, 'Find your customer');
+        await page.goForward();
+      }
+      await page.getByText('9,999 of 10,000 selected').waitFor();
+      assert.equal(await row.getAttribute('aria-checked'), 'false', `after ${move}, the entity unticked is ticked again`);
+    }
+    await close();
+  });
+
   it('verification with the challenge → connected', async () => {
     const { page, close } = await open('#connect');
     await search(page, 'demonstration');

@@ -14,6 +14,7 @@ import { adapterContext } from '../../adapter/context.js';
 import { SupplierAccountsSchema, SupportCaseSchema } from '../../adapter/later-schemas.js';
 import type { CustomerEntity, Relationship, SkippedEntity, VerificationSession } from '../../adapter/types.js';
 import type { FlowLocation, FlowStep } from '../../base/events.js';
+import type { TnGroupPicker } from '../group-picker/group-picker.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './customer-connect.styles.js';
 import { renderNav, renderProgress, stepTitle } from './flow-chrome.js';
@@ -45,9 +46,10 @@ type HistoryEntry = 'push' | 'replace' | 'none';
  * Every child event still reaches the host (they bubble and are composed).
  *
  * **Location, history and reload.** `location` is where the flow stands as plain JSON — step,
- * search text, customer or group, group mode and ticked entities, verification, outcome
- * reference — and `navigate(location)` returns there. Two ways to keep the browser's Back,
- * Forward and reload in step:
+ * search text, customer or group, group mode and ticked entities (up to 1,000 listed; more,
+ * as after "Select the whole group" on a large group, kept as the few left unticked),
+ * verification, outcome reference — and `navigate(location)` returns there. Two ways to
+ * keep the browser's Back, Forward and reload in step:
  * - add `manage-history`: the flow pushes one history entry per step (same URL; its location
  *   sits in `history.state` under `history-key`), follows Back and Forward, and after a reload
  *   returns to the step it was on, the done step included;
@@ -221,8 +223,9 @@ export class TnCustomerConnect extends TnElement {
       if (linkedGroupId) location.groupId = linkedGroupId;
       if (selection?.mode === 'group') {
         if (customerId && !linkedGroupId) location.group = true;
-        const ids = selection.selectedIds;
-        if (ids && ids.length <= MAX_SELECTED_IN_LOCATION) location.selectedIds = [...ids];
+        const { selectedIds, unselectedIds } = selection;
+        if (selectedIds && selectedIds.length <= MAX_SELECTED_IN_LOCATION) location.selectedIds = [...selectedIds];
+        else if (unselectedIds && unselectedIds.length <= MAX_SELECTED_IN_LOCATION) location.unselectedIds = [...unselectedIds];
       }
     }
     const verificationId = this.session?.id ?? this.linkedVerificationId;
@@ -325,7 +328,13 @@ export class TnCustomerConnect extends TnElement {
           break;
         case 'request':
           this.openRequest(
-            { customerId: to.customerId, groupId: to.groupId, group: to.group, selectedIds: to.selectedIds },
+            {
+              customerId: to.customerId,
+              groupId: to.groupId,
+              group: to.group,
+              selectedIds: to.selectedIds,
+              unselectedIds: to.unselectedIds,
+            },
             'none',
           );
           break;
@@ -444,7 +453,11 @@ export class TnCustomerConnect extends TnElement {
   }
 
   private onSelection(event: GlobalEventHandlersEventMap['tn-selection-change']): void {
-    this.request.selection = { mode: event.detail.mode, selectedIds: event.detail.selectedIds };
+    const { mode, selectedIds } = event.detail;
+    // Too many ticked to keep in a location: what is left unticked may be few (the whole group).
+    const many = selectedIds.length > MAX_SELECTED_IN_LOCATION;
+    const unselectedIds = many ? (event.target as TnGroupPicker).unselectedIds : undefined;
+    this.request.selection = { mode, selectedIds, ...(unselectedIds ? { unselectedIds } : {}) };
     if (this.current === 'request') this.locationChanged('replace');
   }
 

@@ -9,7 +9,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FlowLocation, FlowOutcome, FlowStep } from '../../base/events.js';
 
-/** More ticked entities than this are not kept in a location (it stays a few KB at most). */
+/**
+ * A location lists at most this many ticked entities, or as many left unticked (it stays a
+ * few KB at most).
+ */
 export const MAX_SELECTED_IN_LOCATION = 1000;
 const STEPS: readonly FlowStep[] = ['search', 'request', 'verify', 'done'];
 const MAX_ID_LENGTH = 200;
@@ -17,6 +20,12 @@ const MAX_TEXT_LENGTH = 1000;
 
 const text = (value: unknown, max = MAX_ID_LENGTH): string | undefined =>
   typeof value === 'string' && value !== '' && value.length <= max ? value : undefined;
+
+/** A list of at most `MAX_SELECTED_IN_LOCATION` IDs, without what is not one. */
+const ids = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.length <= MAX_SELECTED_IN_LOCATION
+    ? value.filter((id): id is string => text(id) !== undefined)
+    : undefined;
 
 /** The fields of `value` that form a valid location; `undefined` if it has no valid step. */
 export function readLocation(value: unknown): FlowLocation | undefined {
@@ -33,9 +42,10 @@ export function readLocation(value: unknown): FlowLocation | undefined {
   if (customerId) location.customerId = customerId;
   if (raw.group === true) location.group = true;
   if (groupId) location.groupId = groupId;
-  if (Array.isArray(raw.selectedIds) && raw.selectedIds.length <= MAX_SELECTED_IN_LOCATION) {
-    location.selectedIds = raw.selectedIds.filter((id): id is string => text(id) !== undefined);
-  }
+  const selectedIds = ids(raw.selectedIds);
+  const unselectedIds = ids(raw.unselectedIds);
+  if (selectedIds) location.selectedIds = selectedIds;
+  else if (unselectedIds) location.unselectedIds = unselectedIds;
   if (verificationId) location.verificationId = verificationId;
   const outcome = readOutcome(raw.outcome);
   if (outcome) location.outcome = outcome;

@@ -13,9 +13,9 @@ import type { FlowLocation } from '../../base/events.js';
 import type { Requested } from './flow-outcome.js';
 
 /**
- * Lit's `noChange` for the picker's `selectedIds` binding: the picker keeps its own selection
- * unless the flow restores one. Typed as the property's type for the template type checker,
- * which does not know the directive value.
+ * Lit's `noChange` for the picker's `selectedIds` and `unselectedIds` bindings: the picker
+ * keeps its own selection unless the flow restores one. Typed as the properties' type for the
+ * template type checker, which does not know the directive value.
  */
 const keepSelection = noChange as unknown as string[];
 
@@ -23,6 +23,8 @@ const keepSelection = noChange as unknown as string[];
 export interface PickerSelection {
   mode: 'single' | 'group';
   selectedIds?: string[];
+  /** With many ticked: the picker's `unselectedIds`. */
+  unselectedIds?: string[];
 }
 
 /** What a request opens on: a customer (an entity or its ID, maybe its group) or a group. */
@@ -32,6 +34,7 @@ export interface RequestTarget {
   groupId?: string;
   group?: boolean;
   selectedIds?: string[];
+  unselectedIds?: string[];
 }
 
 /** The flow's settings the picker takes. */
@@ -57,6 +60,8 @@ export class FlowRequest implements ReactiveController {
   private openOnGroup = false;
   /** Ticked entities to give the picker (a restored location); undefined: leave its own. */
   private restoredSelection?: string[];
+  /** Entities to leave unticked, all others ticked (a restored location); undefined: leave its own. */
+  private restoredUnselected?: string[];
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -87,6 +92,10 @@ export class FlowRequest implements ReactiveController {
     }
     if (target.group) this.openOnGroup = true;
     this.restoredSelection = target.selectedIds;
+    this.restoredUnselected = target.selectedIds ? undefined : target.unselectedIds;
+    // A restored selection is the flow's location until the user changes it.
+    if (this.restoredSelection) this.selection = { mode: 'group', selectedIds: this.restoredSelection };
+    else if (this.restoredUnselected) this.selection = { mode: 'group', unselectedIds: this.restoredUnselected };
     // The same entity keeps the object the picker already shows (no fetch again).
     const customer = target.customer ?? (sameCustomer && !target.groupId ? this.customer : undefined);
     this.customer = customer;
@@ -110,6 +119,7 @@ export class FlowRequest implements ReactiveController {
     this.key++;
     this.openOnGroup = false;
     this.restoredSelection = undefined;
+    this.restoredUnselected = undefined;
     this.customer = undefined;
     this.linkedCustomerId = undefined;
     this.linkedGroupId = undefined;
@@ -129,6 +139,7 @@ export class FlowRequest implements ReactiveController {
         group-id=${ifDefined(this.linkedGroupId)}
         ?group=${this.openOnGroup}
         .selectedIds=${this.restoredSelection ?? keepSelection}
+        .unselectedIds=${this.restoredUnselected ?? keepSelection}
         account-id=${ifDefined(settings.accountId || undefined)}
         ?keep-drafts=${settings.keepDrafts}
         .adapterTimeout=${settings.adapterTimeout}

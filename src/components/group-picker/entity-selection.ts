@@ -355,6 +355,17 @@ export class EntitySelection {
     if (this.review) this.review = this.snapshot(this.review.collapsed);
   }
 
+  /** Ticks every selectable entity but `ids` (a selection restored as what was left out). */
+  selectAllBut(ids: Iterable<string>): void {
+    this.selectAll();
+    for (const id of ids) this.toggle(id, false);
+  }
+
+  /** The selectable entities that are not ticked, in the tree's order. */
+  unselectedIds(): string[] {
+    return this.selectableIds().ids.filter((id) => !this.selected.has(id));
+  }
+
   /**
    * The selectable entities' IDs in the tree's order, each once (an answer listing an entity
    * twice must not count its vendor code twice), and how many of them need a vendor code.

@@ -41,8 +41,9 @@ const DEFAULT_EXPAND_THRESHOLD = 50;
  * Give it a `customer` (or `customer-id`) for one entity, or a `group-id` for the group.
  * "View group" switches a single customer to its group with that entity ticked; `group`
  * does the same from the host (as soon as a customer fetched by ID arrives). `mode` says
- * which it is; `selectedIds` reads (and sets back) what is ticked, and `tn-selection-change`
- * tells of every change the user makes, for a host that keeps the flow's state.
+ * which it is; `selectedIds` reads (and sets back) what is ticked — `unselectedIds` what is
+ * not, shorter after "Select the whole group" — and `tn-selection-change` tells of every
+ * change the user makes, for a host that keeps the flow's state.
  *
  * A group's entities are listed by country. A group of more than `expand-threshold` (50)
  * entities starts with its countries collapsed — but for the country of the customer "View
@@ -213,6 +214,10 @@ export class TnGroupPicker extends TnElement {
   private cameFrom?: string;
   /** What the host set `selectedIds` to before the group arrived. */
   private requestedIds?: string[];
+  /** What the host set `unselectedIds` to before the group arrived. */
+  private requestedAllBut?: string[];
+  /** A change of selection while `unselectedIds` waited for the group: told once it is shown. */
+  private selectionUnreported = false;
   /** Idempotency key and upload of what was last sent. */
   private readonly submission = new RequestSubmission(this.details);
 
@@ -282,18 +287,44 @@ export class TnGroupPicker extends TnElement {
    * else when it arrives; IDs not in the group, or of entities already connected, are left out.
    */
   get selectedIds(): string[] {
-    if (this.requestMode !== 'group') return [];
+    if (this.requestMode !== 'group' || this.requestedAllBut) return [];
     if (this.requestedIds) return [...this.requestedIds];
     const selection = this.groupShown ? this.tree.selection : undefined;
     return selection ? [...selection.selected] : [...this.pendingTicks];
   }
 
   set selectedIds(ids: readonly string[]) {
+    this.requestedAllBut = undefined;
     if (this.groupShown) {
       this.requestedIds = undefined;
       this.tree.select(ids);
     } else {
       this.requestedIds = [...ids];
+    }
+    this.requestUpdate();
+  }
+
+  /**
+   * In group mode, the group's entities that could be ticked and are not, in the list's
+   * order (empty in single mode, and while the group is on its way). Set, every entity of
+   * the group that can be ticked is ticked but these — at once when the group is shown, else
+   * when it arrives: after "Select the whole group" on a large group, the short way to keep
+   * and restore the selection. `selectedIds` and `unselectedIds`: the last one set wins.
+   */
+  get unselectedIds(): string[] {
+    if (this.requestMode !== 'group') return [];
+    if (this.requestedAllBut) return [...this.requestedAllBut];
+    if (this.requestedIds || !this.groupShown) return [];
+    return this.tree.selection?.unselectedIds() ?? [];
+  }
+
+  set unselectedIds(ids: readonly string[]) {
+    this.requestedIds = undefined;
+    if (this.groupShown) {
+      this.requestedAllBut = undefined;
+      this.tree.selectAllBut(ids);
+    } else {
+      this.requestedAllBut = [...ids];
     }
     this.requestUpdate();
   }
@@ -437,22 +468,33 @@ export class TnGroupPicker extends TnElement {
 
   private groupLoaded(group: CustomerGroup): void {
     const requested = this.requestedIds;
+    const allBut = this.requestedAllBut;
     const before = this.tree.groupId === group.id ? this.tree.selection?.selected.size : undefined;
     this.tree.load(group, {
       ticks: requested ?? this.pendingTicks,
       replace: !!requested,
+      ...(allBut ? { allBut } : {}),
       ...(this.cameFrom ? { cameFrom: this.cameFrom } : {}),
       expandThreshold: this.expandThreshold,
     });
     this.pendingTicks.clear();
     this.cameFrom = undefined;
     this.requestedIds = undefined;
+    this.requestedAllBut = undefined;
+    const unreported = this.selectionUnreported;
+    this.selectionUnreported = false;
     // Reloaded for another account: entities connected on that account are ticked no more.
-    if (!requested && before !== undefined && before !== this.tree.selection?.selected.size) this.selectionChanged();
+    const untickedByReload = !requested && !allBut && before !== undefined && before !== this.tree.selection?.selected.size;
+    if (unreported || untickedByReload) this.selectionChanged();
   }
 
   /** Tells the host what the request is for now (after the user changed it). */
   private selectionChanged(): void {
+    // Which entities are ticked is not known until the group is shown.
+    if (this.requestedAllBut && !this.groupShown) {
+      this.selectionUnreported = true;
+      return;
+    }
     const groupId = this.requestMode === 'group' ? this.activeGroupId : undefined;
     this.emit('tn-selection-change', {
       mode: this.requestMode,

@@ -45,6 +45,8 @@ export interface GroupLoad {
   /** Entities to tick; `replace` unticks the others (also those ticked before a reload). */
   ticks: Iterable<string>;
   replace: boolean;
+  /** Instead of `ticks`: every entity that can be ticked is, but these. */
+  allBut?: readonly string[];
   /** The entity the user came from: its country is expanded and its row in view. */
   cameFrom?: string;
   /** A larger group starts with its countries collapsed. */
@@ -86,12 +88,16 @@ export class GroupTree implements ReactiveController {
    * countries expanded stay so). A group of more than `expandThreshold` entities starts with
    * its countries collapsed, but for the country of the entity the user came from.
    */
-  load(group: CustomerGroup, { ticks, replace, cameFrom, expandThreshold }: GroupLoad): void {
+  load(group: CustomerGroup, { ticks, replace, allBut, cameFrom, expandThreshold }: GroupLoad): void {
     const previous = this.groupId === group.id ? this.selection : undefined;
     const collapse = previous ? previous.collapsedCountries() : group.entities.length > expandThreshold ? 'all' : [];
     const selection = new EntitySelection(group.entities, getLocale(), { collapse });
-    if (!replace) for (const id of this.selection?.selected ?? []) selection.toggle(id, true);
-    for (const id of ticks) selection.toggle(id, true);
+    if (allBut) {
+      selection.selectAllBut(allBut);
+    } else {
+      if (!replace) for (const id of this.selection?.selected ?? []) selection.toggle(id, true);
+      for (const id of ticks) selection.toggle(id, true);
+    }
     const country = cameFrom ? selection.countryOf(cameFrom) : undefined;
     if (country) selection.setExpanded(country, true);
     selection.setFilter(this.filter);
@@ -114,6 +120,15 @@ export class GroupTree implements ReactiveController {
     selection.clear();
     for (const id of ids) selection.toggle(id, true);
     // The review, if it is on, of these.
+    if (selection.reviewing) selection.setReviewing(true);
+    this.refreshRows();
+  }
+
+  /** Ticks every entity of the group that can be ticked, but `ids`. */
+  selectAllBut(ids: readonly string[]): void {
+    const selection = this.selection;
+    if (!selection) return;
+    selection.selectAllBut(ids);
     if (selection.reviewing) selection.setReviewing(true);
     this.refreshRows();
   }
