@@ -64,14 +64,18 @@ import { build } from 'esbuild';
  * drafts' controller moved out of draft.ts (the API's clearDrafts alone stays in the entry):
  * the pages' limits went down to measured + 2 % (search 28.7 → 27.5 KB, flow 36.2 → 36.1;
  * classic 29.9 → 28.6, 37.8 → 37.5, its script 22.5 → 21.2).
+ * On 2026-12-04 the group picker gained `unselectedIds` (a flow location keeps "the whole group
+ * but these") and a tree whose rows are made as they are asked for (the first filter key at
+ * 10,000 entities 15 → 10-12 ms, at 50,000 26 → 14): group-picker.js 24.4 → 24.9 KB, and the
+ * limits that hold it moved to measured + 2 % (the whole builds, the root entries, the flow).
  */
 const LIMITS = {
   'page: search alone, English': 28_100,
   'page: flow up to its search screen, English': 36_800,
-  'ES module build, every chunk, English': 75_000,
+  'ES module build, every chunk, English': 76_700,
   'classic page: search alone, English': 29_200,
   'classic page: flow up to its search screen, English': 38_300,
-  'classic build, every chunk, English': 78_000,
+  'classic build, every chunk, English': 79_700,
   'classic build, its script alone, English': 21_700,
   'demo adapter': 20_100,
   'locale ar': 4_000,
@@ -82,20 +86,20 @@ const LIMITS = {
   'locale nl': 3_900,
   'locale pl': 4_000,
   'locale pt': 3_800,
-  'npm tn-customer-connect': 52_500,
-  'npm tn-customer-connect/define.js': 52_700,
+  'npm tn-customer-connect': 53_700,
+  'npm tn-customer-connect/define.js': 53_900,
   'npm tn-customer-connect/customer-search.js': 13_300,
   'npm tn-customer-connect/attention-panel.js': 11_100,
-  'npm tn-customer-connect/group-picker.js': 24_700,
+  'npm tn-customer-connect/group-picker.js': 25_500,
   'npm tn-customer-connect/verify-invoice.js': 18_100,
-  'npm tn-customer-connect/customer-connect.js': 44_900,
+  'npm tn-customer-connect/customer-connect.js': 46_200,
   'npm tn-customer-connect/relationships.js': 10_900,
   'npm tn-customer-connect/support-case.js': 9_000,
   'npm tn-customer-connect/adapter-provider.js': 5_500,
   'npm tn-customer-connect/demo-adapter.js': 20_400,
   'npm tn-customer-connect/rest-adapter.js': 1_500,
   'npm tn-customer-connect/testing.js': 1_000,
-  'npm tn-customer-connect/react.js': 52_400,
+  'npm tn-customer-connect/react.js': 53_600,
   'npm tn-customer-connect/themes.js': 900,
 };
 

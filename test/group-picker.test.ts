@@ -131,16 +131,16 @@ const outcomeOf = (kind: ConnectionOutcome['kind']): ConnectionOutcome =>
 describe('EntitySelection', () => {
   const model = () => new EntitySelection([BANK, LIMITED, GMBH, EOOD], 'en');
   const country = (m: EntitySelection, code: string) =>
-    m.rows().find((r): r is CountryRow => r.kind === 'country' && r.country === code)!;
+    [...m.rows()].find((r): r is CountryRow => r.kind === 'country' && r.country === code)!;
 
   it('groups entities by country, sorted by the localized country name', () => {
-    expect(model().rows().filter((r) => r.kind === 'country').map((r) => (r as CountryRow).label)).to.deep.equal([
+    expect([...model().rows()].filter((r) => r.kind === 'country').map((r) => (r as CountryRow).label)).to.deep.equal([
       'Bulgaria',
       'Germany',
       'United Kingdom',
     ]);
     const fr = new EntitySelection([BANK, GMBH, EOOD], 'fr');
-    expect(fr.rows().filter((r) => r.kind === 'country').map((r) => (r as CountryRow).label)).to.deep.equal([
+    expect([...fr.rows()].filter((r) => r.kind === 'country').map((r) => (r as CountryRow).label)).to.deep.equal([
       'Allemagne',
       'Bulgarie',
       'Royaume-Uni',
@@ -234,7 +234,7 @@ describe('EntitySelection', () => {
   it('keeps its rows while ticking, reading ticks through them, and rebuilds them for a filter or a collapse', () => {
     const m = model();
     const rows = m.rows();
-    const bank = rows.find((r) => r.kind === 'entity' && r.entity.id === BANK.id)!;
+    const bank = [...rows].find((r) => r.kind === 'entity' && r.entity.id === BANK.id)!;
     m.toggle(BANK.id);
     expect(m.rows()).to.equal(rows);
     expect(bank.kind === 'entity' && bank.checked).to.equal(true);
@@ -257,7 +257,7 @@ describe('EntitySelection', () => {
     expect(m.rows()).to.equal(rows);
     m.setFilter('');
     m.setExpanded('GB', false);
-    expect(m.rows().filter((r) => r.kind === 'entity').map((r) => (r as EntityRow).entity.id)).to.have.members([
+    expect([...m.rows()].filter((r) => r.kind === 'entity').map((r) => (r as EntityRow).entity.id)).to.have.members([
       GMBH.id,
       EOOD.id,
     ]);
@@ -300,7 +300,7 @@ describe('EntitySelection: "Select the whole group"', () => {
     m.setExpanded('FR', true);
     m.setExpanded('GB', true);
     m.setExpanded('US', true);
-    return m.rows().flatMap((r) => (r.kind === 'entity' && !r.disabled ? [r.entity.id] : []));
+    return [...m.rows()].flatMap((r) => (r.kind === 'entity' && !r.disabled ? [r.entity.id] : []));
   };
 
   it('ticks every selectable entity in the tree’s order, before or after the idle preparation alike', () => {
@@ -348,12 +348,46 @@ describe('EntitySelection: its three views', () => {
   /** `size` entities, in France, the United Kingdom and the United States in turn. */
   const spread = (size: number) =>
     Array.from({ length: size }, (_, i) => entity(`AAA${String(i).padStart(9, '0')}`, `Entity ${String(i).padStart(5, '0')}`, ['FR', 'GB', 'US'][i % 3]));
-  const countries = (m: EntitySelection) => m.rows().filter((r): r is CountryRow => r.kind === 'country');
-  const entityIds = (m: EntitySelection) => m.rows().flatMap((r) => (r.kind === 'entity' ? [r.entity.id] : []));
+  const countries = (m: EntitySelection) => [...m.rows()].filter((r): r is CountryRow => r.kind === 'country');
+  const entityIds = (m: EntitySelection) => [...m.rows()].flatMap((r) => (r.kind === 'entity' ? [r.entity.id] : []));
+
+  it('lists its rows by index as the flat list of each country then its entities, in every view, making a row once', () => {
+    const m = new EntitySelection(spread(30), 'en', { collapse: ['GB'] });
+    const check = (view: string) => {
+      const rows = m.rows();
+      const flat = [...rows];
+      // The flat list, built the plain way: each country's row, then its entities if expanded.
+      const expected = countries(m).flatMap((c) => [
+        c.key,
+        ...(c.expanded ? flat.filter((r) => r.kind === 'entity' && r.country === c.country).map((r) => r.key) : []),
+      ]);
+      expect(flat.map((r) => r.key), view).to.deep.equal(expected);
+      expect(rows.length, view).to.equal(flat.length);
+      expect([rows.at(-1), rows.at(rows.length)], view).to.deep.equal([undefined, undefined]);
+      expect(rows.slice(2, 7).map((r) => r.key), view).to.deep.equal(flat.slice(2, 7).map((r) => r.key));
+      expect(rows.slice(rows.length - 2, rows.length + 5), view).to.have.length(2);
+      flat.forEach((row, i) => {
+        expect(rows.at(i), `${view}: the same row object each time`).to.equal(row);
+        if (row.kind === 'country') expect(rows.indexOfCountry(row.country), view).to.equal(i);
+        else expect(rows.indexOfEntity(row.entity.id, row.country), view).to.equal(i);
+        if (row.kind === 'entity') expect(row.position, view).to.equal(i - rows.indexOfCountry(row.country));
+      });
+    };
+    check('the whole group, GB collapsed');
+    expect(m.rows().indexOfEntity('AAA000000001', 'GB'), 'a collapsed country lists no entity').to.equal(-1);
+    expect(m.rows().indexOfCountry('DE')).to.equal(-1);
+    m.setFilter('1');
+    check('filtered');
+    m.toggle('AAA000000010');
+    m.toggle('AAA000000013');
+    m.setFilter('');
+    m.setReviewing(true);
+    check('the review');
+  });
 
   it('starts with every country collapsed when asked, unless the group has only one', () => {
     const m = new EntitySelection(spread(9), 'en', { collapse: 'all' });
-    expect(m.rows().map((r) => r.kind)).to.deep.equal(['country', 'country', 'country']);
+    expect([...m.rows()].map((r) => r.kind)).to.deep.equal(['country', 'country', 'country']);
     expect(countries(m).every((r) => !r.expanded)).to.equal(true);
     m.setExpanded('GB', true);
     expect(entityIds(m)).to.have.length(3);
@@ -393,7 +427,7 @@ describe('EntitySelection: its three views', () => {
     ]);
     m.toggle(b);
     expect(entityIds(m).sort()).to.deep.equal([a, b, c]);
-    expect(m.rows().find((r) => r.kind === 'entity' && r.entity.id === b)).to.include({ checked: false });
+    expect([...m.rows()].find((r) => r.kind === 'entity' && r.entity.id === b)).to.include({ checked: false });
     m.setFilter('entity 0000');
     expect(entityIds(m).sort()).to.deep.equal([a, c]);
     m.setCountry('US', false);
@@ -402,7 +436,7 @@ describe('EntitySelection: its three views', () => {
     m.selectAll();
     expect(entityIds(m)).to.have.length(9);
     m.clear();
-    expect(m.rows()).to.deep.equal([]);
+    expect([...m.rows()]).to.deep.equal([]);
     m.setReviewing(false);
     expect(countries(m).every((r) => !r.expanded)).to.equal(true);
   });
@@ -412,7 +446,7 @@ describe('EntitySelection: its three views', () => {
     expect(m.vendorCodeTicked()).to.deep.equal([]);
     m.selectAll();
     expect(m.vendorCodeTicked().map((e) => e.id)).to.deep.equal([GMBH.id]);
-    const rows = m.rows().filter((r): r is EntityRow => r.kind === 'entity');
+    const rows = [...m.rows()].filter((r): r is EntityRow => r.kind === 'entity');
     expect(rows.filter((r) => r.needsVendorCode).map((r) => r.entity.id)).to.deep.equal([GMBH.id]);
   });
 });

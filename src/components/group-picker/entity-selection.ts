@@ -23,7 +23,7 @@
 import type { GroupEntity } from '../../adapter/types.js';
 import { fold } from '../../adapter/text-matching.js';
 import { countryName } from '../../localization/format.js';
-import { CountryTreeRow, EntityTreeRow, type EntityRow, type TreeRow } from './tree-rows.js';
+import { CountryTreeRow, TreeRows, type EntityRow } from './tree-rows.js';
 
 interface Country {
   code: string;
@@ -53,13 +53,13 @@ interface Shown {
   /** Ticked among `entities`, as counted at `countedAt` (a selection version). */
   selected: number;
   countedAt: number;
-  /** The entity rows, built once per result. */
+  /** The entity rows, made as the tree asks for them, kept with the result. */
   rows?: EntityRow[];
 }
 
 /** Rows built for a view, for the expansions as they were at `rowsAt` (in `rowsCollapsed`). */
 interface RowCache {
-  rows?: TreeRow[];
+  rows?: TreeRows;
   rowsAt?: number;
   rowsCollapsed?: ReadonlySet<string>;
 }
@@ -403,34 +403,24 @@ export class EntitySelection {
 
   /**
    * The rows of the tree: each country with shown entities, then its entities if expanded.
-   * The same array until the filter or an expansion changes; ticks read through its rows.
+   * The same list until the filter or an expansion changes; ticks read through its rows.
    */
-  rows(): TreeRow[] {
+  rows(): TreeRows {
     // The filter changed during the review: the review of what the new filter shows.
     if (this.review && this.review.from !== this.current) this.review = this.snapshot(this.review.collapsed);
     const cache: RowCache = this.review ?? this.current;
     const collapsed = this.collapsedNow;
     if (cache.rows && cache.rowsAt === this.expansions && sameCollapse(cache.rowsCollapsed, collapsed)) return cache.rows;
-    const rows: TreeRow[] = [];
     const shownCountries = this.shownNow.filter((shown) => shown.count > 0);
-    shownCountries.forEach((shown, index) => {
+    const runs = shownCountries.map((shown, index) => {
       const expanded = !collapsed.has(shown.country.code);
-      rows.push(new CountryTreeRow(shown, () => this.countSelected(shown), expanded, index + 1, shownCountries.length));
-      if (!expanded) return;
-      for (const row of this.entityRows(shown)) rows.push(row);
+      const row = new CountryTreeRow(shown, () => this.countSelected(shown), expanded, index + 1, shownCountries.length);
+      return { row, shown: expanded ? shown : undefined };
     });
-    cache.rows = rows;
+    cache.rows = new TreeRows(runs, this.selected);
     cache.rowsAt = this.expansions;
     cache.rowsCollapsed = collapsed;
-    return rows;
-  }
-
-  /** The entity rows of what a country shows, built once. */
-  private entityRows(shown: Shown): EntityRow[] {
-    shown.rows ??= shown.entities.map(
-      (entity, i, entities) => new EntityTreeRow(this.selected, entity, shown.country.code, i + 1, entities.length),
-    );
-    return shown.rows;
+    return cache.rows;
   }
 
   /** What each country shows now: the filter's result, or the review. */

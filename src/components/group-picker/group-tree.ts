@@ -21,7 +21,7 @@ import { renderErrorNotice } from '../../base/error-states.js';
 import { displayText, formatCount, isolated } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
 import { EntitySelection } from './entity-selection.js';
-import { countryState, type CountryRow, type EntityRow, type TreeRow } from './tree-rows.js';
+import { countryState, TreeRows, type CountryRow, type EntityRow, type TreeRow } from './tree-rows.js';
 import { renderFieldError } from '../../base/field-errors.js';
 import { ListWindow } from './list-window.js';
 
@@ -58,7 +58,7 @@ export class GroupTree implements ReactiveController {
   selection?: EntitySelection;
   /** The ID of the group loaded. */
   groupId?: string;
-  private rows: TreeRow[] = [];
+  private rows = new TreeRows([], new Set());
   private activeRow = 0;
   /**
    * Whether the tree has the focus. Only then does it name its active row
@@ -106,7 +106,7 @@ export class GroupTree implements ReactiveController {
     this.groupId = group.id;
     this.refreshRows();
     prepareWhenIdle(selection, () => this.selection === selection && this.host.isConnected);
-    const index = cameFrom ? this.rows.findIndex((row) => row.kind === 'entity' && row.entity.id === cameFrom) : -1;
+    const index = cameFrom && country ? this.rows.indexOfEntity(cameFrom, country) : -1;
     if (index >= 0) {
       this.activeRow = index;
       this.rowWindow.reveal(index, { atTop: true });
@@ -185,7 +185,7 @@ export class GroupTree implements ReactiveController {
     const error = this.options.error();
     const selected = selection.selected.size;
     const [start, end] = this.rowWindow.range(this.rows);
-    const active = this.activeRow >= start && this.activeRow < end ? this.rows[this.activeRow] : undefined;
+    const active = this.activeRow >= start && this.activeRow < end ? this.rows.at(this.activeRow) : undefined;
     return html`<div class="group-tools">
         <div part="field filter" class="field filter">
           <label for="filter">${msg('Filter the group')}</label>
@@ -347,7 +347,7 @@ export class GroupTree implements ReactiveController {
     if (!tree || !heading || !this.selection || !this.rowWindow.measured) return;
     const top = tree.scrollTop;
     const index = this.rowWindow.itemAt(top);
-    const row = this.rows[index];
+    const row = this.rows.at(index);
     const own = row?.kind === 'country' && this.rowWindow.itemStart(index) >= top - 0.5;
     const country = row && !own ? row.country : '';
     if (heading.dataset.country !== country) {
@@ -359,7 +359,7 @@ export class GroupTree implements ReactiveController {
     if (country) {
       const height = heading.offsetHeight;
       const below = this.rowWindow.itemAt(top + height);
-      if (below > index && this.rows[below]?.kind === 'country') shift = Math.min(0, this.rowWindow.itemStart(below) - top - height);
+      if (below > index && this.rows.at(below)?.kind === 'country') shift = Math.min(0, this.rowWindow.itemStart(below) - top - height);
     }
     const transform = shift ? `translateY(${shift}px)` : '';
     if (heading.style.transform !== transform) heading.style.transform = transform;
@@ -373,7 +373,7 @@ export class GroupTree implements ReactiveController {
   private readonly onHeadingClick = (event: MouseEvent): void => {
     event.stopPropagation();
     const country = (event.currentTarget as HTMLElement).dataset.country;
-    const index = this.rows.findIndex((row) => row.kind === 'country' && row.country === country);
+    const index = country ? this.rows.indexOfCountry(country) : -1;
     if (index < 0) return;
     this.activeRow = index;
     this.rowWindow.reveal(index);
@@ -430,7 +430,7 @@ export class GroupTree implements ReactiveController {
     if (!rowElement) return;
     const index = Number(rowElement.dataset.index);
     this.activeRow = index;
-    const row = this.rows[index];
+    const row = this.rows.at(index);
     if (row?.kind === 'country' && (event.target as Element).closest('[data-action="expand"]')) {
       this.setExpanded(row, !row.expanded);
     } else {
@@ -440,7 +440,7 @@ export class GroupTree implements ReactiveController {
   };
 
   private readonly onTreeKeyDown = (event: KeyboardEvent): void => {
-    const row = this.rows[this.activeRow];
+    const row = this.rows.at(this.activeRow);
     if (!row) return;
     const last = this.rows.length - 1;
     const move = (to: number) => {
@@ -475,7 +475,7 @@ export class GroupTree implements ReactiveController {
           event.preventDefault();
           this.setExpanded(row, false);
         } else if (row.kind === 'entity') {
-          move(this.rows.findIndex((r) => r.kind === 'country' && r.country === row.country));
+          move(this.rows.indexOfCountry(row.country));
         }
         return;
       case ' ':
@@ -489,11 +489,11 @@ export class GroupTree implements ReactiveController {
   private setExpanded(row: CountryRow, expanded: boolean): void {
     this.selection?.setExpanded(row.country, expanded);
     this.refreshRows();
-    this.activeRow = this.rows.findIndex((r) => r.key === row.key);
+    this.activeRow = this.rows.indexOfCountry(row.country);
   }
 
   private toggleRow(index: number): void {
-    const row = this.rows[index];
+    const row = this.rows.at(index);
     if (!row || !this.selection) return;
     if (row.kind === 'country') {
       if (row.selectable === 0) return;

@@ -35,19 +35,30 @@ const UNKNOWN_HEIGHT = 360;
 /** Re-renders in a row that measuring may cause before it gives up waiting to settle. */
 const MAX_SETTLE = 4;
 
+/** A list the window renders from: an array, or a list that makes its items as they are asked for. */
+export interface ItemList<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 export class ListWindow<T> implements ReactiveController {
   /** The items rendered: `start` up to, not including, `end`. */
   start = 0;
   end = 0;
 
-  private items: readonly T[] = [];
+  private items: ItemList<T> = [];
   /**
    * Measured height of each item (0: never measured), index for index with `items`; then
-   * where each item starts, and the whole list's height (at `items.length`), recomputed when
-   * stale. Both arrays only grow: a new list reuses them (no allocation per keystroke).
+   * where each item starts, recomputed when stale — up to `extent` only: no item from there
+   * on has been measured, so each is `estimate` tall and where it starts is a product
+   * (`offsetAt`). A new list is measured only around its view, so a filter keystroke lays out
+   * the rows above the view, not 10,000 estimates (a loop that took about 1 ms a pass at
+   * 10,000 rows in Chromium, twice per keystroke). Both arrays only grow: a new list reuses
+   * them (no allocation per keystroke).
    */
   private sizes = new Float64Array(0);
   private offsets = new Float64Array(1);
+  private extent = 0;
   private stale = false;
   /** Height of an item not yet measured. */
   private estimate = 0;
@@ -64,7 +75,7 @@ export class ListWindow<T> implements ReactiveController {
   /** Bring it to the top of the view, scrolling the list alone (not the page). */
   private revealAtTop = false;
   /** The item at the top of the view before an update, and how far into it the view starts. */
-  private anchor?: { items: readonly T[]; key: unknown; index: number; delta: number; atEnd: boolean };
+  private anchor?: { items: ItemList<T>; key: unknown; index: number; delta: number; atEnd: boolean };
   private settling = 0;
   /**
    * The scroller was rendered by the last update, whose rows were rendered from estimates
@@ -90,18 +101,17 @@ export class ListWindow<T> implements ReactiveController {
    * The items of `items` to render now, as [start, end): those in view and some beyond,
    * including the one `reveal()` asked for. Call it from render().
    */
-  range(items: readonly T[]): [number, number] {
+  range(items: ItemList<T>): [number, number] {
     const fresh = items !== this.items;
     if (fresh) this.adopt(items);
-    const offsets = this.layout();
     // A new list may make the view taller: render for the tallest (not a second time once measured).
     const height = (fresh ? Math.max(this.height, this.tallest) : this.height) || UNKNOWN_HEIGHT;
-    let top = Math.max(0, Math.min(this.anchoredTop() ?? this.top, offsets[items.length] - height));
+    let top = Math.max(0, Math.min(this.anchoredTop() ?? this.top, this.offsetAt(items.length) - height));
     const target = this.revealing;
     if (target !== undefined && target < items.length) {
       // Where scrolling it into view ("nearest", or to the top) will put the view.
-      if (offsets[target] < top || this.revealAtTop) top = offsets[target];
-      else if (offsets[target + 1] > top + height) top = offsets[target + 1] - height;
+      if (this.offsetAt(target) < top || this.revealAtTop) top = this.offsetAt(target);
+      else if (this.offsetAt(target + 1) > top + height) top = this.offsetAt(target + 1) - height;
     }
     const margin = height * OVERSCAN;
     if (!fresh && target === undefined && this.rendersAround(top, height, margin)) return [this.start, this.end];
@@ -123,13 +133,12 @@ export class ListWindow<T> implements ReactiveController {
 
   /** The item at `y` px from the start of the list (clamped to the list). */
   itemAt(y: number): number {
-    this.layout();
     return this.indexAt(y);
   }
 
   /** Where item `index` starts, in px from the start of the list (measured, or estimated). */
   itemStart(index: number): number {
-    return this.layout()[Math.max(0, Math.min(index, this.items.length))];
+    return this.offsetAt(Math.max(0, Math.min(index, this.items.length)));
   }
 
   /** Back to the first item (the next update renders from there). */
@@ -159,10 +168,9 @@ export class ListWindow<T> implements ReactiveController {
     // Remember what the user sees, to keep it in place whatever measuring changes.
     const n = this.items.length;
     if (!this.scroller || !n || this.revealing !== undefined) return;
-    const offsets = this.layout();
     const index = this.indexAt(this.top);
-    const atEnd = this.top > 0 && this.top + this.height >= offsets[n] - 1;
-    this.anchor = { items: this.items, key: this.key(this.items[index]), index, delta: this.top - offsets[index], atEnd };
+    const atEnd = this.top > 0 && this.top + this.height >= this.offsetAt(n) - 1;
+    this.anchor = { items: this.items, key: this.key(this.items.at(index)!), index, delta: this.top - this.offsetAt(index), atEnd };
   }
 
   hostUpdated(): void {
@@ -287,21 +295,19 @@ export class ListWindow<T> implements ReactiveController {
    */
   private anchoredTop(anchor = this.anchor): number | undefined {
     if (!anchor) return undefined;
-    const offsets = this.layout();
     const { index } = anchor;
-    if (anchor.items === this.items) return anchor.atEnd ? offsets[this.items.length] - this.height : offsets[index] + anchor.delta;
+    if (anchor.items === this.items) return anchor.atEnd ? this.offsetAt(this.items.length) - this.height : this.offsetAt(index) + anchor.delta;
     // Another list (a country collapsed or expanded below that row): the row at the same place.
-    if (index < this.items.length && this.key(this.items[index]) === anchor.key) return offsets[index] + anchor.delta;
+    if (index < this.items.length && this.key(this.items.at(index)!) === anchor.key) return this.offsetAt(index) + anchor.delta;
     return undefined;
   }
 
   /** True when the rendered rows cover the view and `slack` beyond each edge (or the list ends). */
   private covers(slack: number): boolean {
-    const offsets = this.layout();
     const height = this.height || UNKNOWN_HEIGHT;
     return (
-      (this.start === 0 || offsets[this.start] <= this.top - slack) &&
-      (this.end === this.items.length || offsets[this.end] >= this.top + height + slack)
+      (this.start === 0 || this.offsetAt(this.start) <= this.top - slack) &&
+      (this.end === this.items.length || this.offsetAt(this.end) >= this.top + height + slack)
     );
   }
 
@@ -319,9 +325,8 @@ export class ListWindow<T> implements ReactiveController {
     const { start, end } = this;
     const n = this.items.length;
     if (start >= end || end > n) return false;
-    const offsets = this.offsets;
-    const from = offsets[start];
-    const to = offsets[end];
+    const from = this.offsetAt(start);
+    const to = this.offsetAt(end);
     return (
       (start === 0 || from <= top - margin / 2) &&
       (end === n || to >= top + height + margin / 2) &&
@@ -331,19 +336,21 @@ export class ListWindow<T> implements ReactiveController {
   }
 
   /** Takes a new list, none of its items measured yet. */
-  private adopt(items: readonly T[]): void {
+  private adopt(items: ItemList<T>): void {
     this.items = items;
     if (this.sizes.length < items.length) {
       this.sizes = new Float64Array(items.length);
       this.offsets = new Float64Array(items.length + 1);
     } else {
-      this.sizes.fill(0, 0, items.length);
+      this.sizes.fill(0, 0, Math.min(items.length, this.extent));
     }
+    this.extent = 0;
     this.stale = true;
   }
 
   private forget(): void {
-    this.sizes.fill(0);
+    this.sizes.fill(0, 0, this.extent);
+    this.extent = 0;
     this.estimate = 0;
     this.stale = true;
   }
@@ -360,6 +367,7 @@ export class ListWindow<T> implements ReactiveController {
       if (size > 0 && size !== this.sizes[i]) {
         this.sizes[i] = size;
         this.stale = true;
+        if (i >= this.extent) this.extent = i + 1;
       }
     }
     if (!this.estimate && total > 0) {
@@ -368,28 +376,39 @@ export class ListWindow<T> implements ReactiveController {
     }
   }
 
-  private setSpacers(scroller: HTMLElement): Float64Array {
-    const offsets = this.layout();
-    setProperty(scroller, '--tn-i-before', `${offsets[this.start]}px`);
-    setProperty(scroller, '--tn-i-after', `${offsets[this.items.length] - offsets[this.end]}px`);
-    return offsets;
+  private setSpacers(scroller: HTMLElement): void {
+    setProperty(scroller, '--tn-i-before', `${this.offsetAt(this.start)}px`);
+    setProperty(scroller, '--tn-i-after', `${this.offsetAt(this.items.length) - this.offsetAt(this.end)}px`);
   }
 
+  /** Where item `index` starts, in px (at `items.length`: the list's height). */
+  private offsetAt(index: number): number {
+    const offsets = this.layout();
+    const { extent } = this;
+    return index <= extent ? offsets[index] : offsets[extent] + (index - extent) * (this.estimate || FIRST_GUESS);
+  }
+
+  /** Where the items up to `extent` start. */
   private layout(): Float64Array {
-    if (!this.stale) return this.offsets;
-    const { sizes, offsets } = this;
-    const n = this.items.length;
+    const { sizes, offsets, extent } = this;
+    if (!this.stale) return offsets;
     const estimate = this.estimate || FIRST_GUESS;
-    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + (sizes[i] || estimate);
+    for (let i = 0; i < extent; i++) offsets[i + 1] = offsets[i] + (sizes[i] || estimate);
     this.stale = false;
     return offsets;
   }
 
   /** The item at `y` (clamped to the list). */
   private indexAt(y: number): number {
-    const offsets = this.offsets;
+    const offsets = this.layout();
+    const { extent } = this;
+    const n = this.items.length;
+    // Beyond the items measured, every one is as tall as the estimate.
+    if (extent < n && y >= offsets[extent]) {
+      return Math.min(n - 1, extent + Math.floor((y - offsets[extent]) / (this.estimate || FIRST_GUESS)));
+    }
     let low = 0;
-    let high = this.items.length - 1;
+    let high = Math.min(extent, n) - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (offsets[middle] <= y) low = middle;
