@@ -38,10 +38,11 @@ const execFileAsync = promisify(execFile);
 
 /**
  * The TypeScript app's start-up JavaScript, gzipped (zlib's default level), at most: measured
- * 49,703 then 50,047 bytes for <tn-customer-connect> with Lit (2026-12-03, Vite 8.3.4); about
- * 4 % over that, so a real growth fails here while a small fix does not.
+ * 49,703 then 50,047 bytes for <tn-customer-connect> with Lit (2026-12-03, Vite 8.3.4), then
+ * 52,681 (2026-12-04: the group picker's `unselectedIds` and rows made as they are shown);
+ * about 3.5 % over that, so a real growth fails here while a small fix does not.
  */
-const GZIP_BUDGET = 52_000;
+const GZIP_BUDGET = 54_500;
 
 /** Each app: its type checker (a script in the host's node_modules) and its probe file. */
 const APPS = {
