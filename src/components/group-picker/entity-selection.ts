@@ -22,7 +22,7 @@
  */
 import type { GroupEntity } from '../../adapter/types.js';
 import { fold } from '../../adapter/text-matching.js';
-import { countryName } from '../../localization/format.js';
+import { countryName, nameCollator } from '../../localization/format.js';
 import { CountryTreeRow, TreeRows, type EntityRow } from './tree-rows.js';
 
 interface Country {
@@ -169,7 +169,7 @@ export class EntitySelection {
       }
     }
     this.selectableCount = selectable;
-    const collator = (this.collator = new Intl.Collator(locale, { sensitivity: 'base' }));
+    const collator = (this.collator = nameCollator(locale));
     for (const country of groups.values()) country.label = countryName(country.code, locale);
     this.countries = [...groups.values()].sort((a, b) => collator.compare(a.label, b.label));
     for (const country of this.countries) this.countryByCode.set(country.code, country);
