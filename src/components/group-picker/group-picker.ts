@@ -29,6 +29,7 @@ import { renderOutcome } from './request-outcome.js';
 import { renderSubmitSection } from './submit-section.js';
 import { AccountChoice } from './account-choice.js';
 import { renderCustomerSection } from './customer-section.js';
+import { PendingSelection } from './pending-selection.js';
 
 /** Largest group that starts with its countries expanded, by default. */
 const DEFAULT_EXPAND_THRESHOLD = 50;
@@ -208,16 +209,8 @@ export class TnGroupPicker extends TnElement {
 
   @state() private requestMode: 'single' | 'group' = 'single';
   @state() private outcome?: ConnectionOutcome;
-  /** Entities ticked before the group loaded (the customer we came from). */
-  private pendingTicks = new Set<string>();
-  /** The customer "View group" was chosen on: its row is in view when the group arrives. */
-  private cameFrom?: string;
-  /** What the host set `selectedIds` to before the group arrived. */
-  private requestedIds?: string[];
-  /** What the host set `unselectedIds` to before the group arrived. */
-  private requestedAllBut?: string[];
-  /** A change of selection while `unselectedIds` waited for the group: told once it is shown. */
-  private selectionUnreported = false;
+  /** What to tick when the group arrives. */
+  private readonly pending = new PendingSelection();
   /** Idempotency key and upload of what was last sent. */
   private readonly submission = new RequestSubmission(this.details);
 
@@ -287,20 +280,16 @@ export class TnGroupPicker extends TnElement {
    * else when it arrives; IDs not in the group, or of entities already connected, are left out.
    */
   get selectedIds(): string[] {
-    if (this.requestMode !== 'group' || this.requestedAllBut) return [];
-    if (this.requestedIds) return [...this.requestedIds];
+    const { pending } = this;
+    if (this.requestMode !== 'group' || pending.allBut) return [];
+    if (pending.ids) return [...pending.ids];
     const selection = this.groupShown ? this.tree.selection : undefined;
-    return selection ? [...selection.selected] : [...this.pendingTicks];
+    return selection ? [...selection.selected] : [...pending.ticks];
   }
 
   set selectedIds(ids: readonly string[]) {
-    this.requestedAllBut = undefined;
-    if (this.groupShown) {
-      this.requestedIds = undefined;
-      this.tree.select(ids);
-    } else {
-      this.requestedIds = [...ids];
-    }
+    this.pending.setIds(ids);
+    if (this.groupShown) this.tree.select(this.pending.take().load.ticks);
     this.requestUpdate();
   }
 
@@ -312,20 +301,16 @@ export class TnGroupPicker extends TnElement {
    * and restore the selection. `selectedIds` and `unselectedIds`: the last one set wins.
    */
   get unselectedIds(): string[] {
+    const { pending } = this;
     if (this.requestMode !== 'group') return [];
-    if (this.requestedAllBut) return [...this.requestedAllBut];
-    if (this.requestedIds || !this.groupShown) return [];
+    if (pending.allBut) return [...pending.allBut];
+    if (pending.ids || !this.groupShown) return [];
     return this.tree.selection?.unselectedIds() ?? [];
   }
 
   set unselectedIds(ids: readonly string[]) {
-    this.requestedIds = undefined;
-    if (this.groupShown) {
-      this.requestedAllBut = undefined;
-      this.tree.selectAllBut(ids);
-    } else {
-      this.requestedAllBut = [...ids];
-    }
+    this.pending.setAllBut(ids);
+    if (this.groupShown) this.tree.selectAllBut(this.pending.take().load.allBut!);
     this.requestUpdate();
   }
 
@@ -372,8 +357,7 @@ export class TnGroupPicker extends TnElement {
   private showGroup(): void {
     const customer = this.chosenCustomer;
     if (this.requestMode === 'group' || !customer?.group) return;
-    this.pendingTicks.add(customer.id);
-    this.cameFrom = customer.id;
+    this.pending.cameFromEntity(customer.id);
     this.requestMode = 'group';
     this.fieldErrors.clear('entityIds');
     this.emit('tn-mode-change', { mode: 'group', groupId: customer.group.id });
@@ -467,32 +451,19 @@ export class TnGroupPicker extends TnElement {
   // ----- group mode
 
   private groupLoaded(group: CustomerGroup): void {
-    const requested = this.requestedIds;
-    const allBut = this.requestedAllBut;
     const before = this.tree.groupId === group.id ? this.tree.selection?.selected.size : undefined;
-    this.tree.load(group, {
-      ticks: requested ?? this.pendingTicks,
-      replace: !!requested,
-      ...(allBut ? { allBut } : {}),
-      ...(this.cameFrom ? { cameFrom: this.cameFrom } : {}),
-      expandThreshold: this.expandThreshold,
-    });
-    this.pendingTicks.clear();
-    this.cameFrom = undefined;
-    this.requestedIds = undefined;
-    this.requestedAllBut = undefined;
-    const unreported = this.selectionUnreported;
-    this.selectionUnreported = false;
+    const { load, fromHost, unreported } = this.pending.take();
+    this.tree.load(group, { ...load, expandThreshold: this.expandThreshold });
     // Reloaded for another account: entities connected on that account are ticked no more.
-    const untickedByReload = !requested && !allBut && before !== undefined && before !== this.tree.selection?.selected.size;
+    const untickedByReload = !fromHost && before !== undefined && before !== this.tree.selection?.selected.size;
     if (unreported || untickedByReload) this.selectionChanged();
   }
 
   /** Tells the host what the request is for now (after the user changed it). */
   private selectionChanged(): void {
     // Which entities are ticked is not known until the group is shown.
-    if (this.requestedAllBut && !this.groupShown) {
-      this.selectionUnreported = true;
+    if (this.pending.allBut && !this.groupShown) {
+      this.pending.unreported = true;
       return;
     }
     const groupId = this.requestMode === 'group' ? this.activeGroupId : undefined;
