@@ -399,6 +399,13 @@ describe('DemoNetwork search index', () => {
     }
   });
 
+  it('holds a digit in every tax ID, as the search assumes (a text without one never looks tax IDs up)', () => {
+    const { records } = referenceSearch();
+    const withoutDigit = records.flatMap((record) => record.taxKeys.filter((key) => !/\d/.test(key)));
+    expect(withoutDigit).to.deep.equal([]);
+    expect(records.some((record) => record.taxKeys.length > 0)).to.equal(true);
+  });
+
   it('pages through a large result in the same order and total whatever the page size', () => {
     const net = network();
     const reference = referenceSearch();

@@ -103,7 +103,8 @@ export function toCustomerEntity(entity: IndexedEntity): CustomerEntity {
 export function findMatches(text: string): Matches {
   const index = directoryIndex();
   const exactKey = idKey(text);
-  const exact = new Set<IndexedEntity>(index.byTaxId.get(exactKey) ?? []);
+  // Every tax ID holds a digit (a test checks the directory): a text without one is none.
+  const exact = new Set<IndexedEntity>(/\d/.test(exactKey) ? (index.byTaxId.get(exactKey) ?? []) : []);
   const byId = index.byId.get(exactKey);
   if (byId) exact.add(byId);
   const names = index.names.find(fold(text));
@@ -132,11 +133,15 @@ function buildIndex(): DirectoryIndex {
     })
     .sort(compareForDisplay);
   ordered.forEach((entity, rank) => (entity.rank = rank));
+  let byTaxId: Map<string, IndexedEntity[]> | undefined;
   return {
     ordered,
     names: new NameIndex(ordered.map((entity) => entity.nameKey)),
     byId: new Map(ordered.map((entity) => [entity.record.id, entity])),
-    byTaxId: indexByTaxId(ordered),
+    // Built for the first text that can be a tax ID (one with a digit): most searches never need it.
+    get byTaxId() {
+      return (byTaxId ??= indexByTaxId(ordered));
+    },
     groups: indexGroups(ordered, groupRefs),
     countries: new Set(records.map((record) => record.country)).size,
   };
