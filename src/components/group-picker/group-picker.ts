@@ -288,8 +288,9 @@ export class TnGroupPicker extends TnElement {
   }
 
   set selectedIds(ids: readonly string[]) {
-    this.pending.setIds(ids);
-    if (this.groupShown) this.tree.select(this.pending.take().load.ticks);
+    // Shown, the group has taken what was pending: the ticks change at once.
+    if (this.groupShown) this.tree.select(ids);
+    else this.pending.setIds(ids);
     this.requestUpdate();
   }
 
@@ -309,8 +310,8 @@ export class TnGroupPicker extends TnElement {
   }
 
   set unselectedIds(ids: readonly string[]) {
-    this.pending.setAllBut(ids);
-    if (this.groupShown) this.tree.selectAllBut(this.pending.take().load.allBut!);
+    if (this.groupShown) this.tree.selectAllBut(ids);
+    else this.pending.setAllBut(ids);
     this.requestUpdate();
   }
 
