@@ -68,6 +68,10 @@ import { build } from 'esbuild';
  * but these") and a tree whose rows are made as they are asked for (the first filter key at
  * 10,000 entities 15 → 10-12 ms, at 50,000 26 → 14): group-picker.js 24.4 → 24.9 KB, and the
  * limits that hold it moved to measured + 2 % (the whole builds, the root entries, the flow).
+ * Later on 2026-12-04 the demo adapter began building its directory in the page's idle time, a
+ * few milliseconds at a time (steps.ts, the build as generators), so that the demo's first search
+ * stops freezing the page: the demo adapter 19.7 → 20.2 KB and its npm entry 20.0 → 20.6 KB,
+ * limits at measured + 2 %.
  */
 const LIMITS = {
   'page: search alone, English': 28_100,
@@ -77,7 +81,7 @@ const LIMITS = {
   'classic page: flow up to its search screen, English': 38_300,
   'classic build, every chunk, English': 79_700,
   'classic build, its script alone, English': 21_700,
-  'demo adapter': 20_100,
+  'demo adapter': 20_600,
   'locale ar': 4_000,
   'locale de': 4_000,
   'locale es': 3_800,
@@ -96,7 +100,7 @@ const LIMITS = {
   'npm tn-customer-connect/relationships.js': 10_900,
   'npm tn-customer-connect/support-case.js': 9_000,
   'npm tn-customer-connect/adapter-provider.js': 5_500,
-  'npm tn-customer-connect/demo-adapter.js': 20_400,
+  'npm tn-customer-connect/demo-adapter.js': 21_000,
   'npm tn-customer-connect/rest-adapter.js': 1_500,
   'npm tn-customer-connect/testing.js': 1_000,
   'npm tn-customer-connect/react.js': 53_600,

@@ -37,6 +37,8 @@ const RUNS = Number(process.env.RUNS ?? 5);
 /** `PARTS=typing node bench/search.mjs` runs only the element's part. */
 const PARTS = (process.env.PARTS ?? 'queries,typing').split(',');
 const COLD_QUERIES = ['globex', 'société', 'gmbh', 'FR123', 'trans', 'e', 'zzqxv no match'];
+/** How long a page with a demo adapter is left idle before its first search (the idle-time build). */
+const IDLE_MS = 2_000;
 /** A directory entity's name, cut to 20 characters (ASCII: every key is on the US layout). */
 const NAME = 'Summit Print Works L';
 const KEY_INTERVAL_MS = 100;
@@ -107,12 +109,25 @@ async function directoryQueries() {
     breakdowns.push(await tab.evaluate(() => window.benchSearchBuild()));
     await tab.close();
   }
+  const idle = [];
+  for (let i = 0; i < Math.min(RUNS, 5); i++) {
+    const tab = await openPage('/bench/search.html', QUERY_PAGE, () => typeof window.benchSearchIdle === 'function');
+    idle.push(await tab.evaluate((idleMs) => window.benchSearchIdle(idleMs), IDLE_MS));
+    await tab.close();
+  }
   const step = (key) => round(median(breakdowns.map((b) => b[key])));
   return {
     entities: runs[0].entities,
     buildMs: round(median(runs.map((r) => r.buildMs))),
     buildSteps: { generateMs: step('generateMs'), foldMs: step('foldMs'), nameIndexMs: step('nameIndexMs'), nameIndexMB: step('nameIndexMB') },
     heapMB: round(median(runs.map((r) => r.heapMB))),
+    idleBuild: {
+      idleMs: IDLE_MS,
+      pages: idle.length,
+      longestTaskMs: round(Math.max(...idle.map((r) => r.longestTaskMs))),
+      longTasks: Math.max(...idle.map((r) => r.longTasks)),
+      firstSearchMs: round(median(idle.map((r) => r.firstSearchMs))),
+    },
     coldMs: round(median(runs.map((r) => r.coldMs))),
     coldMaxMs: round(Math.max(...runs.map((r) => r.coldMs))),
     cold: Object.fromEntries(
@@ -278,6 +293,8 @@ function printDirectory(directory) {
   const s = directory.buildSteps;
   console.log(`  of which, each step cold: generate ${ms(s.generateMs)} ms, fold names ${ms(s.foldMs)} ms, name index ${ms(s.nameIndexMs)} ms (${ms(s.nameIndexMB)} MB of typed arrays)`);
   console.log(`heap held by the directory       median ${directory.heapMB.toFixed(1)} MB`);
+  const i = directory.idleBuild;
+  console.log(`built in idle time by a demo adapter (${i.pages} fresh pages, ${i.idleMs} ms idle): longest task ${ms(i.longestTaskMs)} ms (${i.longTasks} over 50 ms), then the first query median ${ms(i.firstSearchMs)} ms`);
   console.log(`cold query                       median ${ms(directory.coldMs)} ms, max ${ms(directory.coldMaxMs)} ms`);
   for (const [query, { medianMs, runsMs }] of Object.entries(directory.cold)) {
     console.log(`  ${JSON.stringify(query).padEnd(18)} ${ms(medianMs).padStart(7)} ms  (runs: ${runsMs.map(ms).join(', ')})`);
@@ -400,7 +417,7 @@ function readmeBlock(search) {
   const stale = Math.max(t.default.staleUnaborted.max, t.defaultSlow.staleUnaborted.max, t.pausesSlow.staleUnaborted.max);
   return `**Search** (\`bench/search.mjs\`; \`PARTS=queries\` or \`PARTS=typing\` runs one half), medians of ${search.runs} runs after a warm-up. ${search.date.slice(0, 10)}, ${search.machine}, load average ${search.load.start} → ${search.load.end}.
 
-*Demo directory* (${d.entities.toLocaleString('en')} entities; each cold query in a fresh page): building the directory and its name index takes ${f2(d.buildMs / 1000)} s once per page (${f1(d.heapMB)} MB). The first query after the build takes ${f2(d.coldMs)} ms (slowest: ${JSON.stringify(slowest[0])}, ${f1(slowest[1].medianMs)} ms). Later queries take ${f2(d.warmMs)} ms (slowest ${JSON.stringify(warmSlowest.text)}, ${f2(warmSlowest.medianMs)} ms). Budget ${BUDGETS.queryMs} ms: ${mark(d.coldMs <= BUDGETS.queryMs && d.warmMs <= BUDGETS.queryMs)}.
+*Demo directory* (${d.entities.toLocaleString('en')} entities; each cold query in a fresh page): building the directory and its name index takes ${f2(d.buildMs / 1000)} s once per page (${f1(d.heapMB)} MB). A demo adapter starts that build when it is made, in the page's idle time, a few milliseconds at a time: in ${d.idleBuild.pages} fresh pages left idle ${f1(d.idleBuild.idleMs / 1000)} s, its longest task was ${d.idleBuild.longTasks === 0 ? 'under 50 ms (none reported)' : `${f1(d.idleBuild.longestTaskMs)} ms`}, and the first query then took ${f2(d.idleBuild.firstSearchMs)} ms. The first query after the build takes ${f2(d.coldMs)} ms (slowest: ${JSON.stringify(slowest[0])}, ${f1(slowest[1].medianMs)} ms). Later queries take ${f2(d.warmMs)} ms (slowest ${JSON.stringify(warmSlowest.text)}, ${f2(warmSlowest.medianMs)} ms). Budget ${BUDGETS.queryMs} ms: ${mark(d.coldMs <= BUDGETS.queryMs && d.warmMs <= BUDGETS.queryMs)}.
 
 *Keystroke → results rendered* in \`<tn-customer-search>\`, with the demo adapter answering at once and real key events, in one warm page (\`bench/first-result.mjs\` above times a page's first result). "DOM" runs from the input event to the listbox holding the new results; "painted" to two frames after that, so it includes the wait for the display. The naive Lit list gets the same rows from the same adapter and renders them as plain text, with no debounce and no headings, highlights, country names or ARIA.
 

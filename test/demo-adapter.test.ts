@@ -18,6 +18,7 @@ import {
 import { SEED_CUSTOMERS, SEED_GROUPS } from '../src/adapter/demo/data.js';
 import { mulberry32 } from '../src/adapter/demo/seeded-random.js';
 import { NameIndex } from '../src/adapter/demo/name-index.js';
+import { directorySteps } from '../src/adapter/demo/directory.js';
 import { fold as searchFold } from '../src/adapter/text-matching.js';
 
 // ---------------------------------------------------------------------------------------
@@ -467,7 +468,7 @@ describe('DemoNetwork search index', () => {
     const random = mulberry32(99);
     const pick = () => alphabet[Math.floor(random() ** 2 * alphabet.length)];
     const names = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(random() * 12) }, pick).join(''));
-    const index = new NameIndex(names);
+    const index = NameIndex.build(names);
     for (let i = 0; i < 2000; i++) {
       const name = names[Math.floor(random() * names.length)];
       const from = Math.floor(random() * name.length);
@@ -522,6 +523,16 @@ describe('DemoNetwork generated directory', () => {
     const [a, b] = [network(), network()];
     expect(searchAll(a, 'logistics').items).to.deep.equal(searchAll(b, 'logistics').items);
     expect(a.getGroup(GLOBEX_GROUP_ID)).to.deep.equal(b.getGroup(GLOBEX_GROUP_ID));
+  });
+
+  it('can be made a few thousand entities at a time (for idle time): the same directory as at once', () => {
+    const steps = directorySteps();
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // 60,000 entities, 2,000 a step.
+    expect(pauses).to.be.within(25, 35);
+    expect(fingerprint(step.value)).to.equal(DEFAULT_DIRECTORY_FINGERPRINT);
   });
 });
 

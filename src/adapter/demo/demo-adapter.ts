@@ -30,6 +30,7 @@ import type {
 import { abortableDelay } from '../abortable-delay.js';
 import { mulberry32 } from './seeded-random.js';
 import { DemoNetwork, type DemoNetworkOptions } from './demo-network.js';
+import { prepareDirectoryIndex } from './directory-index.js';
 import { groupInCountries } from './group-countries.js';
 
 /** Simulated latency in milliseconds: a fixed value or a uniform range. */
@@ -118,6 +119,9 @@ export class DemoAdapter implements CustomerConnectAdapter {
     }
     const networkOptions = { now: options.now, onChange: this.storage && (() => this.save()) };
     this.network = options.network ?? this.restore(networkOptions) ?? new DemoNetwork(networkOptions);
+    // The 60,000-entity directory takes most of a second to index: start it while the user
+    // has not searched yet, in the page's idle time, so that the first search rarely waits.
+    prepareDirectoryIndex();
   }
 
   /** Returns the network to the seed's state (dated now) and removes the stored state. */

@@ -8,12 +8,17 @@
  * then legal names starting with the text, then names containing it; inside each of those,
  * entities of a group stay together — groups by name (accents and case folded), entities
  * without a group after every group — then by legal name, then by network ID.
+ *
+ * Building it takes most of a second in a browser. A demo adapter starts it when the page
+ * is next idle ({@link prepareDirectoryIndex}), a few milliseconds at a time, so that the
+ * first search rarely waits; a search that comes first finishes it at once.
  */
 import { fold } from '../text-matching.js';
 import type { CustomerEntity, GroupRef } from '../types.js';
 import { SEED_CUSTOMERS, SEED_GROUPS, type SeedCustomer } from './data.js';
-import { generateDirectory } from './directory.js';
+import { directorySteps } from './directory.js';
 import { NameIndex } from './name-index.js';
+import { runWhenIdle, Stepwise, type Steps } from './steps.js';
 
 /** A directory entry with its search keys. */
 export interface IndexedEntity {
@@ -38,7 +43,8 @@ export interface DirectoryIndex {
   /** The folded legal names, in display order: matches are positions in `ordered`. */
   readonly names: NameIndex;
   readonly byId: ReadonlyMap<string, IndexedEntity>;
-  readonly byTaxId: ReadonlyMap<string, readonly IndexedEntity[]>;
+  /** Made for the first text that can be a tax ID (one with a digit), or in idle time: most searches never need it. */
+  readonly byTaxId: Stepwise<ReadonlyMap<string, readonly IndexedEntity[]>>;
   readonly groups: ReadonlyMap<string, IndexedGroup>;
   readonly countries: number;
 }
@@ -60,12 +66,31 @@ export interface Matches {
   readonly names: ArrayLike<number>;
 }
 
-let sharedIndex: DirectoryIndex | undefined;
+/** Entities a step of the build handles (folding names, sorting, mapping IDs): a few milliseconds. */
+const ENTITIES_PER_STEP = 10_000;
 
-/** The shared index, built by the first caller. */
+const shared = new Stepwise(buildDirectoryIndex);
+let preparing = false;
+
+/** The shared index: built by the first caller, or the build under way finished now. */
 export function directoryIndex(): DirectoryIndex {
-  sharedIndex ??= buildIndex();
-  return sharedIndex;
+  return shared.result;
+}
+
+/**
+ * Builds the shared index, then its tax-ID map, in the page's idle time, a few milliseconds at
+ * a time, unless that has started already. Whatever needs either first finishes it at once.
+ */
+export function prepareDirectoryIndex(): void {
+  if (preparing) return;
+  preparing = true;
+  runWhenIdle(
+    (function* () {
+      while (!shared.step()) yield;
+      const { byTaxId } = shared.result;
+      while (!byTaxId.step()) yield;
+    })(),
+  );
 }
 
 /** How big the directory is: entities, countries, groups and the largest group. */
@@ -104,7 +129,7 @@ export function findMatches(text: string): Matches {
   const index = directoryIndex();
   const exactKey = idKey(text);
   // Every tax ID holds a digit (a test checks the directory): a text without one is none.
-  const exact = new Set<IndexedEntity>(/\d/.test(exactKey) ? (index.byTaxId.get(exactKey) ?? []) : []);
+  const exact = new Set<IndexedEntity>(/\d/.test(exactKey) ? (index.byTaxId.result.get(exactKey) ?? []) : []);
   const byId = index.byId.get(exactKey);
   if (byId) exact.add(byId);
   const names = index.names.find(fold(text));
@@ -119,32 +144,69 @@ export function matchAt(matches: Matches, i: number): IndexedEntity {
   return i < exact.length ? exact[i] : directoryIndex().ordered[names[i - exact.length]];
 }
 
-function buildIndex(): DirectoryIndex {
-  const generated = generateDirectory({ reservedIds: SEED_CUSTOMERS.map((customer) => customer.id) });
+/** Builds the index, a step at a time: {@link prepareDirectoryIndex} runs the steps in idle time, {@link directoryIndex} at once. */
+export function* buildDirectoryIndex(): Steps<DirectoryIndex> {
+  const generated = yield* directorySteps({ reservedIds: SEED_CUSTOMERS.map((customer) => customer.id) });
   const records: readonly SeedCustomer[] = [...SEED_CUSTOMERS, ...generated.entries];
   const groupRefs = groupReferences([...SEED_GROUPS, ...generated.groups], records);
   const groupKeys = new Map([...groupRefs.values()].map((group) => [group.id, fold(group.name)]));
-  const ordered = records
-    .map((record): IndexedEntity => {
-      const groupId = record.groupId;
-      const group = groupId === undefined ? undefined : groupRefs.get(groupId);
-      const groupKey = groupId === undefined ? undefined : groupKeys.get(groupId);
-      return { record, nameKey: fold(record.legalName), group, groupKey, rank: 0 };
-    })
-    .sort(compareForDisplay);
-  ordered.forEach((entity, rank) => (entity.rank = rank));
-  let byTaxId: Map<string, IndexedEntity[]> | undefined;
+  const entities: IndexedEntity[] = [];
+  for (const record of records) {
+    const groupId = record.groupId;
+    const group = groupId === undefined ? undefined : groupRefs.get(groupId);
+    const groupKey = groupId === undefined ? undefined : groupKeys.get(groupId);
+    entities.push({ record, nameKey: fold(record.legalName), group, groupKey, rank: 0 });
+    if (entities.length % ENTITIES_PER_STEP === 0) yield;
+  }
+  const ordered = yield* displayOrder(entities);
+  const names = yield* NameIndex.steps(ordered.map((entity) => entity.nameKey));
+  const byId = new Map<string, IndexedEntity>();
+  for (const entity of ordered) {
+    byId.set(entity.record.id, entity);
+    if (byId.size % ENTITIES_PER_STEP === 0) yield;
+  }
   return {
     ordered,
-    names: new NameIndex(ordered.map((entity) => entity.nameKey)),
-    byId: new Map(ordered.map((entity) => [entity.record.id, entity])),
-    // Built for the first text that can be a tax ID (one with a digit): most searches never need it.
-    get byTaxId() {
-      return (byTaxId ??= indexByTaxId(ordered));
-    },
+    names,
+    byId,
+    byTaxId: new Stepwise(() => indexByTaxId(ordered)),
     groups: indexGroups(ordered, groupRefs),
     countries: new Set(records.map((record) => record.country)).size,
   };
+}
+
+/**
+ * The entities in display order, each with its rank: every group's members (the groups by
+ * name, then ID), then the entities without a group; inside each, by legal name, then ID.
+ * Sorted a bucket at a time — a group, or the ungrouped names starting with one character
+ * (code-unit order puts those buckets in the same order as the names) — so that no step sorts
+ * tens of thousands at once.
+ */
+function* displayOrder(entities: readonly IndexedEntity[]): Steps<IndexedEntity[]> {
+  const groups = new Map<string, IndexedEntity[]>();
+  const ungrouped = new Map<number, IndexedEntity[]>();
+  for (const entity of entities) {
+    if (entity.group) addTo(groups, entity.group.id, entity);
+    else addTo(ungrouped, entity.nameKey.charCodeAt(0), entity);
+  }
+  const buckets = [
+    ...[...groups.values()].sort((a, b) => compareText(a[0].groupKey!, b[0].groupKey!) || compareText(a[0].group!.id, b[0].group!.id)),
+    ...[...ungrouped.entries()].sort(([a], [b]) => a - b).map(([, members]) => members),
+  ];
+  const ordered: IndexedEntity[] = [];
+  let sorted = 0;
+  for (const members of buckets) {
+    for (const entity of members.sort(compareByName)) {
+      entity.rank = ordered.length;
+      ordered.push(entity);
+    }
+    sorted += members.length;
+    if (sorted >= ENTITIES_PER_STEP) {
+      sorted = 0;
+      yield;
+    }
+  }
+  return ordered;
 }
 
 /** Each group's reference, with its size counted from the records. */
@@ -159,31 +221,23 @@ function groupReferences(
   return new Map(groups.map((group) => [group.id, { id: group.id, name: group.name, size: sizes.get(group.id) ?? 0 }]));
 }
 
-/** Display order: grouped entities by group name, then the ungrouped; then legal name, then ID. */
-function compareForDisplay(a: IndexedEntity, b: IndexedEntity): number {
-  return (
-    compareOptional(a.groupKey, b.groupKey) ||
-    compareText(a.group?.id ?? '', b.group?.id ?? '') ||
-    compareText(a.nameKey, b.nameKey) ||
-    compareText(a.record.id, b.record.id)
-  );
+/** Adds `entity` to the list under `key`. */
+function addTo<K>(lists: Map<K, IndexedEntity[]>, key: K, entity: IndexedEntity): void {
+  const list = lists.get(key);
+  if (list) list.push(entity);
+  else lists.set(key, [entity]);
 }
 
-/** Absent values sort after present ones. */
-function compareOptional(a: string | undefined, b: string | undefined): number {
-  if (a === undefined || b === undefined) return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
-  return compareText(a, b);
+/** Legal name, then network ID. */
+function compareByName(a: IndexedEntity, b: IndexedEntity): number {
+  return compareText(a.nameKey, b.nameKey) || compareText(a.record.id, b.record.id);
 }
 
-function indexByTaxId(entities: readonly IndexedEntity[]): Map<string, IndexedEntity[]> {
+function* indexByTaxId(entities: readonly IndexedEntity[]): Steps<Map<string, IndexedEntity[]>> {
   const byTaxId = new Map<string, IndexedEntity[]>();
-  for (const entity of entities) {
-    for (const taxId of entity.record.taxIds) {
-      const key = idKey(taxId);
-      const list = byTaxId.get(key);
-      if (list) list.push(entity);
-      else byTaxId.set(key, [entity]);
-    }
+  for (let i = 0; i < entities.length; i++) {
+    for (const taxId of entities[i].record.taxIds) addTo(byTaxId, idKey(taxId), entities[i]);
+    if ((i + 1) % ENTITIES_PER_STEP === 0) yield;
   }
   return byTaxId;
 }

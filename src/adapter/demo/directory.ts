@@ -3,7 +3,8 @@
  * entities, built from word lists by a seeded PRNG. Same seed, same directory — in every
  * browser and in Node — so tests, stories and the reference server all see the same data.
  *
- * Nothing runs at import: call {@link generateDirectory} (the engine does, on first use).
+ * Nothing runs at import: call {@link generateDirectory} (the engine does, on first use), or
+ * step through {@link directorySteps} to build it a slice at a time.
  * The words are in directory-word-lists.ts, how a name is made in legal-names.ts and the
  * PRNG in seeded-random.ts.
  */
@@ -26,6 +27,7 @@ import {
   type NameStyle,
 } from './legal-names.js';
 import { Random } from './seeded-random.js';
+import { finish, type Steps } from './steps.js';
 
 /** The PRNG seed of the default directory. */
 export const DEFAULT_DIRECTORY_SEED = 0x5eed_c0de;
@@ -75,8 +77,12 @@ const SMALL_GROUP_HOME_SHARE = 0.7;
 const NO_TAX_ID_CHANCE = 0.08;
 const VENDOR_CODE_CHANCE = 0.05;
 const NAME_RETRIES = 12;
+/** Entities {@link directorySteps} makes between two pauses (a few milliseconds of work). */
+const ENTITIES_PER_STEP = 2_000;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const GLOBEX_STYLE: NameStyle = { patterns: 'groupPatterns', brand: 'Globex' };
 
 /** Picks countries in proportion to their weight. */
 class CountryPicker {
@@ -116,11 +122,11 @@ class DirectoryBuilder {
 
   addGlobexGroup(): void {
     this.groups.push({ id: GLOBEX_GROUP_ID, name: GLOBEX_GROUP_NAME });
-    const style: NameStyle = { patterns: 'groupPatterns', brand: 'Globex' };
-    for (let i = 0; i < GLOBEX_GROUP_SIZE; i++) {
-      // Spread evenly over every country: a truly multinational group.
-      this.addEntity(COUNTRIES[i % COUNTRIES.length], style, GLOBEX_GROUP_ID);
-    }
+  }
+
+  /** The big group's `i`-th entity: spread evenly over every country, a truly multinational group. */
+  addGlobexEntity(i: number): void {
+    this.addEntity(COUNTRIES[i % COUNTRIES.length], GLOBEX_STYLE, GLOBEX_GROUP_ID);
   }
 
   addSmallGroup(size: number): void {
@@ -208,6 +214,15 @@ class DirectoryBuilder {
  * Pure and deterministic: the same options always give the same directory.
  */
 export function generateDirectory(options: DirectoryOptions = {}): GeneratedDirectory {
+  return finish(directorySteps(options));
+}
+
+/**
+ * {@link generateDirectory} a slice at a time: each `next()` makes a few thousand entities
+ * (milliseconds of work) and the last returns the directory, the same as generateDirectory's.
+ * A caller can so build it in the page's idle time without holding up input.
+ */
+export function* directorySteps(options: DirectoryOptions = {}): Steps<GeneratedDirectory> {
   const size = options.size ?? DEFAULT_DIRECTORY_SIZE;
   if (!Number.isInteger(size) || size < GLOBEX_GROUP_SIZE) {
     throw new RangeError(`Directory size must be an integer of at least ${GLOBEX_GROUP_SIZE}.`);
@@ -215,10 +230,19 @@ export function generateDirectory(options: DirectoryOptions = {}): GeneratedDire
   const random = new Random(options.seed ?? DEFAULT_DIRECTORY_SEED);
   const builder = new DirectoryBuilder(random, options.reservedIds ?? []);
   builder.addGlobexGroup();
+  for (let i = 0; i < GLOBEX_GROUP_SIZE; i++) {
+    builder.addGlobexEntity(i);
+    if ((i + 1) % ENTITIES_PER_STEP === 0) yield;
+  }
+  let pauseAt = builder.entries.length + ENTITIES_PER_STEP;
   while (builder.entries.length < size) {
     const room = size - builder.entries.length;
     if (room >= 2 && random.chance(SMALL_GROUP_CHANCE)) builder.addSmallGroup(Math.min(room, random.int(2, 20)));
     else builder.addStandalone();
+    if (builder.entries.length >= pauseAt) {
+      pauseAt += ENTITIES_PER_STEP;
+      yield;
+    }
   }
   return { entries: builder.entries, groups: builder.groups };
 }

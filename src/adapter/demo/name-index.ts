@@ -19,6 +19,8 @@
  * the others, each ascending — already the answer to a one- or two-letter search.
  */
 
+import { finish, type Steps } from './steps.js';
+
 const BITS = 6;
 const RADIX = 1 << BITS;
 const OTHER = 0;
@@ -41,7 +43,7 @@ interface Postings {
 export class NameIndex {
   private readonly names: readonly string[];
   /** Letter of each UTF-16 code unit (0 for the rare ones). */
-  private readonly letters = new Uint8Array(0x10000);
+  private readonly letters: Uint8Array;
   /** Each name's first three letters as one code (missing letters are 0). */
   private readonly heads: Int32Array;
   /** Posting lists of grams of one, two and three code units. */
@@ -50,14 +52,31 @@ export class NameIndex {
   private readonly scratch: readonly Int32Array[];
 
   /** Indexes `names`, already folded; matches are positions in this list. */
-  constructor(names: readonly string[]) {
+  static build(names: readonly string[]): NameIndex {
+    return finish(NameIndex.steps(names));
+  }
+
+  /** {@link NameIndex.build} a step at a time (one gram length's lists per step). */
+  static *steps(names: readonly string[]): Steps<NameIndex> {
+    const letters = assignLetters(names);
+    const text = encode(names, letters);
+    yield;
+    const postings: Postings[] = [];
+    for (let length = 1; length <= MAX_GRAM; length++) {
+      postings.push(buildPostings(text, length));
+      yield;
+    }
+    const index = new NameIndex(names, letters, Int32Array.from(names, (_, position) => headOf(text, position)), postings);
+    index.warmUp();
+    return index;
+  }
+
+  private constructor(names: readonly string[], letters: Uint8Array, heads: Int32Array, postings: readonly Postings[]) {
     this.names = names;
-    this.assignLetters();
-    const text = this.encode();
-    this.heads = Int32Array.from(names, (_, position) => headOf(text, position));
-    this.postings = [1, 2, 3].map((length) => buildPostings(text, length));
+    this.letters = letters;
+    this.heads = heads;
+    this.postings = postings;
     this.scratch = Array.from({ length: 4 }, () => new Int32Array(names.length));
-    this.warmUp();
   }
 
   /**
@@ -79,29 +98,6 @@ export class NameIndex {
   }
 
   // ----- private: building
-
-  /** Gives the 63 most frequent code units a letter of their own. */
-  private assignLetters(): void {
-    const counts = new Int32Array(0x10000);
-    for (const name of this.names) for (let i = 0; i < name.length; i++) counts[name.charCodeAt(i)]++;
-    const used: number[] = [];
-    for (let unit = 0; unit < counts.length; unit++) if (counts[unit] > 0) used.push(unit);
-    used.sort((a, b) => counts[b] - counts[a] || a - b);
-    used.slice(0, RADIX - 1).forEach((unit, i) => (this.letters[unit] = i + 1));
-  }
-
-  /** Every name's letters, one after the other. */
-  private encode(): EncodedNames {
-    const { names, letters } = this;
-    const starts = new Int32Array(names.length + 1);
-    for (let position = 0; position < names.length; position++) starts[position + 1] = starts[position] + names[position].length;
-    const codes = new Uint8Array(starts[names.length]);
-    names.forEach((name, position) => {
-      const start = starts[position];
-      for (let i = 0; i < name.length; i++) codes[start + i] = letters[name.charCodeAt(i)];
-    });
-    return { codes, starts };
-  }
 
   /**
    * Runs a few searches, so that the JavaScript engine has compiled the search code before
@@ -178,6 +174,30 @@ export class NameIndex {
     }
     return concat(starting.subarray(0, startingCount), others.subarray(0, otherCount));
   }
+}
+
+/** Gives the 63 most frequent code units of the names a letter of their own (1–63), every other 0. */
+function assignLetters(names: readonly string[]): Uint8Array {
+  const counts = new Int32Array(0x10000);
+  for (const name of names) for (let i = 0; i < name.length; i++) counts[name.charCodeAt(i)]++;
+  const used: number[] = [];
+  for (let unit = 0; unit < counts.length; unit++) if (counts[unit] > 0) used.push(unit);
+  used.sort((a, b) => counts[b] - counts[a] || a - b);
+  const letters = new Uint8Array(0x10000);
+  used.slice(0, RADIX - 1).forEach((unit, i) => (letters[unit] = i + 1));
+  return letters;
+}
+
+/** Every name's letters, one after the other. */
+function encode(names: readonly string[], letters: Uint8Array): EncodedNames {
+  const starts = new Int32Array(names.length + 1);
+  for (let position = 0; position < names.length; position++) starts[position + 1] = starts[position] + names[position].length;
+  const codes = new Uint8Array(starts[names.length]);
+  names.forEach((name, position) => {
+    const start = starts[position];
+    for (let i = 0; i < name.length; i++) codes[start + i] = letters[name.charCodeAt(i)];
+  });
+  return { codes, starts };
 }
 
 /** A new array holding `first`, then `second`. */

@@ -1,0 +1,108 @@
+/**
+ * The demo directory is built in the page's idle time, a few milliseconds at a time, when a
+ * demo adapter is made; whatever needs it first finishes the build at once. This file has a
+ * page of its own, so the shared index starts unbuilt here.
+ */
+import { expect } from '@open-wc/testing';
+import { buildDirectoryIndex, directoryIndex, findMatches, prepareDirectoryIndex, type DirectoryIndex } from '../src/adapter/demo/directory-index.js';
+import { DemoNetwork } from '../src/adapter/demo/demo-network.js';
+import { finish, runWhenIdle, Stepwise, type Steps } from '../src/adapter/demo/steps.js';
+
+/** Resolves in the next idle callback (a task where there is none), after the slices already queued. */
+const idle = () =>
+  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve()) : setTimeout(resolve, 0)));
+
+/** Steps that log what they do, each busy for `busyMs`. */
+function* logged(log: string[], count: number, busyMs = 0): Steps<string> {
+  for (let i = 0; i < count; i++) {
+    const until = performance.now() + busyMs;
+    while (performance.now() < until);
+    log.push(`step ${i}`);
+    yield;
+  }
+  return 'made';
+}
+
+describe('Stepwise', () => {
+  it('starts its steps on the first step or ask, not before', () => {
+    const log: string[] = [];
+    const work = new Stepwise(() => logged(log, 3));
+    expect(log).to.deep.equal([]);
+    expect(work.done).to.equal(false);
+    expect(work.step()).to.equal(false);
+    expect(log).to.deep.equal(['step 0']);
+  });
+
+  it('does one step at a time, then the rest at once when the result is asked for, and never again', () => {
+    const log: string[] = [];
+    let made = 0;
+    const work = new Stepwise(() => (made++, logged(log, 4)));
+    work.step();
+    work.step();
+    expect(log).to.deep.equal(['step 0', 'step 1']);
+    expect(work.result).to.equal('made');
+    expect(log).to.deep.equal(['step 0', 'step 1', 'step 2', 'step 3']);
+    expect(work.done).to.equal(true);
+    expect(work.step()).to.equal(true);
+    expect(work.result).to.equal('made');
+    expect(made).to.equal(1);
+    expect(log).to.have.length(4);
+  });
+});
+
+describe('runWhenIdle', () => {
+  it('runs every step, in order, over several tasks rather than one long one', async () => {
+    const log: string[] = [];
+    const tasks: number[] = [];
+    let inTask = false;
+    const steps = (function* (): Steps<void> {
+      const inner = logged(log, 20, 2);
+      while (!inner.next().done) {
+        // A microtask runs between tasks: a step that finds the flag down began a new task.
+        if (!inTask) {
+          inTask = true;
+          tasks.push(log.length);
+          queueMicrotask(() => (inTask = false));
+        }
+        yield;
+      }
+    })();
+    runWhenIdle(steps);
+    expect(log, 'nothing runs before the page is idle').to.deep.equal([]);
+    for (let i = 0; i < 100 && log.length < 20; i++) await idle();
+    expect(log).to.deep.equal(Array.from({ length: 20 }, (_, i) => `step ${i}`));
+    // 20 steps of 2 ms, at most 10 ms of them a slice: several tasks, never one step a task each.
+    expect(tasks.length).to.be.within(2, 19);
+  });
+});
+
+describe('The shared demo directory index', () => {
+  it('answers a search that comes while the idle-time build is under way with what a build at once gives', async function () {
+    this.timeout(60_000);
+    prepareDirectoryIndex();
+    await idle();
+    await idle();
+    // The search finishes the build now; the same steps, all at once, give the reference.
+    const page = new DemoNetwork().searchDirectory({ text: 'globex', pageSize: 5 });
+    const shared = directoryIndex();
+    const atOnce: DirectoryIndex = finish(buildDirectoryIndex());
+    expect(page.total).to.equal(10_000);
+    expect(shared.ordered.map((entity) => entity.record.id)).to.deep.equal(atOnce.ordered.map((entity) => entity.record.id));
+    expect(shared.ordered.every((entity, rank) => entity.rank === rank)).to.equal(true);
+    for (const text of ['a', 'gl', 'globex', 'société', 'zz']) {
+      expect(Array.from(shared.names.find(text)), text).to.deep.equal(Array.from(atOnce.names.find(text)));
+    }
+    expect(shared.byId.size).to.equal(atOnce.byId.size);
+    expect([...shared.groups.values()].map((group) => group.members.length)).to.deep.equal([...atOnce.groups.values()].map((group) => group.members.length));
+    const taxId = shared.ordered.find((entity) => entity.record.taxIds.length > 0)!.record.taxIds[0];
+    expect(findMatches(taxId).exact.map((entity) => entity.record.id)).to.include(shared.ordered.find((entity) => entity.record.taxIds.includes(taxId))!.record.id);
+    expect(shared.byTaxId.result.size).to.equal(atOnce.byTaxId.result.size);
+  });
+
+  it('is built once: asking again, or preparing again, gives the same index', async () => {
+    const first = directoryIndex();
+    prepareDirectoryIndex();
+    await idle();
+    expect(directoryIndex()).to.equal(first);
+  });
+});
