@@ -72,13 +72,17 @@ import { build } from 'esbuild';
  * few milliseconds at a time (steps.ts, the build as generators), so that the demo's first search
  * stops freezing the page: the demo adapter 19.7 → 20.2 KB and its npm entry 20.0 → 20.6 KB,
  * limits at measured + 2 %.
+ * Later still, a flow location began to keep a selection of whole countries (`countries`, the
+ * picker's `countrySelection`), which neither list of 1,000 could hold: the flow's page 36.6 →
+ * 36.8 KB (the location's code is in the flow's chunk), classic 38.2 → 38.4 KB, limits at
+ * measured + 2 %.
  */
 const LIMITS = {
   'page: search alone, English': 28_100,
-  'page: flow up to its search screen, English': 36_800,
+  'page: flow up to its search screen, English': 37_600,
   'ES module build, every chunk, English': 76_700,
   'classic page: search alone, English': 29_200,
-  'classic page: flow up to its search screen, English': 38_300,
+  'classic page: flow up to its search screen, English': 39_300,
   'classic build, every chunk, English': 79_700,
   'classic build, its script alone, English': 21_700,
   'demo adapter': 20_600,

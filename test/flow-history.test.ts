@@ -131,6 +131,16 @@ describe('<tn-customer-connect> location and history', () => {
     expect(el.location).to.deep.equal({ step: 'request', groupId: group, unselectedIds: [DEMO_IDS.tungstenBank] });
     el.navigate({ step: 'request', groupId: group, selectedIds: ids(1000), unselectedIds: [DEMO_IDS.tungstenBank] });
     expect(el.location).to.deep.equal({ step: 'request', groupId: group, selectedIds: ids(1000) });
+    // With countries (two capitals each), both lists count.
+    const byCountry = { countries: ['GB', 'DE'], selectedIds: [DEMO_IDS.tungstenBank], unselectedIds: [DEMO_IDS.tungstenNetworkGmbh] };
+    el.navigate({ step: 'request', groupId: group, ...byCountry });
+    expect(el.location).to.deep.equal({ step: 'request', groupId: group, ...byCountry });
+    el.navigate({ step: 'request', groupId: group, ...byCountry, countries: ['GB', 'de'] });
+    expect(el.location, 'not a list of countries: the ticked ones win').to.deep.equal({
+      step: 'request',
+      groupId: group,
+      selectedIds: [DEMO_IDS.tungstenBank],
+    });
   });
 
   it('group mode and the ticked entities are part of the location, and come back with it after a reload', async () => {
@@ -189,6 +199,49 @@ describe('<tn-customer-connect> location and history', () => {
     await waitUntil(() => picker(again.el).selectedIds.length === 9999, 'the ticked entities did not come back', { timeout: 10000 });
     expect(picker(again.el).unselectedIds).to.deep.equal(kept.unselectedIds);
     expect(new Set(picker(again.el).selectedIds)).to.deep.equal(new Set(ticked));
+    expect(again.el.location, 'the restored flow is where it was').to.deep.equal(kept);
+  });
+
+  it('five whole countries of 10,000 entities, with exceptions, are kept by country, and a reload ticks the same entities', async () => {
+    const adapter = createDemoAdapter();
+    const { el } = await flow(adapter);
+    el.navigate({ step: 'request', groupId: DEMO_GROUP_IDS.globex });
+    const items = () => [...picker(el).shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+    await waitUntil(() => items().length > 0, 'the group never showed', { timeout: 10000 });
+    // By keyboard: Space on five collapsed countries ticks each whole.
+    picker(el).shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.focus();
+    for (let i = 0; i < 5; i++) {
+      if (i > 0) await press('ArrowDown');
+      await press(' ');
+    }
+    await waitUntil(() => el.location.countries?.length === 5, `the location is ${JSON.stringify(el.location).slice(0, 200)}`);
+    expect(picker(el).selectedIds.length, 'too many ticked, and too many not, for either list').to.be.above(1000);
+    expect(el.location.selectedIds).to.equal(undefined);
+    expect(el.location.unselectedIds).to.equal(undefined);
+    // One entity unticked in the first country; one ticked in the sixth.
+    await press('Home');
+    await press('ArrowRight');
+    await press('ArrowDown');
+    await press(' ');
+    await waitUntil(() => el.location.unselectedIds?.length === 1, 'the untick is not in the location');
+    await press('ArrowLeft');
+    await press('ArrowLeft');
+    for (let i = 0; i < 5; i++) await press('ArrowDown');
+    await press('ArrowRight');
+    await press('ArrowDown');
+    await press(' ');
+    await waitUntil(() => el.location.selectedIds?.length === 1, 'the tick elsewhere is not in the location');
+    expect(el.location.countries).to.have.length(5);
+    expect(el.location.countries).to.deep.equal(picker(el).countrySelection.countries);
+    const kept = JSON.parse(JSON.stringify(el.location)) as FlowLocation;
+    expect(JSON.stringify(kept).length, 'the location stays small').to.be.below(500);
+    const ticked = new Set(picker(el).selectedIds);
+    el.remove();
+
+    const again = await flow(adapter);
+    again.el.navigate(kept);
+    await waitUntil(() => picker(again.el).selectedIds.length === ticked.size, 'the ticked entities did not come back', { timeout: 10000 });
+    expect(new Set(picker(again.el).selectedIds)).to.deep.equal(ticked);
     expect(again.el.location, 'the restored flow is where it was').to.deep.equal(kept);
   });
 

@@ -1455,6 +1455,59 @@ describe('<tn-group-picker>: groups a person can review', () => {
     expect(told).to.deep.equal([[BANK.id, LIMITED.id].sort()]);
   });
 
+  it('countrySelection: the countries mostly ticked, with their exceptions, and the ticks elsewhere; set before or after the group, it ticks exactly that; the last of the three set wins', async () => {
+    const fake = new FakeAdapter();
+    const el = await pickerFixture(fake, { groupId: 'GRP-T' });
+    el.countrySelection = { countries: ['GB'], selectedIds: [], unselectedIds: [LIMITED.id] };
+    expect(el.countrySelection).to.deep.equal({ countries: ['GB'], selectedIds: [], unselectedIds: [LIMITED.id] });
+    expect(el.selectedIds, 'unknown until the group arrives').to.deep.equal([]);
+    await showGroup(el, fake);
+    expect(el.selectedIds).to.deep.equal([BANK.id]);
+    expect(itemFor(el, 'Tungsten Network Limited').getAttribute('aria-checked')).to.equal('false');
+    // One of Great Britain's two is not most of it: listed as a tick, not as the country.
+    expect(el.countrySelection).to.deep.equal({ countries: [], selectedIds: [BANK.id], unselectedIds: [] });
+    itemFor(el, 'Tungsten Network GmbH').click();
+    await el.updateComplete;
+    expect(el.countrySelection).to.deep.equal({ countries: ['DE'], selectedIds: [BANK.id], unselectedIds: [] });
+    // The whole group: every country with an entity that can be ticked (not Bulgaria's connected one), by code.
+    ($(el, '[part~="select-all"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.countrySelection).to.deep.equal({ countries: ['DE', 'GB'], selectedIds: [], unselectedIds: [] });
+    // Set while shown: at once; what is not in the group is left out.
+    el.countrySelection = { countries: ['GB', 'FR'], selectedIds: [GMBH.id, 'AAA-NOT-IN-GROUP'], unselectedIds: [BANK.id] };
+    await el.updateComplete;
+    expect([...el.selectedIds].sort()).to.deep.equal([LIMITED.id, GMBH.id].sort());
+    expect(itemFor(el, 'Tungsten Bank PLC').getAttribute('aria-checked')).to.equal('false');
+    expect(text(el), 'the ticked GmbH needs a vendor code').to.contain('Vendor code (required');
+    expect($(el, '[part~="count"]').textContent).to.contain('2 of 3 selected');
+
+    // Of the three, the one set last wins.
+    const other = new FakeAdapter();
+    const second = await pickerFixture(other, { groupId: 'GRP-T' });
+    second.countrySelection = { countries: ['GB'], selectedIds: [], unselectedIds: [] };
+    second.selectedIds = [GMBH.id];
+    await showGroup(second, other);
+    expect(second.selectedIds).to.deep.equal([GMBH.id]);
+    second.unselectedIds = [];
+    second.countrySelection = { countries: ['DE'], selectedIds: [], unselectedIds: [] };
+    await second.updateComplete;
+    expect(second.selectedIds).to.deep.equal([GMBH.id]);
+    expect(second.unselectedIds).to.deep.equal([BANK.id, LIMITED.id]);
+
+    // "View group" restored by country: the selection is told once it is known.
+    const third = new FakeAdapter();
+    const single = await pickerFixture(third, { customer: BANK });
+    expect(single.countrySelection, 'single mode').to.deep.equal({ countries: [], selectedIds: [], unselectedIds: [] });
+    const told: string[][] = [];
+    single.addEventListener('tn-selection-change', (e) => told.push([...e.detail.selectedIds].sort()));
+    single.countrySelection = { countries: ['GB'], selectedIds: [], unselectedIds: [] };
+    single.viewGroup();
+    await single.updateComplete;
+    expect(told, 'nothing told before the group is known').to.deep.equal([]);
+    await showGroup(single, third);
+    expect(told).to.deep.equal([[BANK.id, LIMITED.id].sort()]);
+  });
+
   it('fires tn-selection-change with the mode, the group and the ticked IDs whenever the user changes them', async () => {
     const fake = new FakeAdapter();
     const el = await pickerFixture(fake, { customer: BANK });

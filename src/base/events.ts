@@ -89,6 +89,20 @@ export type TnSelectionChangeEvent = CustomEvent<{
   selectedIds: string[];
 }>;
 
+/**
+ * A group picker's selection in a form that stays small however many are ticked (its
+ * `countrySelection`): in each of `countries`, every entity that can be ticked is ticked but
+ * `unselectedIds`; elsewhere, `selectedIds` are.
+ */
+export interface CountrySelection {
+  /** The countries ticked as a whole, as ISO 3166-1 alpha-2 codes. */
+  countries: string[];
+  /** Entities ticked outside `countries`. */
+  selectedIds: string[];
+  /** Entities left unticked in `countries`. */
+  unselectedIds: string[];
+}
+
 /** The lists of the "For your attention" panel. */
 export type AttentionList = 'failed-invoices' | 'support-tickets' | 'saved-invoices';
 
@@ -194,10 +208,19 @@ export interface FlowLocation {
   selectedIds?: string[];
   /**
    * In group mode, with more than 1,000 ticked: every entity of the group that can be ticked
-   * is, but these (at most 1,000) — after "Select the whole group", none. With both lists
-   * over 1,000, neither is kept: the request reopens with the entity the user came from.
+   * is, but these (at most 1,000) — after "Select the whole group", none. With `countries`:
+   * the entities left unticked in those countries.
    */
   unselectedIds?: string[];
+  /**
+   * In group mode, with more than 1,000 ticked and more than 1,000 not (say, five countries
+   * of a group of 10,000): the countries ticked as a whole (ISO 3166-1 alpha-2 codes), every
+   * entity there that can be ticked being ticked but `unselectedIds`, and `selectedIds` the
+   * entities ticked elsewhere — each list at most 1,000, as a picker's `countrySelection`
+   * gives them. A selection that even this cannot hold in two lists of 1,000 is not kept: the
+   * request reopens with the entity the user came from.
+   */
+  countries?: string[];
   /** The verification under way (at `verify`, and at `done` after a verification). */
   verificationId?: string;
   /** At `done`: what the network answered. */

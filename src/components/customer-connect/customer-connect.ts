@@ -18,7 +18,7 @@ import type { TnGroupPicker } from '../group-picker/group-picker.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { styles } from './customer-connect.styles.js';
 import { renderNav, renderProgress, stepTitle } from './flow-chrome.js';
-import { FlowHistory, MAX_SELECTED_IN_LOCATION, readLocation, sameLocation } from './flow-location.js';
+import { FlowHistory, MAX_SELECTED_IN_LOCATION, readLocation, sameLocation, selectionInLocation } from './flow-location.js';
 import { connectedDone, outcomeStyles, supportCaseDone } from './flow-outcome.js';
 import { DoneStep } from './done-step.js';
 import { FlowRequest } from './flow-request.js';
@@ -223,9 +223,7 @@ export class TnCustomerConnect extends TnElement {
       if (linkedGroupId) location.groupId = linkedGroupId;
       if (selection?.mode === 'group') {
         if (customerId && !linkedGroupId) location.group = true;
-        const { selectedIds, unselectedIds } = selection;
-        if (selectedIds && selectedIds.length <= MAX_SELECTED_IN_LOCATION) location.selectedIds = [...selectedIds];
-        else if (unselectedIds && unselectedIds.length <= MAX_SELECTED_IN_LOCATION) location.unselectedIds = [...unselectedIds];
+        Object.assign(location, selectionInLocation(selection));
       }
     }
     const verificationId = this.session?.id ?? this.linkedVerificationId;
@@ -334,6 +332,7 @@ export class TnCustomerConnect extends TnElement {
               group: to.group,
               selectedIds: to.selectedIds,
               unselectedIds: to.unselectedIds,
+              countries: to.countries,
             },
             'none',
           );
@@ -454,10 +453,12 @@ export class TnCustomerConnect extends TnElement {
 
   private onSelection(event: GlobalEventHandlersEventMap['tn-selection-change']): void {
     const { mode, selectedIds } = event.detail;
-    // Too many ticked to keep in a location: what is left unticked may be few (the whole group).
-    const many = selectedIds.length > MAX_SELECTED_IN_LOCATION;
-    const unselectedIds = many ? (event.target as TnGroupPicker).unselectedIds : undefined;
-    this.request.selection = { mode, selectedIds, ...(unselectedIds ? { unselectedIds } : {}) };
+    const picker = event.target as TnGroupPicker;
+    // Too many ticked to keep in a location: what is left unticked may be few (the whole
+    // group), or else the countries ticked as a whole with their exceptions (some countries).
+    const unselectedIds = selectedIds.length > MAX_SELECTED_IN_LOCATION ? picker.unselectedIds : undefined;
+    const byCountry = unselectedIds && unselectedIds.length > MAX_SELECTED_IN_LOCATION ? picker.countrySelection : undefined;
+    this.request.selection = { mode, selectedIds, ...(unselectedIds ? { unselectedIds } : {}), ...(byCountry ? { byCountry } : {}) };
     if (this.current === 'request') this.locationChanged('replace');
   }
 

@@ -8,6 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FlowLocation, FlowOutcome, FlowStep } from '../../base/events.js';
+import type { PickerSelection } from './flow-request.js';
 
 /**
  * A location lists at most this many ticked entities, or as many left unticked (it stays a
@@ -20,6 +21,12 @@ const MAX_TEXT_LENGTH = 1000;
 
 const text = (value: unknown, max = MAX_ID_LENGTH): string | undefined =>
   typeof value === 'string' && value !== '' && value.length <= max ? value : undefined;
+
+/** A list of country codes (two capitals), at most one per country there is; undefined if it is not one. */
+const countryCodes = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.length <= 26 * 26 && value.every((code) => typeof code === 'string' && /^[A-Z]{2}$/.test(code))
+    ? (value as string[])
+    : undefined;
 
 /** A list of at most `MAX_SELECTED_IN_LOCATION` IDs, without what is not one. */
 const ids = (value: unknown): string[] | undefined =>
@@ -44,8 +51,11 @@ export function readLocation(value: unknown): FlowLocation | undefined {
   if (groupId) location.groupId = groupId;
   const selectedIds = ids(raw.selectedIds);
   const unselectedIds = ids(raw.unselectedIds);
+  const countries = countryCodes(raw.countries);
+  // With countries, both lists count; without, the ticked ones win.
+  if (countries) location.countries = [...countries];
   if (selectedIds) location.selectedIds = selectedIds;
-  else if (unselectedIds) location.unselectedIds = unselectedIds;
+  if (unselectedIds && (countries || !selectedIds)) location.unselectedIds = unselectedIds;
   if (verificationId) location.verificationId = verificationId;
   const outcome = readOutcome(raw.outcome);
   if (outcome) location.outcome = outcome;
@@ -75,6 +85,24 @@ function readOutcome(value: unknown): FlowOutcome | undefined {
     return { kind: 'connected', customers, total, ...(accountId ? { accountId } : {}), ...extra };
   }
   return undefined;
+}
+
+/**
+ * The picker's selection as a location keeps it: the ticked entities when there are at most
+ * 1,000, else those left unticked, else by country (each list at most 1,000), else nothing.
+ */
+export function selectionInLocation({ selectedIds, unselectedIds, byCountry }: PickerSelection): Partial<FlowLocation> {
+  const fits = (list: readonly string[] | undefined): list is readonly string[] => !!list && list.length <= MAX_SELECTED_IN_LOCATION;
+  if (byCountry && fits(byCountry.selectedIds) && fits(byCountry.unselectedIds)) {
+    return {
+      countries: [...byCountry.countries],
+      ...(byCountry.selectedIds.length ? { selectedIds: [...byCountry.selectedIds] } : {}),
+      ...(byCountry.unselectedIds.length ? { unselectedIds: [...byCountry.unselectedIds] } : {}),
+    };
+  }
+  if (fits(selectedIds)) return { selectedIds: [...selectedIds] };
+  if (fits(unselectedIds)) return { unselectedIds: [...unselectedIds] };
+  return {};
 }
 
 /** Two locations name the same place (JSON-equal). */

@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CustomerEntity } from '../../adapter/types.js';
-import type { FlowLocation } from '../../base/events.js';
+import type { CountrySelection, FlowLocation } from '../../base/events.js';
 import type { Requested } from './flow-outcome.js';
 
 /**
@@ -18,6 +18,7 @@ import type { Requested } from './flow-outcome.js';
  * template type checker, which does not know the directive value.
  */
 const keepSelection = noChange as unknown as string[];
+const keepCountrySelection = noChange as unknown as CountrySelection;
 
 /** The group picker's selection, as its `tn-selection-change` event tells it. */
 export interface PickerSelection {
@@ -25,6 +26,8 @@ export interface PickerSelection {
   selectedIds?: string[];
   /** With many ticked: the picker's `unselectedIds`. */
   unselectedIds?: string[];
+  /** With many ticked and many not: the picker's `countrySelection`. */
+  byCountry?: CountrySelection;
 }
 
 /** What a request opens on: a customer (an entity or its ID, maybe its group) or a group. */
@@ -35,6 +38,8 @@ export interface RequestTarget {
   group?: boolean;
   selectedIds?: string[];
   unselectedIds?: string[];
+  /** With `unselectedIds` and `selectedIds`: the countries ticked as a whole (a location's `countries`). */
+  countries?: string[];
 }
 
 /** The flow's settings the picker takes. */
@@ -62,6 +67,8 @@ export class FlowRequest implements ReactiveController {
   private restoredSelection?: string[];
   /** Entities to leave unticked, all others ticked (a restored location); undefined: leave its own. */
   private restoredUnselected?: string[];
+  /** What to tick by country (a restored location); undefined: leave its own. */
+  private restoredByCountry?: CountrySelection;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -91,10 +98,13 @@ export class FlowRequest implements ReactiveController {
       this.openOnGroup = false;
     }
     if (target.group) this.openOnGroup = true;
-    this.restoredSelection = target.selectedIds;
-    this.restoredUnselected = target.selectedIds ? undefined : target.unselectedIds;
+    const { selectedIds, unselectedIds, countries } = target;
+    this.restoredByCountry = countries && { countries, selectedIds: selectedIds ?? [], unselectedIds: unselectedIds ?? [] };
+    this.restoredSelection = countries ? undefined : selectedIds;
+    this.restoredUnselected = countries || selectedIds ? undefined : unselectedIds;
     // A restored selection is the flow's location until the user changes it.
-    if (this.restoredSelection) this.selection = { mode: 'group', selectedIds: this.restoredSelection };
+    if (this.restoredByCountry) this.selection = { mode: 'group', byCountry: this.restoredByCountry };
+    else if (this.restoredSelection) this.selection = { mode: 'group', selectedIds: this.restoredSelection };
     else if (this.restoredUnselected) this.selection = { mode: 'group', unselectedIds: this.restoredUnselected };
     // The same entity keeps the object the picker already shows (no fetch again).
     const customer = target.customer ?? (sameCustomer && !target.groupId ? this.customer : undefined);
@@ -120,6 +130,7 @@ export class FlowRequest implements ReactiveController {
     this.openOnGroup = false;
     this.restoredSelection = undefined;
     this.restoredUnselected = undefined;
+    this.restoredByCountry = undefined;
     this.customer = undefined;
     this.linkedCustomerId = undefined;
     this.linkedGroupId = undefined;
@@ -140,6 +151,7 @@ export class FlowRequest implements ReactiveController {
         ?group=${this.openOnGroup}
         .selectedIds=${this.restoredSelection ?? keepSelection}
         .unselectedIds=${this.restoredUnselected ?? keepSelection}
+        .countrySelection=${this.restoredByCountry ?? keepCountrySelection}
         account-id=${ifDefined(settings.accountId || undefined)}
         ?keep-drafts=${settings.keepDrafts}
         .adapterTimeout=${settings.adapterTimeout}

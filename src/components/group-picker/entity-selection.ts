@@ -21,6 +21,7 @@
  * changes or a bulk action ticks or unticks; a tick in the review leaves its row in place).
  */
 import type { GroupEntity } from '../../adapter/types.js';
+import type { CountrySelection } from '../../base/events.js';
 import { fold } from '../../adapter/text-matching.js';
 import { countryName, nameCollator } from '../../localization/format.js';
 import { CountryTreeRow, TreeRows, type EntityRow } from './tree-rows.js';
@@ -77,6 +78,17 @@ interface Review extends RowCache {
   shown: Shown[];
   /** Countries collapsed in the review (all expanded when it starts). */
   collapsed: Set<string>;
+}
+
+/**
+ * Ticks by country: in each of `countries` (`'all'`: every country), every entity that can be
+ * ticked but `unselectedIds`; elsewhere `selectedIds`. A picker's `unselectedIds` is every
+ * country but these; its `countrySelection`, some countries.
+ */
+export interface ByCountry {
+  countries: readonly string[] | 'all';
+  selectedIds: readonly string[];
+  unselectedIds: readonly string[];
 }
 
 /** How the group starts: `'all'` collapses every country (unless there is only one), a list collapses those. */
@@ -355,10 +367,48 @@ export class EntitySelection {
     if (this.review) this.review = this.snapshot(this.review.collapsed);
   }
 
-  /** Ticks every selectable entity but `ids` (a selection restored as what was left out). */
-  selectAllBut(ids: Iterable<string>): void {
-    this.selectAll();
-    for (const id of ids) this.toggle(id, false);
+  /** Ticks exactly what `byCountry` says (a selection restored from its short form). */
+  selectByCountry({ countries, selectedIds, unselectedIds }: ByCountry): void {
+    if (countries === 'all') {
+      this.selectAll();
+    } else {
+      this.selected.clear();
+      this.vendorCodeTicks = 0;
+      for (const code of countries) {
+        const country = this.countryByCode.get(code);
+        if (country) for (const entity of this.membersOf(country)) this.tick(entity, true);
+      }
+    }
+    for (const id of unselectedIds) this.toggle(id, false);
+    for (const id of selectedIds) this.toggle(id, true);
+    this.version++;
+    if (this.review) this.review = this.snapshot(this.review.collapsed);
+  }
+
+  /**
+   * What is ticked, by country: a country where more of the entities that can be ticked are
+   * ticked than not is ticked as a whole, with the exceptions; the others list their ticked
+   * ones — the shortest lists there are. Countries by code, entities in the group's order.
+   */
+  countrySelection(): CountrySelection {
+    const result: CountrySelection = { countries: [], selectedIds: [], unselectedIds: [] };
+    const listed = new Set<string>();
+    for (const country of [...this.countries].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+      const ticked: string[] = [];
+      const unticked: string[] = [];
+      for (const { id, connected } of this.membersOf(country)) {
+        if (connected || listed.has(id)) continue;
+        listed.add(id);
+        (this.selected.has(id) ? ticked : unticked).push(id);
+      }
+      if (ticked.length > unticked.length) {
+        result.countries.push(country.code);
+        result.unselectedIds.push(...unticked);
+      } else {
+        result.selectedIds.push(...ticked);
+      }
+    }
+    return result;
   }
 
   /** The selectable entities that are not ticked, in the tree's order. */

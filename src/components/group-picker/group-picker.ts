@@ -13,6 +13,7 @@ import {
 } from '../../adapter/later-schemas.js';
 import { adapterFailure, renderNotConfigured, rerun } from '../../base/error-states.js';
 import type { ConnectionOutcome, CustomerEntity, CustomerGroup } from '../../adapter/types.js';
+import type { CountrySelection } from '../../base/events.js';
 import { tokens, shared } from '../../styles/tokens.js';
 import { fieldStyles } from '../../styles/fields.js';
 import { supportCaseOutcomeStyles, viewCaseDetail } from '../../base/support-case-outcome.js';
@@ -43,8 +44,9 @@ const DEFAULT_EXPAND_THRESHOLD = 50;
  * "View group" switches a single customer to its group with that entity ticked; `group`
  * does the same from the host (as soon as a customer fetched by ID arrives). `mode` says
  * which it is; `selectedIds` reads (and sets back) what is ticked — `unselectedIds` what is
- * not, shorter after "Select the whole group" — and `tn-selection-change` tells of every
- * change the user makes, for a host that keeps the flow's state.
+ * not, shorter after "Select the whole group", and `countrySelection` by country, short when
+ * both are long — and `tn-selection-change` tells of every change the user makes, for a host
+ * that keeps the flow's state.
  *
  * A group's entities are listed by country. A group of more than `expand-threshold` (50)
  * entities starts with its countries collapsed — but for the country of the customer "View
@@ -281,7 +283,7 @@ export class TnGroupPicker extends TnElement {
    */
   get selectedIds(): string[] {
     const { pending } = this;
-    if (this.requestMode !== 'group' || pending.allBut) return [];
+    if (this.requestMode !== 'group' || pending.byCountry) return [];
     if (pending.ids) return [...pending.ids];
     const selection = this.groupShown ? this.tree.selection : undefined;
     return selection ? [...selection.selected] : [...pending.ticks];
@@ -299,19 +301,40 @@ export class TnGroupPicker extends TnElement {
    * order (empty in single mode, and while the group is on its way). Set, every entity of
    * the group that can be ticked is ticked but these — at once when the group is shown, else
    * when it arrives: after "Select the whole group" on a large group, the short way to keep
-   * and restore the selection. `selectedIds` and `unselectedIds`: the last one set wins.
+   * and restore the selection. Of `selectedIds`, `unselectedIds` and `countrySelection`, the
+   * last one set wins.
    */
   get unselectedIds(): string[] {
     const { pending } = this;
     if (this.requestMode !== 'group') return [];
-    if (pending.allBut) return [...pending.allBut];
+    if (pending.byCountry) return pending.byCountry.countries === 'all' ? [...pending.byCountry.unselectedIds] : [];
     if (pending.ids || !this.groupShown) return [];
     return this.tree.selection?.unselectedIds() ?? [];
   }
 
   set unselectedIds(ids: readonly string[]) {
-    if (this.groupShown) this.tree.selectAllBut(ids);
+    if (this.groupShown) this.tree.selectByCountry({ countries: 'all', selectedIds: [], unselectedIds: ids });
     else this.pending.setAllBut(ids);
+    this.requestUpdate();
+  }
+
+  /**
+   * In group mode, what is ticked in a form that stays short when `selectedIds` and
+   * `unselectedIds` are both long (five countries of a group of 10,000): the countries mostly
+   * ticked, with their exceptions, and the entities ticked elsewhere (empty lists in single
+   * mode, and while the group is on its way after `unselectedIds` was set). Set, it ticks
+   * exactly that, at once or when the group arrives; codes and IDs not in the group are left out.
+   */
+  get countrySelection(): CountrySelection {
+    if (this.requestMode !== 'group') return { countries: [], selectedIds: [], unselectedIds: [] };
+    const selection = this.groupShown && !this.pending.ids ? this.tree.selection : undefined;
+    const shown = selection?.countrySelection();
+    return this.pending.waitingByCountry() ?? shown ?? { countries: [], selectedIds: this.selectedIds, unselectedIds: [] };
+  }
+
+  set countrySelection(value: CountrySelection) {
+    if (this.groupShown) this.tree.selectByCountry(value);
+    else this.pending.setByCountry(value);
     this.requestUpdate();
   }
 
@@ -463,7 +486,7 @@ export class TnGroupPicker extends TnElement {
   /** Tells the host what the request is for now (after the user changed it). */
   private selectionChanged(): void {
     // Which entities are ticked is not known until the group is shown.
-    if (this.pending.allBut && !this.groupShown) {
+    if (this.pending.byCountry && !this.groupShown) {
       this.pending.unreported = true;
       return;
     }

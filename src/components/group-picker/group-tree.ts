@@ -20,7 +20,7 @@ import { whenIdle } from '../../adapter/when-idle.js';
 import { renderErrorNotice } from '../../base/error-states.js';
 import { displayText, formatCount, isolated } from '../../localization/format.js';
 import { getLocale } from '../../localization/localization.js';
-import { EntitySelection } from './entity-selection.js';
+import { EntitySelection, type ByCountry } from './entity-selection.js';
 import { countryState, TreeRows, type CountryRow, type EntityRow, type TreeRow } from './tree-rows.js';
 import { renderFieldError } from '../../base/field-errors.js';
 import { ListWindow } from './list-window.js';
@@ -45,8 +45,8 @@ export interface GroupLoad {
   /** Entities to tick; `replace` unticks the others (also those ticked before a reload). */
   ticks: Iterable<string>;
   replace: boolean;
-  /** Instead of `ticks`: every entity that can be ticked is, but these. */
-  allBut?: readonly string[];
+  /** Instead of `ticks`: the host's selection by country (or every entity but some). */
+  byCountry?: ByCountry;
   /** The entity the user came from: its country is expanded and its row in view. */
   cameFrom?: string;
   /** A larger group starts with its countries collapsed. */
@@ -88,12 +88,12 @@ export class GroupTree implements ReactiveController {
    * countries expanded stay so). A group of more than `expandThreshold` entities starts with
    * its countries collapsed, but for the country of the entity the user came from.
    */
-  load(group: CustomerGroup, { ticks, replace, allBut, cameFrom, expandThreshold }: GroupLoad): void {
+  load(group: CustomerGroup, { ticks, replace, byCountry, cameFrom, expandThreshold }: GroupLoad): void {
     const previous = this.groupId === group.id ? this.selection : undefined;
     const collapse = previous ? previous.collapsedCountries() : group.entities.length > expandThreshold ? 'all' : [];
     const selection = new EntitySelection(group.entities, getLocale(), { collapse });
-    if (allBut) {
-      selection.selectAllBut(allBut);
+    if (byCountry) {
+      selection.selectByCountry(byCountry);
     } else {
       if (!replace) for (const id of this.selection?.selected ?? []) selection.toggle(id, true);
       for (const id of ticks) selection.toggle(id, true);
@@ -124,11 +124,11 @@ export class GroupTree implements ReactiveController {
     this.refreshRows();
   }
 
-  /** Ticks every entity of the group that can be ticked, but `ids`. */
-  selectAllBut(ids: readonly string[]): void {
+  /** Ticks by country (see {@link ByCountry}): every entity but some, or some countries. */
+  selectByCountry(byCountry: ByCountry): void {
     const selection = this.selection;
     if (!selection) return;
-    selection.selectAllBut(ids);
+    selection.selectByCountry(byCountry);
     if (selection.reviewing) selection.setReviewing(true);
     this.refreshRows();
   }
