@@ -53,6 +53,14 @@ async function send(el: TnCustomerConnect) {
 }
 
 /** `history.back()` / `forward()`, resolved once the browser has fired `popstate`. */
+/** The request on the demo's group of 10,000 entities, shown; its tree's rows. */
+async function openGlobex(el: TnCustomerConnect): Promise<() => HTMLElement[]> {
+  el.navigate({ step: 'request', groupId: DEMO_GROUP_IDS.globex });
+  const items = () => [...picker(el).shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+  await waitUntil(() => items().length > 0, 'the group never showed', { timeout: 10000 });
+  return items;
+}
+
 function travel(how: 'back' | 'forward'): Promise<void> {
   const popped = new Promise<void>((resolve) => window.addEventListener('popstate', () => resolve(), { once: true }));
   history[how]();
@@ -171,9 +179,7 @@ describe('<tn-customer-connect> location and history', () => {
   it('after "Select the whole group" on 10,000 entities, the location keeps the few left unticked, and a reload ticks the same entities', async () => {
     const adapter = createDemoAdapter();
     const { el } = await flow(adapter);
-    el.navigate({ step: 'request', groupId: DEMO_GROUP_IDS.globex });
-    const items = () => [...picker(el).shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
-    await waitUntil(() => items().length > 0, 'the group never showed', { timeout: 10000 });
+    const items = await openGlobex(el);
     const selectAll = picker(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~="select-all"]')!;
     selectAll.click();
     await waitUntil(() => el.location.unselectedIds?.length === 0, `the location holds ${JSON.stringify(el.location).length} characters`);
@@ -205,9 +211,7 @@ describe('<tn-customer-connect> location and history', () => {
   it('five whole countries of 10,000 entities, with exceptions, are kept by country, and a reload ticks the same entities', async () => {
     const adapter = createDemoAdapter();
     const { el } = await flow(adapter);
-    el.navigate({ step: 'request', groupId: DEMO_GROUP_IDS.globex });
-    const items = () => [...picker(el).shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
-    await waitUntil(() => items().length > 0, 'the group never showed', { timeout: 10000 });
+    await openGlobex(el);
     // By keyboard: Space on five collapsed countries ticks each whole.
     picker(el).shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.focus();
     for (let i = 0; i < 5; i++) {

@@ -340,17 +340,23 @@ describe('demo portal, end to end (Chromium)', { concurrency: JOURNEYS_AT_ONCE }
     await page.getByText('10,000 of 10,000 selected').waitFor();
     await row.click();
     await page.getByText('9,999 of 10,000 selected').waitFor();
-    for (const move of ['reload', 'back and forward']) {
-      if (move === 'reload') {
-        await page.reload();
-      } else {
-        await page.goBack();
-        await expectTitle(page, 'Find your customer');
-        await page.goForward();
+    /** A reload, then Back to the search and Forward again: `check(move)` after each. */
+    const reloadBackForward = async (check) => {
+      for (const move of ['reload', 'back and forward']) {
+        if (move === 'reload') {
+          await page.reload();
+        } else {
+          await page.goBack();
+          await expectTitle(page, 'Find your customer');
+          await page.goForward();
+        }
+        await check(move);
       }
+    };
+    await reloadBackForward(async (move) => {
       await page.getByText('9,999 of 10,000 selected').waitFor();
       assert.equal(await row.getAttribute('aria-checked'), 'false', `after ${move}, the entity unticked is ticked again`);
-    }
+    });
     // Five whole countries, by keyboard: more than 1,000 ticked and more than 1,000 not, kept by country.
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await page.getByText('0 of 10,000 selected').waitFor();
@@ -365,16 +371,7 @@ describe('demo portal, end to end (Chromium)', { concurrency: JOURNEYS_AT_ONCE }
     assert.ok(Number(five.replace(/,/g, '').match(/^\d+/)?.[0]) > 1000, `five countries ticked only "${five}"`);
     // The location is saved as the selection changes: wait until the entry holds the countries.
     await page.waitForFunction(() => JSON.stringify(history.state).includes('"countries"'));
-    for (const move of ['reload', 'back and forward']) {
-      if (move === 'reload') {
-        await page.reload();
-      } else {
-        await page.goBack();
-        await expectTitle(page, 'Find your customer');
-        await page.goForward();
-      }
-      await page.getByText(five).waitFor();
-    }
+    await reloadBackForward(() => page.getByText(five).waitFor());
     await close();
   });
 
