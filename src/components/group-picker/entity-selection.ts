@@ -388,27 +388,28 @@ export class EntitySelection {
   /**
    * What is ticked, by country: a country where more of the entities that can be ticked are
    * ticked than not is ticked as a whole, with the exceptions; the others list their ticked
-   * ones — the shortest lists there are. Countries by code, entities in the group's order.
+   * ones — the shortest lists there are. Countries by code. One pass over the ticked entities
+   * and one over the whole countries' (not the whole group's: this runs on every change).
    */
   countrySelection(): CountrySelection {
-    const result: CountrySelection = { countries: [], selectedIds: [], unselectedIds: [] };
-    const listed = new Set<string>();
-    for (const country of [...this.countries].sort((a, b) => (a.code < b.code ? -1 : 1))) {
-      const ticked: string[] = [];
-      const unticked: string[] = [];
-      for (const { id, connected } of this.membersOf(country)) {
-        if (connected || listed.has(id)) continue;
-        listed.add(id);
-        (this.selected.has(id) ? ticked : unticked).push(id);
-      }
-      if (ticked.length > unticked.length) {
-        result.countries.push(country.code);
-        result.unselectedIds.push(...unticked);
-      } else {
-        result.selectedIds.push(...ticked);
-      }
+    const byId = this.byId;
+    const tickedIn = new Map<string, number>();
+    for (const id of this.selected) {
+      const code = byId.get(id)!.country;
+      tickedIn.set(code, (tickedIn.get(code) ?? 0) + 1);
     }
-    return result;
+    const whole = this.countries.filter(({ code, selectable }) => {
+      const ticked = tickedIn.get(code) ?? 0;
+      return ticked > selectable - ticked;
+    });
+    const countries = whole.map((country) => country.code).sort();
+    const wholeCodes = new Set(countries);
+    const selectedIds = [...this.selected].filter((id) => !wholeCodes.has(byId.get(id)!.country));
+    const unselectedIds = new Set<string>();
+    for (const country of whole) {
+      for (const { id, connected } of this.membersOf(country)) if (!connected && !this.selected.has(id)) unselectedIds.add(id);
+    }
+    return { countries, selectedIds, unselectedIds: [...unselectedIds] };
   }
 
   /** The selectable entities that are not ticked, in the tree's order. */
