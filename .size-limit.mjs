@@ -75,7 +75,7 @@ import { build } from 'esbuild';
  * Later still, a flow location began to keep a selection of whole countries (`countries`, the
  * picker's `countrySelection`), which neither list of 1,000 could hold: the flow's page 36.6 →
  * 36.8 KB (the location's code is in the flow's chunk), classic 38.2 → 38.4 KB, limits at
- * measured + 2 %.
+ * measured + 2 %; group-picker.js, 25.1 → 25.5 KB (countrySelection), at measured + 2 % too.
  */
 const LIMITS = {
   'page: search alone, English': 28_100,
@@ -98,7 +98,7 @@ const LIMITS = {
   'npm tn-customer-connect/define.js': 53_900,
   'npm tn-customer-connect/customer-search.js': 13_300,
   'npm tn-customer-connect/attention-panel.js': 11_100,
-  'npm tn-customer-connect/group-picker.js': 25_500,
+  'npm tn-customer-connect/group-picker.js': 26_100,
   'npm tn-customer-connect/verify-invoice.js': 18_100,
   'npm tn-customer-connect/customer-connect.js': 46_200,
   'npm tn-customer-connect/relationships.js': 10_900,
