@@ -327,9 +327,10 @@ export class TnGroupPicker extends TnElement {
    */
   get countrySelection(): CountrySelection {
     if (this.requestMode !== 'group') return { countries: [], selectedIds: [], unselectedIds: [] };
+    const waiting = this.pending.waitingByCountry();
+    if (waiting) return waiting;
     const selection = this.groupShown && !this.pending.ids ? this.tree.selection : undefined;
-    const shown = selection?.countrySelection();
-    return this.pending.waitingByCountry() ?? shown ?? { countries: [], selectedIds: this.selectedIds, unselectedIds: [] };
+    return selection ? selection.countrySelection() : { countries: [], selectedIds: this.selectedIds, unselectedIds: [] };
   }
 
   set countrySelection(value: CountrySelection) {
