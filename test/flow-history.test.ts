@@ -182,14 +182,14 @@ describe('<tn-customer-connect> location and history', () => {
     const items = await openGlobex(el);
     const selectAll = picker(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~="select-all"]')!;
     selectAll.click();
-    await waitUntil(() => el.location.unselectedIds?.length === 0, `the location holds ${JSON.stringify(el.location).length} characters`);
+    await waitUntil(() => el.location.unselectedIds?.length === 0, `the location holds ${JSON.stringify(el.location).length} characters`, { timeout: 5000 });
     expect(el.location.selectedIds, '10,000 IDs are not kept').to.equal(undefined);
     // The user unticks one entity (the first country expanded, its first entity): it is all the location lists.
     picker(el).shadowRoot!.querySelector<HTMLElement>('[role="tree"]')!.focus();
     await press('ArrowRight');
     await press('ArrowDown');
     await press(' ');
-    await waitUntil(() => el.location.unselectedIds?.length === 1, 'the untick is not in the location');
+    await waitUntil(() => el.location.unselectedIds?.length === 1, 'the untick is not in the location', { timeout: 5000 });
     const unticked = items().filter((item) => item.getAttribute('aria-checked') === 'false');
     expect(unticked, 'one row unticked').to.have.length(1);
     expect(el.location.unselectedIds).to.deep.equal(picker(el).unselectedIds);
@@ -218,7 +218,7 @@ describe('<tn-customer-connect> location and history', () => {
       if (i > 0) await press('ArrowDown');
       await press(' ');
     }
-    await waitUntil(() => el.location.countries?.length === 5, `the location is ${JSON.stringify(el.location).slice(0, 200)}`);
+    await waitUntil(() => el.location.countries?.length === 5, `the location is ${JSON.stringify(el.location).slice(0, 200)}`, { timeout: 5000 });
     expect(picker(el).selectedIds.length, 'too many ticked, and too many not, for either list').to.be.above(1000);
     expect(el.location.selectedIds).to.equal(undefined);
     expect(el.location.unselectedIds).to.equal(undefined);
@@ -227,14 +227,14 @@ describe('<tn-customer-connect> location and history', () => {
     await press('ArrowRight');
     await press('ArrowDown');
     await press(' ');
-    await waitUntil(() => el.location.unselectedIds?.length === 1, 'the untick is not in the location');
+    await waitUntil(() => el.location.unselectedIds?.length === 1, 'the untick is not in the location', { timeout: 5000 });
     await press('ArrowLeft');
     await press('ArrowLeft');
     for (let i = 0; i < 5; i++) await press('ArrowDown');
     await press('ArrowRight');
     await press('ArrowDown');
     await press(' ');
-    await waitUntil(() => el.location.selectedIds?.length === 1, 'the tick elsewhere is not in the location');
+    await waitUntil(() => el.location.selectedIds?.length === 1, 'the tick elsewhere is not in the location', { timeout: 5000 });
     expect(el.location.countries).to.have.length(5);
     expect(el.location.countries).to.deep.equal(picker(el).countrySelection.countries);
     const kept = JSON.parse(JSON.stringify(el.location)) as FlowLocation;
