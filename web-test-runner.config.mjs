@@ -195,7 +195,7 @@ export default {
       </body>
     </html>`,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  reporters: [defaultReporter(), summaryReporter(), ...junit()],
+  reporters: [defaultReporter(), summaryReporter({ fileErrorsXml: junitPath('-file-errors') }), ...junit()],
 };
 
 /**
@@ -204,8 +204,17 @@ export default {
  * and concurrent sets apart; TN_JUNIT_NAME names another run, e.g. the visual suite).
  */
 function junit() {
+  const outputPath = junitPath('');
+  return outputPath ? [junitReporter({ outputPath, reportLogs: true })] : [];
+}
+
+/**
+ * This run's JUnit XML file with `suffix` before `.xml` (the summary reporter writes the test
+ * files' own errors to `-file-errors`), or undefined without TN_JUNIT_DIR.
+ */
+function junitPath(suffix) {
   const dir = process.env.TN_JUNIT_DIR;
-  if (!dir) return [];
+  if (!dir) return undefined;
   const name = process.env.TN_JUNIT_NAME ?? `web-test-runner-${process.env.TN_TEST_SET ?? 'all'}`;
-  return [junitReporter({ outputPath: join(dir, `${name}.xml`), reportLogs: true })];
+  return join(dir, `${name}${suffix}.xml`);
 }
