@@ -9,10 +9,11 @@ export interface WhenIdleOptions {
 /**
  * Runs `callback` when the browser is next idle (`requestIdleCallback`), with the idle
  * deadline, so that input and rendering already waiting go first. Where there is no
- * `requestIdleCallback`, in a task after `fallbackDelay` ms, without a deadline.
+ * `requestIdleCallback`, in a task after `fallbackDelay` ms, without a deadline; in Node that
+ * timer does not keep the process alive (idle work is never a reason to stay).
  */
 export function whenIdle(callback: (deadline?: IdleDeadline) => void, options: WhenIdleOptions = {}): void {
   const { timeout, fallbackDelay = 0 } = options;
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, timeout === undefined ? {} : { timeout });
-  else setTimeout(callback, fallbackDelay);
+  else (setTimeout(callback, fallbackDelay) as unknown as { unref?: () => void }).unref?.();
 }

@@ -135,6 +135,22 @@ describe('importing the package in Node', () => {
     assert.equal(result.error, undefined);
     assert.deepEqual(result.extra, [null, null]);
   });
+
+  it('a demo adapter made in Node answers, and its idle-time indexing holds no timer that would keep the process alive', async () => {
+    // Node has no requestIdleCallback: the directory is indexed in timers, which must not
+    // keep a script (a test, a server that made an adapter) running once its own work is done.
+    const result = await load(
+      'tn-customer-connect/demo-adapter.js',
+      `(async () => {
+        const adapter = module.createDemoAdapter();
+        const holding = process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+        const page = await adapter.searchDirectory({ text: 'globex', pageSize: 3 });
+        return { holding, total: page.total, names: page.items.length };
+      })()`,
+    );
+    assert.equal(result.error, undefined);
+    assert.deepEqual(result.extra, { holding: 0, total: 10000, names: 3 });
+  });
 });
 
 describe('server rendering with @lit-labs/ssr', () => {

@@ -99,7 +99,8 @@ function validLatency(latency: DemoLatency): { min: number; max: number } {
  * The demo adapter: a {@link DemoNetwork} behind the adapter contract, with latency and faults.
  * Made, it indexes the network's directory of 60,000 entities in the page's idle time (in
  * slices of about 10 ms), so that the first search does not wait for it; a search that comes
- * before the index is done finishes it at once.
+ * before the index is done finishes it at once. In Node the slices run in timers that do not
+ * keep the process alive.
  */
 export class DemoAdapter implements CustomerConnectAdapter {
   /** The network answering the calls; tests and stories may inspect or drive it. */
