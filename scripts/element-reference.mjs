@@ -28,7 +28,7 @@ function properties(element) {
 
 function methods(element) {
   const list = (element.members ?? []).filter((member) => member.kind === 'method' && !member.static && member.privacy === undefined);
-  const signature = (method) => `${method.name}(${(method.parameters ?? []).map((parameter) => `${parameter.name}${parameter.optional ? '?' : ''}`).join(', ')})`;
+  const signature = (method) => `${method.name}(${(method.parameters ?? []).map((parameter) => `${parameter.name}${parameter.optional || parameter.default !== undefined ? '?' : ''}`).join(', ')})`;
   return table(['method', 'what it does'], list.map((method) => [code(signature(method)), method.description]));
 }
 

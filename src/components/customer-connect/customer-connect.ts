@@ -281,7 +281,11 @@ export class TnCustomerConnect extends TnElement {
     this.openRequest(typeof customer === 'string' ? { customerId: customer, group: true } : { customer, group: true });
   }
 
-  /** Goes to the verification `id` (fetched through the adapter), e.g. to finish a pending one. */
+  /**
+   * Goes to the verification `id` (fetched through the adapter), e.g. to finish a pending one.
+   * `entry` says what the step change does to the browser history: `'push'` (default) adds an
+   * entry, `'replace'` replaces the current one, `'none'` leaves the history alone.
+   */
   resumeVerification(id: string, entry: HistoryEntry = 'push'): void {
     this.session = undefined;
     this.linkedVerificationId = id;
