@@ -50,23 +50,31 @@ describe('Stepwise', () => {
   });
 });
 
+/**
+ * `count` logged steps of `busyMs` each, wrapped so that `tasks` gets, for each task they run
+ * in, the number of steps done when it began (`log.length` after its first step).
+ */
+function countingTasks(log: string[], tasks: number[], count: number, busyMs: number): Steps<void> {
+  let inTask = false;
+  return (function* (): Steps<void> {
+    const inner = logged(log, count, busyMs);
+    while (!inner.next().done) {
+      // A microtask runs between tasks: a step that finds the flag down began a new task.
+      if (!inTask) {
+        inTask = true;
+        tasks.push(log.length);
+        queueMicrotask(() => (inTask = false));
+      }
+      yield;
+    }
+  })();
+}
+
 describe('runWhenIdle', () => {
   it('runs every step, in order, over several tasks rather than one long one', async () => {
     const log: string[] = [];
     const tasks: number[] = [];
-    let inTask = false;
-    const steps = (function* (): Steps<void> {
-      const inner = logged(log, 20, 2);
-      while (!inner.next().done) {
-        // A microtask runs between tasks: a step that finds the flag down began a new task.
-        if (!inTask) {
-          inTask = true;
-          tasks.push(log.length); // the step just done is this task's first
-          queueMicrotask(() => (inTask = false));
-        }
-        yield;
-      }
-    })();
+    const steps = countingTasks(log, tasks, 20, 2);
     runWhenIdle(steps);
     expect(log, 'nothing runs before the page is idle').to.deep.equal([]);
     for (let i = 0; i < 100 && log.length < 20; i++) await idle();
@@ -76,6 +84,29 @@ describe('runWhenIdle', () => {
     // then sooner, or a step takes longer.)
     const stepsPerTask = tasks.map((start, i) => (tasks[i + 1] ?? 21) - start);
     expect(Math.max(...stepsPerTask), `steps per task: ${stepsPerTask.join(', ')}`).to.be.at.most(5);
+  });
+
+  it('does not start a step that would outlast the idle period the browser gave', async () => {
+    // Idle periods of 3 ms, steps of 2 ms: after one step, one more would end past the
+    // period (a step that starts while any time remains overruns it by up to a step).
+    const realIdleCallback = window.requestIdleCallback;
+    window.requestIdleCallback = (callback: IdleRequestCallback) =>
+      window.setTimeout(() => {
+        const end = performance.now() + 3;
+        callback({ didTimeout: false, timeRemaining: () => Math.max(0, end - performance.now()) });
+      });
+    try {
+      const log: string[] = [];
+      const tasks: number[] = [];
+      runWhenIdle(countingTasks(log, tasks, 6, 2));
+      for (let i = 0; i < 100 && log.length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(log).to.have.length(6);
+      expect(tasks, 'one step per idle period').to.deep.equal([1, 2, 3, 4, 5, 6]);
+    } finally {
+      // WebKit has none: remove the stand-in rather than leave `undefined` behind.
+      if (realIdleCallback) window.requestIdleCallback = realIdleCallback;
+      else delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
+    }
   });
 });
 

@@ -67,7 +67,7 @@ export interface Matches {
 }
 
 /** Entities a step of the build handles (folding names, sorting, mapping IDs): a few milliseconds. */
-const ENTITIES_PER_STEP = 10_000;
+const ENTITIES_PER_STEP = 2_000;
 
 const shared = new Stepwise(buildDirectoryIndex);
 let preparing = false;
@@ -149,7 +149,9 @@ export function* buildDirectoryIndex(): Steps<DirectoryIndex> {
   const generated = yield* directorySteps({ reservedIds: SEED_CUSTOMERS.map((customer) => customer.id) });
   const records: readonly SeedCustomer[] = [...SEED_CUSTOMERS, ...generated.entries];
   const groupRefs = groupReferences([...SEED_GROUPS, ...generated.groups], records);
+  yield;
   const groupKeys = new Map([...groupRefs.values()].map((group) => [group.id, fold(group.name)]));
+  yield;
   const entities: IndexedEntity[] = [];
   for (const record of records) {
     const groupId = record.groupId;
@@ -165,12 +167,14 @@ export function* buildDirectoryIndex(): Steps<DirectoryIndex> {
     byId.set(entity.record.id, entity);
     if (byId.size % ENTITIES_PER_STEP === 0) yield;
   }
+  const groups = indexGroups(ordered, groupRefs);
+  yield;
   return {
     ordered,
     names,
     byId,
     byTaxId: new Stepwise(() => indexByTaxId(ordered)),
-    groups: indexGroups(ordered, groupRefs),
+    groups,
     countries: new Set(records.map((record) => record.country)).size,
   };
 }
@@ -185,9 +189,11 @@ export function* buildDirectoryIndex(): Steps<DirectoryIndex> {
 function* displayOrder(entities: readonly IndexedEntity[]): Steps<IndexedEntity[]> {
   const groups = new Map<string, IndexedEntity[]>();
   const ungrouped = new Map<number, IndexedEntity[]>();
-  for (const entity of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i];
     if (entity.group) addTo(groups, entity.group.id, entity);
     else addTo(ungrouped, entity.nameKey.charCodeAt(0), entity);
+    if ((i + 1) % ENTITIES_PER_STEP === 0) yield;
   }
   const buckets = [
     ...[...groups.values()].sort((a, b) => compareText(a[0].groupKey!, b[0].groupKey!) || compareText(a[0].group!.id, b[0].group!.id)),

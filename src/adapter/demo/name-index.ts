@@ -28,6 +28,8 @@ const OTHER = 0;
 const MAX_GRAM = 3;
 /** Rounds of {@link NameIndex.warmUp}. */
 const WARM_UP_ROUNDS = 3;
+/** Names a step of the build reads (letters, or one pass over one gram length): about a millisecond. */
+const NAMES_PER_STEP = 10_000;
 /** Stop intersecting once this few candidates remain: checking them is cheaper. */
 const FEW_CANDIDATES = 32;
 
@@ -56,18 +58,17 @@ export class NameIndex {
     return finish(NameIndex.steps(names));
   }
 
-  /** {@link NameIndex.build} a step at a time (one gram length's lists per step). */
+  /** {@link NameIndex.build} a step at a time (each a pass over {@link NAMES_PER_STEP} names, or a warm-up round). */
   static *steps(names: readonly string[]): Steps<NameIndex> {
-    const letters = assignLetters(names);
-    const text = encode(names, letters);
-    yield;
+    const letters = yield* assignLetters(names);
+    const text = yield* encode(names, letters);
     const postings: Postings[] = [];
-    for (let length = 1; length <= MAX_GRAM; length++) {
-      postings.push(buildPostings(text, length));
-      yield;
-    }
+    for (let length = 1; length <= MAX_GRAM; length++) postings.push(yield* buildPostings(text, length));
     const index = new NameIndex(names, letters, Int32Array.from(names, (_, position) => headOf(text, position)), postings);
-    index.warmUp();
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      yield;
+      index.warmUp();
+    }
     return index;
   }
 
@@ -100,15 +101,14 @@ export class NameIndex {
   // ----- private: building
 
   /**
-   * Runs a few searches, so that the JavaScript engine has compiled the search code before
-   * the first real query (which would otherwise run several times slower, interpreted).
+   * Runs a few searches (one round of {@link WARM_UP_ROUNDS}), so that the JavaScript engine
+   * has compiled the search code before the first real query (which would otherwise run
+   * several times slower, interpreted).
    */
   private warmUp(): void {
     const { names } = this;
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      for (const name of [names[0], names[names.length >> 1], names[names.length - 1]]) {
-        for (const length of [2, 3, 5, 8]) if (name?.length >= length) this.find(name.slice(0, length));
-      }
+    for (const name of [names[0], names[names.length >> 1], names[names.length - 1]]) {
+      for (const length of [2, 3, 5, 8]) if (name?.length >= length) this.find(name.slice(0, length));
     }
   }
 
@@ -177,9 +177,13 @@ export class NameIndex {
 }
 
 /** Gives the 63 most frequent code units of the names a letter of their own (1–63), every other 0. */
-function assignLetters(names: readonly string[]): Uint8Array {
+function* assignLetters(names: readonly string[]): Steps<Uint8Array> {
   const counts = new Int32Array(0x10000);
-  for (const name of names) for (let i = 0; i < name.length; i++) counts[name.charCodeAt(i)]++;
+  for (let position = 0; position < names.length; position++) {
+    const name = names[position];
+    for (let i = 0; i < name.length; i++) counts[name.charCodeAt(i)]++;
+    if ((position + 1) % NAMES_PER_STEP === 0) yield;
+  }
   const used: number[] = [];
   for (let unit = 0; unit < counts.length; unit++) if (counts[unit] > 0) used.push(unit);
   used.sort((a, b) => counts[b] - counts[a] || a - b);
@@ -189,14 +193,16 @@ function assignLetters(names: readonly string[]): Uint8Array {
 }
 
 /** Every name's letters, one after the other. */
-function encode(names: readonly string[], letters: Uint8Array): EncodedNames {
+function* encode(names: readonly string[], letters: Uint8Array): Steps<EncodedNames> {
   const starts = new Int32Array(names.length + 1);
   for (let position = 0; position < names.length; position++) starts[position + 1] = starts[position] + names[position].length;
   const codes = new Uint8Array(starts[names.length]);
-  names.forEach((name, position) => {
+  for (let position = 0; position < names.length; position++) {
+    const name = names[position];
     const start = starts[position];
     for (let i = 0; i < name.length; i++) codes[start + i] = letters[name.charCodeAt(i)];
-  });
+    if ((position + 1) % NAMES_PER_STEP === 0) yield;
+  }
   return { codes, starts };
 }
 
@@ -229,24 +235,24 @@ function headOf({ codes, starts }: EncodedNames, position: number): number {
 }
 
 /** Counts, then fills, the posting lists of grams of `length` letters. */
-function buildPostings(text: EncodedNames, length: number): Postings {
+function* buildPostings(text: EncodedNames, length: number): Steps<Postings> {
   const size = 1 << (BITS * length);
-  const offsets = countGrams(text, length);
+  const offsets = yield* countGrams(text, length);
   for (let code = 0; code < size; code++) offsets[code + 1] += offsets[code];
   const names = text.starts.length - 1;
   const entries = names <= 0x10000 ? new Uint16Array(offsets[size]) : new Int32Array(offsets[size]);
   const cursor = offsets.slice(0, size);
   if (length < MAX_GRAM) {
-    fillPostings(text, length, cursor, entries, Grams.Head);
-    fillPostings(text, length, cursor, entries, Grams.NotHead);
+    yield* fillPostings(text, length, cursor, entries, Grams.Head);
+    yield* fillPostings(text, length, cursor, entries, Grams.NotHead);
   } else {
-    fillPostings(text, length, cursor, entries, Grams.All);
+    yield* fillPostings(text, length, cursor, entries, Grams.All);
   }
   return { offsets, entries };
 }
 
 /** How many names hold each gram of `length` letters, at `[code + 1]`. */
-function countGrams({ codes, starts }: EncodedNames, length: number): Int32Array {
+function* countGrams({ codes, starts }: EncodedNames, length: number): Steps<Int32Array> {
   const mask = (1 << (BITS * length)) - 1;
   const counts = new Int32Array(mask + 2);
   const lastName = new Int32Array(mask + 1).fill(-1);
@@ -258,12 +264,13 @@ function countGrams({ codes, starts }: EncodedNames, length: number): Int32Array
       lastName[code] = position;
       counts[code + 1]++;
     }
+    if ((position + 1) % NAMES_PER_STEP === 0) yield;
   }
   return counts;
 }
 
 /** Writes each name's distinct grams of `length` letters (those `which` asks for) at `cursor[code]++`. */
-function fillPostings({ codes, starts }: EncodedNames, length: number, cursor: Int32Array, entries: Positions, which: Grams): void {
+function* fillPostings({ codes, starts }: EncodedNames, length: number, cursor: Int32Array, entries: Positions, which: Grams): Steps<void> {
   const mask = (1 << (BITS * length)) - 1;
   const lastName = new Int32Array(mask + 1).fill(-1);
   for (let position = 0; position + 1 < starts.length; position++) {
@@ -277,6 +284,7 @@ function fillPostings({ codes, starts }: EncodedNames, length: number, cursor: I
       // The head gram's name was written by the `Grams.Head` pass.
       if (which !== Grams.NotHead || i !== first) entries[cursor[code]++] = position;
     }
+    if ((position + 1) % NAMES_PER_STEP === 0) yield;
   }
 }
 

@@ -52,13 +52,18 @@ export class Stepwise<T> {
 /**
  * Runs `steps` in the page's idle time (`requestIdleCallback`; a timer where there is none),
  * at most {@link SLICE_MS} at a time, so that input and rendering never wait long behind them.
+ * A slice starts another step only if one as long as the last still fits, in the slice and in
+ * the idle period the browser gave (which ends at the next frame or input it expects).
  */
 export function runWhenIdle(steps: Steps<unknown>): void {
   const slice = (deadline?: IdleDeadline): void => {
-    const stop = performance.now() + SLICE_MS;
+    const started = performance.now();
     for (;;) {
+      const stepStarted = performance.now();
       if (steps.next().done) return;
-      if (performance.now() >= stop || (deadline && deadline.timeRemaining() <= 0)) {
+      const now = performance.now();
+      const stepMs = now - stepStarted;
+      if (now + stepMs - started > SLICE_MS || (deadline && deadline.timeRemaining() < stepMs)) {
         whenIdle(slice);
         return;
       }
