@@ -86,27 +86,54 @@ describe('runWhenIdle', () => {
     expect(Math.max(...stepsPerTask), `steps per task: ${stepsPerTask.join(', ')}`).to.be.at.most(5);
   });
 
-  it('does not start a step that would outlast the idle period the browser gave', async () => {
-    // Idle periods of 3 ms, steps of 2 ms: after one step, one more would end past the
-    // period (a step that starts while any time remains overruns it by up to a step).
+  /**
+   * Runs `test` with the browser's idle callbacks replaced by ones whose idle periods last
+   * `periodMs` (each called in a task of its own); resolves with how many were asked for.
+   */
+  async function withIdlePeriods(periodMs: number, test: () => Promise<void>): Promise<number> {
     const realIdleCallback = window.requestIdleCallback;
-    window.requestIdleCallback = (callback: IdleRequestCallback) =>
-      window.setTimeout(() => {
-        const end = performance.now() + 3;
+    let asked = 0;
+    window.requestIdleCallback = (callback: IdleRequestCallback) => {
+      asked++;
+      return window.setTimeout(() => {
+        const end = performance.now() + periodMs;
         callback({ didTimeout: false, timeRemaining: () => Math.max(0, end - performance.now()) });
       });
+    };
     try {
-      const log: string[] = [];
-      const tasks: number[] = [];
-      runWhenIdle(countingTasks(log, tasks, 6, 2));
-      for (let i = 0; i < 100 && log.length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(log).to.have.length(6);
-      expect(tasks, 'one step per idle period').to.deep.equal([1, 2, 3, 4, 5, 6]);
+      await test();
     } finally {
       // WebKit has none: remove the stand-in rather than leave `undefined` behind.
       if (realIdleCallback) window.requestIdleCallback = realIdleCallback;
       else delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
     }
+    return asked;
+  }
+
+  it('does not start a step that would outlast the idle period the browser gave', async () => {
+    // Idle periods of 3 ms, steps of 2 ms: after one step, one more would end past the
+    // period (a step that starts while any time remains overruns it by up to a step).
+    const log: string[] = [];
+    const tasks: number[] = [];
+    await withIdlePeriods(3, async () => {
+      runWhenIdle(countingTasks(log, tasks, 6, 2));
+      for (let i = 0; i < 100 && log.length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    expect(log).to.have.length(6);
+    expect(tasks, 'one step per idle period').to.deep.equal([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('uses a long idle period whole, in several short tasks, rather than waiting for the next period', async () => {
+    const log: string[] = [];
+    const tasks: number[] = [];
+    const asked = await withIdlePeriods(1000, async () => {
+      runWhenIdle(countingTasks(log, tasks, 20, 2));
+      for (let i = 0; i < 100 && log.length < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    expect(log).to.have.length(20);
+    expect(asked, 'one idle period asked for').to.equal(1);
+    const stepsPerTask = tasks.map((start, i) => (tasks[i + 1] ?? 21) - start);
+    expect(Math.max(...stepsPerTask), `steps per task: ${stepsPerTask.join(', ')}`).to.be.at.most(5);
   });
 });
 

@@ -51,9 +51,11 @@ export class Stepwise<T> {
 
 /**
  * Runs `steps` in the page's idle time (`requestIdleCallback`; a timer where there is none),
- * at most {@link SLICE_MS} at a time, so that input and rendering never wait long behind them.
- * A slice starts another step only if one as long as the last still fits, in the slice and in
- * the idle period the browser gave (which ends at the next frame or input it expects).
+ * in tasks of at most {@link SLICE_MS}, so that input and rendering never wait long behind
+ * them. A task starts another step only if one as long as the last still fits, in the task
+ * and in the idle period the browser gave (which ends at the next frame or input it expects).
+ * When a task ends with idle time left (a long idle period lasts up to 50 ms), the next one
+ * follows in a new task within the same period, rather than waiting for the next period.
  */
 export function runWhenIdle(steps: Steps<unknown>): void {
   const slice = (deadline?: IdleDeadline): void => {
@@ -63,11 +65,15 @@ export function runWhenIdle(steps: Steps<unknown>): void {
       if (steps.next().done) return;
       const now = performance.now();
       const stepMs = now - stepStarted;
-      if (now + stepMs - started > SLICE_MS || (deadline && deadline.timeRemaining() < stepMs)) {
-        whenIdle(slice);
+      if (deadline && deadline.timeRemaining() < stepMs) break;
+      if (now + stepMs - started > SLICE_MS) {
+        // Input and rendering go first; then this idle period goes on.
+        if (deadline) setTimeout(() => slice(deadline));
+        else break;
         return;
       }
     }
+    whenIdle(slice);
   };
   whenIdle(slice);
 }
