@@ -53,6 +53,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { browserPath } from './browsers.mjs';
 import { serveStatic } from './static-server.mjs';
+import { decodeXmlText } from './xml-text.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STATIC_DIR = join(ROOT, 'storybook-static');
@@ -156,18 +157,11 @@ function englishMessages(locale) {
   const file = join(ROOT, 'locales', `${locale}.xlf`);
   if (!existsSync(file)) return [];
   const xml = readFileSync(file, 'utf8');
-  const decode = (text) =>
-    text
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
   /** The longest literal run of an XLIFF segment (placeholders `<x/>` and `<ph>…</ph>` cut it). */
   const longestRun = (segment) =>
     segment
       .split(/<x\b[^>]*\/>|<ph\b[^>]*>[\s\S]*?<\/ph>/)
-      .map((run) => decode(run).replace(/\s+/g, ' ').trim())
+      .map((run) => decodeXmlText(run).replace(/\s+/g, ' ').trim())
       .sort((a, b) => b.length - a.length)[0] ?? '';
   const found = new Set();
   for (const [, unit] of xml.matchAll(/<trans-unit\b[^>]*>([\s\S]*?)<\/trans-unit>/g)) {

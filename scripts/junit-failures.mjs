@@ -4,22 +4,15 @@
 // which test failed and why (the whole message and stack stay in the XML).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeXmlText } from './xml-text.mjs';
 
 const MAX_LISTED = 30;
 const MESSAGE_CHARS = 300;
 
 const dir = process.argv[2] ?? '.wtr-junit';
-const decode = (text) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
 const attribute = (attributes, name) => {
   const found = new RegExp(`\\b${name}="([^"]*)"`).exec(attributes);
-  return found ? decode(found[1]) : '';
+  return found ? decodeXmlText(found[1]) : '';
 };
 
 const failures = [];
