@@ -16,7 +16,7 @@ function count(suite, totals) {
   for (const child of suite.suites ?? []) count(child, totals);
 }
 
-const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A JUnit XML report with one failed test case per test file whose session has errors. */
 function fileErrorsReport(sessions) {
@@ -25,8 +25,8 @@ function fileErrorsReport(sessions) {
     const message = `${first.name ?? 'Error'}: ${first.message ?? first}`.split('\n')[0];
     const details = session.errors.map((error) => error.stack ?? error.message ?? String(error)).join('\n\n');
     return (
-      `    <testcase name="the test file, outside its tests" classname="${escape(session.browser?.name ?? '')}" file="${escape(relative(process.cwd(), session.testFile))}">\n` +
-      `      <error message="${escape(message)}">${escape(details)}</error>\n    </testcase>`
+      `    <testcase name="the test file, outside its tests" classname="${escapeXml(session.browser?.name ?? '')}" file="${escapeXml(relative(process.cwd(), session.testFile))}">\n` +
+      `      <error message="${escapeXml(message)}">${escapeXml(details)}</error>\n    </testcase>`
     );
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite name="test files' own errors" tests="${cases.length}" errors="${cases.length}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;

@@ -65,11 +65,12 @@ export function runWhenIdle(steps: Steps<unknown>): void {
       if (steps.next().done) return;
       const now = performance.now();
       const stepMs = now - stepStarted;
-      if (deadline && deadline.timeRemaining() < stepMs) break;
-      if (now + stepMs - started > SLICE_MS) {
+      const periodOver = deadline !== undefined && deadline.timeRemaining() < stepMs;
+      const taskFull = now + stepMs - started > SLICE_MS;
+      if (periodOver || (taskFull && !deadline)) break;
+      if (taskFull) {
         // Input and rendering go first; then this idle period goes on.
-        if (deadline) setTimeout(() => slice(deadline));
-        else break;
+        setTimeout(() => slice(deadline));
         return;
       }
     }
